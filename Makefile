@@ -1,0 +1,77 @@
+# Unitron - top-level build.
+#
+#   make demo           build and run the sample application (posix port)
+#   make test           every test: host (test-host) and QEMU (test-vm)
+#   make APP=dir        build a µITRON application (see README)
+#   make bench          benchmarks; results in bench/RESULTS.md
+#   make deps           install the Debian packages the project needs
+
+TOP := $(CURDIR)
+include mk/common.mk
+
+CORE_SRCS	:= $(wildcard itron/kernel/*.c)
+PORT_SRCS	:= $(wildcard port/$(PORT)/*.c)
+PORT_ASRCS	:= $(wildcard port/$(PORT)/*_$(shell uname -m).S)
+SYSTASK_SRCS	:= $(wildcard systask/*.c)
+LIB_OBJS	:= $(patsubst %.c,$(BUILD)/$(PORT)/%.o,$(CORE_SRCS) $(PORT_SRCS) \
+			$(SYSTASK_SRCS)) \
+		   $(patsubst %.S,$(BUILD)/$(PORT)/%.o,$(PORT_ASRCS))
+
+ifneq ($(APP),)
+.DEFAULT_GOAL := app
+endif
+
+.PHONY: all app lib cfg demo test test-host test-vm bench deps clean
+
+all: lib cfg
+
+lib: $(LIBUNITRON)
+cfg: $(CFG)
+
+$(CFG): $(wildcard cfg/*.c cfg/*.h)
+	$(MAKE) -C cfg
+
+$(LIBUNITRON): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/$(PORT)/itron/kernel/%.o: itron/kernel/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_CORE) $(INCLUDES) -MMD -c $< -o $@
+
+$(BUILD)/$(PORT)/port/%.o: port/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_HOST) $(INCLUDES) -MMD -c $< -o $@
+
+$(BUILD)/$(PORT)/port/%.o: port/%.S
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
+
+$(BUILD)/$(PORT)/systask/%.o: systask/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_CORE) $(INCLUDES) -MMD -c $< -o $@
+
+app: lib cfg
+	$(MAKE) -f mk/app.mk APP=$(APP) $(if $(CFGFILE),CFGFILE=$(CFGFILE))
+
+demo: lib cfg
+	$(MAKE) -f mk/app.mk APP=examples/sample1
+	examples/sample1/demo.sh $(BUILD)/app/examples_sample1/sample1
+
+test: test-host test-vm
+
+test-host: lib cfg
+	tests/run-host.sh
+
+bench: lib cfg
+	bench/run.sh
+
+deps:
+	tools/deps.sh
+
+clean:
+	rm -rf $(BUILD)
+	$(MAKE) -C cfg clean
+
+-include $(shell find $(BUILD)/$(PORT) -name '*.d' -type f 2>/dev/null)

@@ -1,0 +1,212 @@
+/*
+ * Unitron - µITRON 4.0 Standard Profile kernel interface.
+ *
+ * Applications include this header (or t_services.h, which includes it).
+ * The port supplies port_kernel.h: interrupt and CPU exception numbers
+ * and anything else an application may need to name on that port.
+ */
+#ifndef UNITRON_KERNEL_H
+#define UNITRON_KERNEL_H
+
+#include "itron.h"
+#include "port_kernel.h"
+
+/* Kernel identification. */
+#define TKERNEL_MAKER	0x0000U	/* experimental / independent */
+#define TKERNEL_PRID	0x0001U	/* Unitron */
+#define TKERNEL_SPVER	0x5403U	/* µITRON 4.03, Standard Profile */
+#define TKERNEL_PRVER	0x0100U	/* Unitron 1.0 */
+
+/* Object attributes. */
+#define TA_TFIFO	0x00U	/* FIFO-ordered wait queue */
+#define TA_TPRI		0x01U	/* priority-ordered wait queue */
+#define TA_MFIFO	0x00U	/* FIFO-ordered message queue */
+#define TA_MPRI		0x02U	/* priority-ordered message queue */
+#define TA_ACT		0x02U	/* task: activate on creation */
+#define TA_RSTR		0x04U	/* task: restricted (not supported) */
+#define TA_WSGL		0x00U	/* eventflag: one waiting task */
+#define TA_WMUL		0x02U	/* eventflag: many waiting tasks */
+#define TA_CLR		0x04U	/* eventflag: clear on release */
+#define TA_STA		0x02U	/* cyclic handler: start on creation */
+#define TA_PHS		0x04U	/* cyclic handler: keep phase */
+
+/* Service call modes. */
+#define TWF_ANDW	0x00U	/* eventflag: wait for all bits */
+#define TWF_ORW		0x01U	/* eventflag: wait for any bit */
+
+/* Object states. */
+#define TTS_RUN		0x01U	/* running */
+#define TTS_RDY		0x02U	/* ready */
+#define TTS_WAI		0x04U	/* waiting */
+#define TTS_SUS		0x08U	/* suspended */
+#define TTS_WAS		0x0cU	/* waiting and suspended */
+#define TTS_DMT		0x10U	/* dormant */
+
+#define TTW_SLP		0x0001U	/* sleeping */
+#define TTW_DLY		0x0002U	/* delayed */
+#define TTW_SEM		0x0004U	/* waiting for a semaphore */
+#define TTW_FLG		0x0008U	/* waiting for an eventflag */
+#define TTW_SDTQ	0x0010U	/* sending to a data queue */
+#define TTW_RDTQ	0x0020U	/* receiving from a data queue */
+#define TTW_MBX		0x0040U	/* receiving from a mailbox */
+#define TTW_MPF		0x2000U	/* getting a fixed-size block */
+
+#define TTEX_ENA	0x00U	/* task exceptions enabled */
+#define TTEX_DIS	0x01U	/* task exceptions disabled */
+#define TCYC_STP	0x00U	/* cyclic handler stopped */
+#define TCYC_STA	0x01U	/* cyclic handler started */
+
+/* Other constants. */
+#define TSK_SELF	0	/* the invoking task */
+#define TSK_NONE	0	/* no task */
+#define TPRI_SELF	0	/* the invoking task's base priority */
+#define TPRI_INI	0	/* the task's initial priority */
+
+/* Ranges and limits (µITRON 4.0 5.7, Standard Profile values). */
+#define TMIN_TPRI	1
+#define TMAX_TPRI	16
+#define TMIN_MPRI	1
+#define TMAX_MPRI	16
+#define TMAX_ACTCNT	1
+#define TMAX_WUPCNT	1
+#define TMAX_SUSCNT	1
+#define TBIT_TEXPTN	32
+#define TBIT_FLGPTN	32
+#define TMAX_MAXSEM	65535U
+#define TMAX_RELTIM	0x7fffffffU	/* longest relative time (ms) */
+#define TIC_NUME	1U	/* time unit: 1 ms */
+#define TIC_DENO	1U
+
+/* Memory area sizes for the static API. */
+#define TSZ_DTQ(dtqcnt)		((SIZE)(dtqcnt) * sizeof(VP_INT))
+#define TSZ_MPRIHD(maxmpri)	((SIZE)(maxmpri) * sizeof(T_MSG *))
+#define TSZ_MPF(blkcnt, blksz) \
+	((SIZE)(blkcnt) * (((SIZE)(blksz) + sizeof(VP) - 1) & ~(sizeof(VP) - 1)))
+
+#ifndef _MACRO_ONLY
+
+typedef UINT		TEXPTN;		/* task exception pattern */
+typedef UINT		INHNO;		/* interrupt handler number */
+typedef UINT		INTNO;		/* interrupt number */
+typedef UINT		EXCNO;		/* CPU exception handler number */
+typedef UINT		FLGPTN;		/* eventflag bit pattern */
+typedef unsigned long	SYSUTIM;	/* performance time, in µs */
+
+/* Mailbox message headers. */
+typedef struct t_msg {
+	struct t_msg	*next;
+} T_MSG;
+
+typedef struct t_msg_pri {
+	T_MSG		msgque;
+	PRI		msgpri;
+} T_MSG_PRI;
+
+/* Task management. */
+ER	act_tsk(ID tskid);
+ER	iact_tsk(ID tskid);
+ER_UINT	can_act(ID tskid);
+ER	ext_tsk(void);
+ER	ter_tsk(ID tskid);
+ER	chg_pri(ID tskid, PRI tskpri);
+ER	get_pri(ID tskid, PRI *p_tskpri);
+
+/* Task-dependent synchronization. */
+ER	slp_tsk(void);
+ER	tslp_tsk(TMO tmout);
+ER	wup_tsk(ID tskid);
+ER	iwup_tsk(ID tskid);
+ER_UINT	can_wup(ID tskid);
+ER	rel_wai(ID tskid);
+ER	irel_wai(ID tskid);
+ER	sus_tsk(ID tskid);
+ER	rsm_tsk(ID tskid);
+ER	frsm_tsk(ID tskid);
+ER	dly_tsk(RELTIM dlytim);
+
+/* Task exception handling. */
+ER	ras_tex(ID tskid, TEXPTN rasptn);
+ER	iras_tex(ID tskid, TEXPTN rasptn);
+ER	dis_tex(void);
+ER	ena_tex(void);
+BOOL	sns_tex(void);
+
+/* Semaphores. */
+ER	sig_sem(ID semid);
+ER	isig_sem(ID semid);
+ER	wai_sem(ID semid);
+ER	pol_sem(ID semid);
+ER	twai_sem(ID semid, TMO tmout);
+
+/* Eventflags. */
+ER	set_flg(ID flgid, FLGPTN setptn);
+ER	iset_flg(ID flgid, FLGPTN setptn);
+ER	clr_flg(ID flgid, FLGPTN clrptn);
+ER	wai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn);
+ER	pol_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn);
+ER	twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
+		 TMO tmout);
+
+/* Data queues. */
+ER	snd_dtq(ID dtqid, VP_INT data);
+ER	psnd_dtq(ID dtqid, VP_INT data);
+ER	ipsnd_dtq(ID dtqid, VP_INT data);
+ER	tsnd_dtq(ID dtqid, VP_INT data, TMO tmout);
+ER	fsnd_dtq(ID dtqid, VP_INT data);
+ER	ifsnd_dtq(ID dtqid, VP_INT data);
+ER	rcv_dtq(ID dtqid, VP_INT *p_data);
+ER	prcv_dtq(ID dtqid, VP_INT *p_data);
+ER	trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout);
+
+/* Mailboxes. */
+ER	snd_mbx(ID mbxid, T_MSG *pk_msg);
+ER	rcv_mbx(ID mbxid, T_MSG **ppk_msg);
+ER	prcv_mbx(ID mbxid, T_MSG **ppk_msg);
+ER	trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout);
+
+/* Fixed-size memory pools. */
+ER	get_mpf(ID mpfid, VP *p_blk);
+ER	pget_mpf(ID mpfid, VP *p_blk);
+ER	tget_mpf(ID mpfid, VP *p_blk, TMO tmout);
+ER	rel_mpf(ID mpfid, VP blk);
+
+/* Time management. */
+ER	set_tim(const SYSTIM *p_systim);
+ER	get_tim(SYSTIM *p_systim);
+ER	isig_tim(void);
+ER	sta_cyc(ID cycid);
+ER	stp_cyc(ID cycid);
+
+/* System state management. */
+ER	rot_rdq(PRI tskpri);
+ER	irot_rdq(PRI tskpri);
+ER	get_tid(ID *p_tskid);
+ER	iget_tid(ID *p_tskid);
+ER	loc_cpu(void);
+ER	iloc_cpu(void);
+ER	unl_cpu(void);
+ER	iunl_cpu(void);
+ER	dis_dsp(void);
+ER	ena_dsp(void);
+BOOL	sns_ctx(void);
+BOOL	sns_loc(void);
+BOOL	sns_dsp(void);
+BOOL	sns_dpn(void);
+
+/* Ending the system: runs the termination routines, then stops. */
+ER	ext_ker(void);
+
+/* Implementation-specific extensions (TOPPERS/JSP names). */
+void	kernel_exit(void) __attribute__((noreturn));
+ER	vxget_tim(SYSUTIM *p_sysutim);
+BOOL	vxsns_ctx(VP p_excinf);
+BOOL	vxsns_loc(VP p_excinf);
+BOOL	vxsns_dsp(VP p_excinf);
+BOOL	vxsns_dpn(VP p_excinf);
+BOOL	vxsns_tex(VP p_excinf);
+
+/* Request an interrupt (TOPPERS/ASP3 name): software interrupts in tests. */
+ER	ras_int(INTNO intno);
+
+#endif /* _MACRO_ONLY */
+#endif /* UNITRON_KERNEL_H */

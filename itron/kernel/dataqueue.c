@@ -1,0 +1,224 @@
+/*
+ * Unitron - data queues (µITRON 4.0 4.4.3), including zero-capacity
+ * queues where sender and receiver meet directly.
+ */
+#include "dataqueue.h"
+
+void initialize_dataqueue(void)
+{
+	ID dtqid;
+
+	for (dtqid = TMIN_DTQID; dtqid <= tmax_dtqid; dtqid++) {
+		DTQCB *p_dtqcb = get_dtqcb(dtqid);
+
+		queue_initialize(&p_dtqcb->swait_queue);
+		queue_initialize(&p_dtqcb->rwait_queue);
+		p_dtqcb->p_dtqinib = &dtqinib_table[dtqid - TMIN_DTQID];
+		p_dtqcb->count = 0U;
+		p_dtqcb->head = 0U;
+	}
+}
+
+static void ring_put(DTQCB *p_dtqcb, VP_INT data)
+{
+	const DTQINIB *p_inib = p_dtqcb->p_dtqinib;
+	UINT tail = (p_dtqcb->head + p_dtqcb->count) % p_inib->dtqcnt;
+
+	p_inib->p_dtqmb[tail] = data;
+	p_dtqcb->count++;
+}
+
+static VP_INT ring_get(DTQCB *p_dtqcb)
+{
+	const DTQINIB *p_inib = p_dtqcb->p_dtqinib;
+	VP_INT data = p_inib->p_dtqmb[p_dtqcb->head];
+
+	p_dtqcb->head = (p_dtqcb->head + 1U) % p_inib->dtqcnt;
+	p_dtqcb->count--;
+	return data;
+}
+
+/* Hand data straight to the first waiting receiver, if any. */
+static BOOL pass_to_receiver(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
+{
+	TCB *p_tcb = wait_queue_first(&p_dtqcb->rwait_queue);
+
+	if (p_tcb == NULL)
+		return FALSE;
+	((WINFO_DTQ *)p_tcb->p_winfo)->data = data;
+	if (wait_release(p_tcb, E_OK))
+		*p_dspreq = TRUE;
+	return TRUE;
+}
+
+/* Send without waiting: E_TMOUT when neither a receiver nor room. */
+static ER send_data(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
+{
+	if (pass_to_receiver(p_dtqcb, data, p_dspreq))
+		return E_OK;
+	if (p_dtqcb->count < p_dtqcb->p_dtqinib->dtqcnt) {
+		ring_put(p_dtqcb, data);
+		return E_OK;
+	}
+	return E_TMOUT;
+}
+
+/* Forced send: the oldest entry is dropped when full. */
+static ER force_send_data(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
+{
+	if (p_dtqcb->p_dtqinib->dtqcnt == 0U)
+		return E_ILUSE;
+	if (pass_to_receiver(p_dtqcb, data, p_dspreq))
+		return E_OK;
+	if (p_dtqcb->count == p_dtqcb->p_dtqinib->dtqcnt)
+		(void)ring_get(p_dtqcb);
+	ring_put(p_dtqcb, data);
+	return E_OK;
+}
+
+/*
+ * Receive without waiting.  A waiting sender's data moves into the freed
+ * slot (or, on a zero-capacity queue, straight to the receiver).
+ */
+static ER receive_data(DTQCB *p_dtqcb, VP_INT *p_data, BOOL *p_dspreq)
+{
+	TCB *p_tcb = wait_queue_first(&p_dtqcb->swait_queue);
+
+	if (p_dtqcb->count > 0U) {
+		*p_data = ring_get(p_dtqcb);
+		if (p_tcb != NULL)
+			ring_put(p_dtqcb, ((WINFO_DTQ *)p_tcb->p_winfo)->data);
+	} else if (p_tcb != NULL) {
+		*p_data = ((WINFO_DTQ *)p_tcb->p_winfo)->data;
+	} else {
+		return E_TMOUT;
+	}
+	if (p_tcb != NULL && wait_release(p_tcb, E_OK))
+		*p_dspreq = TRUE;
+	return E_OK;
+}
+
+ER snd_dtq(ID dtqid, VP_INT data)
+{
+	return tsnd_dtq(dtqid, data, TMO_FEVR);
+}
+
+ER psnd_dtq(ID dtqid, VP_INT data)
+{
+	return tsnd_dtq(dtqid, data, TMO_POL);
+}
+
+ER ipsnd_dtq(ID dtqid, VP_INT data)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	CHECK_INTCTX_UNL();
+	CHECK_ID(VALID_DTQID(dtqid));
+
+	i_lock_cpu();
+	ercd = send_data(get_dtqcb(dtqid), data, &dspreq);
+	dispatch_request(dspreq);
+	i_unlock_cpu();
+	return ercd;
+}
+
+ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
+{
+	DTQCB *p_dtqcb;
+	WINFO_DTQ winfo;
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	if (tmout == TMO_POL)
+		CHECK_TSKCTX_UNL();
+	else
+		CHECK_DISPATCH();
+	CHECK_ID(VALID_DTQID(dtqid));
+	CHECK_TMOUT(tmout);
+	p_dtqcb = get_dtqcb(dtqid);
+
+	t_lock_cpu();
+	ercd = send_data(p_dtqcb, data, &dspreq);
+	if (ercd == E_OK) {
+		dispatch_request(dspreq);
+	} else if (tmout != TMO_POL) {
+		winfo.data = data;
+		wobj_make_wait_tmout((WOBJCB *)p_dtqcb, &winfo.winfo, TTW_SDTQ,
+				     tmout);
+		ercd = wait_dispatch();
+	}
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER fsnd_dtq(ID dtqid, VP_INT data)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_DTQID(dtqid));
+
+	t_lock_cpu();
+	ercd = force_send_data(get_dtqcb(dtqid), data, &dspreq);
+	dispatch_request(dspreq);
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER ifsnd_dtq(ID dtqid, VP_INT data)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	CHECK_INTCTX_UNL();
+	CHECK_ID(VALID_DTQID(dtqid));
+
+	i_lock_cpu();
+	ercd = force_send_data(get_dtqcb(dtqid), data, &dspreq);
+	dispatch_request(dspreq);
+	i_unlock_cpu();
+	return ercd;
+}
+
+ER rcv_dtq(ID dtqid, VP_INT *p_data)
+{
+	return trcv_dtq(dtqid, p_data, TMO_FEVR);
+}
+
+ER prcv_dtq(ID dtqid, VP_INT *p_data)
+{
+	return trcv_dtq(dtqid, p_data, TMO_POL);
+}
+
+ER trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout)
+{
+	DTQCB *p_dtqcb;
+	WINFO_DTQ winfo;
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	if (tmout == TMO_POL)
+		CHECK_TSKCTX_UNL();
+	else
+		CHECK_DISPATCH();
+	CHECK_ID(VALID_DTQID(dtqid));
+	CHECK_PAR(p_data != NULL);
+	CHECK_TMOUT(tmout);
+	p_dtqcb = get_dtqcb(dtqid);
+
+	t_lock_cpu();
+	ercd = receive_data(p_dtqcb, p_data, &dspreq);
+	if (ercd == E_OK) {
+		dispatch_request(dspreq);
+	} else if (tmout != TMO_POL) {
+		wobj_make_wait_queue((WOBJCB *)p_dtqcb, &p_dtqcb->rwait_queue,
+				     FALSE, &winfo.winfo, TTW_RDTQ, tmout);
+		ercd = wait_dispatch();
+		if (ercd == E_OK)
+			*p_data = winfo.data;
+	}
+	t_unlock_cpu();
+	return ercd;
+}

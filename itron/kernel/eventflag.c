@@ -1,0 +1,141 @@
+/*
+ * Unitron - eventflags (µITRON 4.0 4.4.2).
+ */
+#include "eventflag.h"
+
+void initialize_eventflag(void)
+{
+	ID flgid;
+
+	for (flgid = TMIN_FLGID; flgid <= tmax_flgid; flgid++) {
+		FLGCB *p_flgcb = get_flgcb(flgid);
+
+		queue_initialize(&p_flgcb->wait_queue);
+		p_flgcb->p_flginib = &flginib_table[flgid - TMIN_FLGID];
+		p_flgcb->flgptn = p_flgcb->p_flginib->iflgptn;
+	}
+}
+
+/*
+ * If the pattern satisfies the wait condition, record it, clear it for
+ * TA_CLR and return TRUE.
+ */
+static BOOL check_flg_cond(FLGCB *p_flgcb, FLGPTN waiptn, MODE wfmode,
+			   FLGPTN *p_flgptn)
+{
+	FLGPTN flgptn = p_flgcb->flgptn;
+	BOOL met = (wfmode & TWF_ORW) != 0U ? (flgptn & waiptn) != 0U
+					    : (flgptn & waiptn) == waiptn;
+
+	if (!met)
+		return FALSE;
+	*p_flgptn = flgptn;
+	if ((p_flgcb->p_flginib->flgatr & TA_CLR) != 0U)
+		p_flgcb->flgptn = 0U;
+	return TRUE;
+}
+
+/* Set bits and release every waiter whose condition now holds. */
+static BOOL set_flgptn(FLGCB *p_flgcb, FLGPTN setptn)
+{
+	QUEUE *p_entry = p_flgcb->wait_queue.p_next;
+	BOOL dspreq = FALSE;
+
+	p_flgcb->flgptn |= setptn;
+	while (p_entry != &p_flgcb->wait_queue && p_flgcb->flgptn != 0U) {
+		TCB *p_tcb = container_of_queue(p_entry, TCB, task_queue);
+		WINFO_FLG *p_winfo = (WINFO_FLG *)p_tcb->p_winfo;
+
+		p_entry = p_entry->p_next;
+		if (check_flg_cond(p_flgcb, p_winfo->waiptn, p_winfo->wfmode,
+				   &p_winfo->flgptn) &&
+		    wait_release(p_tcb, E_OK))
+			dspreq = TRUE;
+	}
+	return dspreq;
+}
+
+ER set_flg(ID flgid, FLGPTN setptn)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_FLGID(flgid));
+
+	t_lock_cpu();
+	dispatch_request(set_flgptn(get_flgcb(flgid), setptn));
+	t_unlock_cpu();
+	return E_OK;
+}
+
+ER iset_flg(ID flgid, FLGPTN setptn)
+{
+	CHECK_INTCTX_UNL();
+	CHECK_ID(VALID_FLGID(flgid));
+
+	i_lock_cpu();
+	dispatch_request(set_flgptn(get_flgcb(flgid), setptn));
+	i_unlock_cpu();
+	return E_OK;
+}
+
+ER clr_flg(ID flgid, FLGPTN clrptn)
+{
+	FLGCB *p_flgcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_FLGID(flgid));
+	p_flgcb = get_flgcb(flgid);
+
+	t_lock_cpu();
+	p_flgcb->flgptn &= clrptn;
+	t_unlock_cpu();
+	return E_OK;
+}
+
+ER wai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn)
+{
+	return twai_flg(flgid, waiptn, wfmode, p_flgptn, TMO_FEVR);
+}
+
+ER pol_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn)
+{
+	return twai_flg(flgid, waiptn, wfmode, p_flgptn, TMO_POL);
+}
+
+ER twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
+	    TMO tmout)
+{
+	FLGCB *p_flgcb;
+	WINFO_FLG winfo;
+	ER ercd;
+
+	if (tmout == TMO_POL)
+		CHECK_TSKCTX_UNL();
+	else
+		CHECK_DISPATCH();
+	CHECK_ID(VALID_FLGID(flgid));
+	CHECK_PAR(waiptn != 0U);
+	CHECK_PAR(wfmode == TWF_ANDW || wfmode == TWF_ORW);
+	CHECK_PAR(p_flgptn != NULL);
+	CHECK_TMOUT(tmout);
+	p_flgcb = get_flgcb(flgid);
+
+	t_lock_cpu();
+	if ((p_flgcb->p_flginib->flgatr & TA_WMUL) == 0U &&
+	    !queue_empty(&p_flgcb->wait_queue)) {
+		ercd = E_ILUSE;
+	} else if (check_flg_cond(p_flgcb, waiptn, wfmode, p_flgptn)) {
+		ercd = E_OK;
+	} else if (tmout == TMO_POL) {
+		ercd = E_TMOUT;
+	} else {
+		winfo.waiptn = waiptn;
+		winfo.wfmode = wfmode;
+		wobj_make_wait_tmout((WOBJCB *)p_flgcb, &winfo.winfo, TTW_FLG,
+				     tmout);
+		ercd = wait_dispatch();
+		if (ercd == E_OK)
+			*p_flgptn = winfo.flgptn;
+	}
+	t_unlock_cpu();
+	return ercd;
+}

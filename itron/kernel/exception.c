@@ -1,0 +1,47 @@
+/*
+ * Unitron - CPU exception handlers and the state they may sense.
+ */
+#include "exception.h"
+#include "task.h"
+
+BOOL exception_handle(EXCNO excno, VP p_excinf)
+{
+	UINT i;
+
+	for (i = 0; i < tnum_excno; i++) {
+		if (excinib_table[i].excno == excno) {
+			excinib_table[i].exchdr(p_excinf);
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* Whether the exception happened in non-task context. */
+BOOL vxsns_ctx(VP p_excinf)
+{
+	return !kerflg || port_exc_sense_context(p_excinf);
+}
+
+/* Whether the exception happened with the CPU locked. */
+BOOL vxsns_loc(VP p_excinf)
+{
+	return port_exc_sense_lock(p_excinf);
+}
+
+BOOL vxsns_dsp(VP p_excinf)
+{
+	(void)p_excinf;
+	return !enadsp;
+}
+
+BOOL vxsns_dpn(VP p_excinf)
+{
+	return vxsns_ctx(p_excinf) || vxsns_loc(p_excinf) || !enadsp;
+}
+
+BOOL vxsns_tex(VP p_excinf)
+{
+	(void)p_excinf;
+	return sns_tex();
+}

@@ -1,0 +1,108 @@
+/*
+ * Unitron - definitions shared by every file of the µITRON core.
+ *
+ * The core is freestanding C: it includes no host header.  Everything
+ * that depends on where the kernel runs (a Linux process, the Linux
+ * kernel, bare metal) is behind the port interface described in
+ * port_api.h and implemented by the port's port_config.h.
+ */
+#ifndef UNITRON_KERNEL_IMPL_H
+#define UNITRON_KERNEL_IMPL_H
+
+#include "kernel.h"
+#include "queue.h"
+
+struct task_control_block;
+
+/*
+ * The port's internal header: the CTXB type (a task's saved context)
+ * and the port interface of port_api.h.
+ */
+#include "port_config.h"
+
+/* Internal priorities run from 0 (highest) to TNUM_TPRI - 1. */
+#define TNUM_TPRI	(TMAX_TPRI - TMIN_TPRI + 1)
+#define INT_PRIORITY(pri)	((UINT)((pri) - TMIN_TPRI))
+#define EXT_TSKPRI(pri)		((PRI)(pri) + TMIN_TPRI)
+#define VALID_TPRI(pri)		(TMIN_TPRI <= (pri) && (pri) <= TMAX_TPRI)
+
+/* Kernel state shared with the port. */
+extern BOOL	kerflg;		/* TRUE once the kernel runs tasks */
+extern BOOL	enadsp;		/* dispatching enabled */
+extern BOOL	reqflg;		/* a handler asked for a dispatch */
+
+/*
+ * Context and state checks at service call entry.  Each expands to a
+ * return with the µITRON error code, so a service call reads as a list
+ * of its error conditions followed by its work.
+ */
+#define CHECK(cond, ercd)	do { if (!(cond)) return (ercd); } while (0)
+
+/* Task context, CPU not locked. */
+#define CHECK_TSKCTX_UNL() \
+	CHECK(!sense_context() && !port_sense_lock(), E_CTX)
+/* Non-task context, CPU not locked. */
+#define CHECK_INTCTX_UNL() \
+	CHECK(sense_context() && !port_sense_lock(), E_CTX)
+/* A call that may make the invoking task wait. */
+#define CHECK_DISPATCH() \
+	CHECK(!sense_context() && !port_sense_lock() && enadsp, E_CTX)
+#define CHECK_TMOUT(tmout)	CHECK(TMO_FEVR <= (tmout), E_PAR)
+#define CHECK_PAR(cond)		CHECK(cond, E_PAR)
+#define CHECK_ID(cond)		CHECK(cond, E_ID)
+#define CHECK_OBJ(cond)		CHECK(cond, E_OBJ)
+#define CHECK_ILUSE(cond)	CHECK(cond, E_ILUSE)
+
+/* Non-task context: a handler, or the kernel not yet running tasks. */
+static inline BOOL sense_context(void)
+{
+	return !kerflg || port_sense_context();
+}
+
+/*
+ * Critical sections.  Task-context service calls use t_lock_cpu /
+ * t_unlock_cpu, handler-context ones i_lock_cpu / i_unlock_cpu; the
+ * port decides whether the two differ.
+ */
+#define t_lock_cpu()	port_lock_cpu()
+#define t_unlock_cpu()	port_unlock_cpu()
+#define i_lock_cpu()	port_lock_cpu()
+#define i_unlock_cpu()	port_unlock_cpu()
+
+/* Startup and shutdown (startup.c). */
+void	kernel_start(void) __attribute__((noreturn));
+void	call_terrtns(void);
+extern BOOL	kernel_aborted;	/* ended by kernel_abort() */
+
+/* Initialization routines (ATT_INI) and termination routines (VATT_TER). */
+typedef struct initialization_routine_block {
+	void	(*inirtn)(VP_INT exinf);
+	VP_INT	exinf;
+} INIRTNB;
+
+typedef struct termination_routine_block {
+	void	(*terrtn)(VP_INT exinf);
+	VP_INT	exinf;
+} TERRTNB;
+
+extern const UINT	tnum_inirtn;
+extern const INIRTNB	inirtnb_table[];
+extern const UINT	tnum_terrtn;
+extern const TERRTNB	terrtnb_table[];
+
+/* Per-object initialization, called from kernel_start(). */
+void	initialize_task(void);
+void	initialize_time_event(void);
+void	initialize_semaphore(void);
+void	initialize_eventflag(void);
+void	initialize_dataqueue(void);
+void	initialize_mailbox(void);
+void	initialize_mempfix(void);
+void	initialize_cyclic(void);
+
+/* Kernel-internal string formatting, used by syslog (lib/format.c). */
+typedef void (*FORMAT_PUTC)(char c, void *arg);
+void	format_va(FORMAT_PUTC putc, void *arg, const char *fmt,
+		  __builtin_va_list ap);
+
+#endif /* UNITRON_KERNEL_IMPL_H */

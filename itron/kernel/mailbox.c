@@ -1,0 +1,121 @@
+/*
+ * Unitron - mailboxes (µITRON 4.0 4.4.4).
+ */
+#include "mailbox.h"
+
+void initialize_mailbox(void)
+{
+	ID mbxid;
+
+	for (mbxid = TMIN_MBXID; mbxid <= tmax_mbxid; mbxid++) {
+		MBXCB *p_mbxcb = get_mbxcb(mbxid);
+
+		queue_initialize(&p_mbxcb->wait_queue);
+		p_mbxcb->p_mbxinib = &mbxinib_table[mbxid - TMIN_MBXID];
+		p_mbxcb->p_head = NULL;
+		p_mbxcb->p_last = NULL;
+	}
+}
+
+static BOOL mbx_prio(const MBXCB *p_mbxcb)
+{
+	return (p_mbxcb->p_mbxinib->mbxatr & TA_MPRI) != 0U;
+}
+
+static PRI msg_pri(T_MSG *p_msg)
+{
+	return ((T_MSG_PRI *)p_msg)->msgpri;
+}
+
+static void enqueue_msg(MBXCB *p_mbxcb, T_MSG *p_msg)
+{
+	T_MSG **pp_link = &p_mbxcb->p_head;
+
+	if (mbx_prio(p_mbxcb)) {
+		while (*pp_link != NULL && msg_pri(*pp_link) <= msg_pri(p_msg))
+			pp_link = &(*pp_link)->next;
+	} else if (p_mbxcb->p_head != NULL) {
+		pp_link = &p_mbxcb->p_last->next;
+	}
+	p_msg->next = *pp_link;
+	*pp_link = p_msg;
+	if (p_msg->next == NULL)
+		p_mbxcb->p_last = p_msg;
+}
+
+static T_MSG *dequeue_msg(MBXCB *p_mbxcb)
+{
+	T_MSG *p_msg = p_mbxcb->p_head;
+
+	p_mbxcb->p_head = p_msg->next;
+	if (p_mbxcb->p_head == NULL)
+		p_mbxcb->p_last = NULL;
+	return p_msg;
+}
+
+ER snd_mbx(ID mbxid, T_MSG *pk_msg)
+{
+	MBXCB *p_mbxcb;
+	TCB *p_tcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MBXID(mbxid));
+	CHECK_PAR(pk_msg != NULL);
+	p_mbxcb = get_mbxcb(mbxid);
+	CHECK_PAR(!mbx_prio(p_mbxcb) ||
+		  (TMIN_MPRI <= msg_pri(pk_msg) &&
+		   msg_pri(pk_msg) <= p_mbxcb->p_mbxinib->maxmpri));
+
+	t_lock_cpu();
+	p_tcb = wait_queue_first(&p_mbxcb->wait_queue);
+	if (p_tcb != NULL) {
+		((WINFO_MBX *)p_tcb->p_winfo)->p_msg = pk_msg;
+		dispatch_request(wait_release(p_tcb, E_OK));
+	} else {
+		enqueue_msg(p_mbxcb, pk_msg);
+	}
+	t_unlock_cpu();
+	return E_OK;
+}
+
+ER rcv_mbx(ID mbxid, T_MSG **ppk_msg)
+{
+	return trcv_mbx(mbxid, ppk_msg, TMO_FEVR);
+}
+
+ER prcv_mbx(ID mbxid, T_MSG **ppk_msg)
+{
+	return trcv_mbx(mbxid, ppk_msg, TMO_POL);
+}
+
+ER trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout)
+{
+	MBXCB *p_mbxcb;
+	WINFO_MBX winfo;
+	ER ercd;
+
+	if (tmout == TMO_POL)
+		CHECK_TSKCTX_UNL();
+	else
+		CHECK_DISPATCH();
+	CHECK_ID(VALID_MBXID(mbxid));
+	CHECK_PAR(ppk_msg != NULL);
+	CHECK_TMOUT(tmout);
+	p_mbxcb = get_mbxcb(mbxid);
+
+	t_lock_cpu();
+	if (p_mbxcb->p_head != NULL) {
+		*ppk_msg = dequeue_msg(p_mbxcb);
+		ercd = E_OK;
+	} else if (tmout == TMO_POL) {
+		ercd = E_TMOUT;
+	} else {
+		wobj_make_wait_tmout((WOBJCB *)p_mbxcb, &winfo.winfo, TTW_MBX,
+				     tmout);
+		ercd = wait_dispatch();
+		if (ercd == E_OK)
+			*ppk_msg = winfo.p_msg;
+	}
+	t_unlock_cpu();
+	return ercd;
+}

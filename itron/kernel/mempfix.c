@@ -1,0 +1,124 @@
+/*
+ * Unitron - fixed-size memory pools (µITRON 4.0 4.5.1).
+ */
+#include "mempfix.h"
+
+void initialize_mempfix(void)
+{
+	ID mpfid;
+
+	for (mpfid = TMIN_MPFID; mpfid <= tmax_mpfid; mpfid++) {
+		MPFCB *p_mpfcb = get_mpfcb(mpfid);
+		const MPFINIB *p_inib = &mpfinib_table[mpfid - TMIN_MPFID];
+		UINT i;
+
+		queue_initialize(&p_mpfcb->wait_queue);
+		p_mpfcb->p_mpfinib = p_inib;
+		for (i = 0; i < p_inib->blkcnt; i++)
+			p_inib->p_mpfmb[i].next =
+				i + 1U < p_inib->blkcnt ? i + 1U : MPFMB_NULL;
+		p_mpfcb->freelist = p_inib->blkcnt > 0U ? 0U : MPFMB_NULL;
+		p_mpfcb->fblkcnt = p_inib->blkcnt;
+	}
+}
+
+static VP take_block(MPFCB *p_mpfcb)
+{
+	const MPFINIB *p_inib = p_mpfcb->p_mpfinib;
+	UINT index = p_mpfcb->freelist;
+
+	p_mpfcb->freelist = p_inib->p_mpfmb[index].next;
+	p_inib->p_mpfmb[index].next = MPFMB_ALLOC;
+	p_mpfcb->fblkcnt--;
+	return (char *)p_inib->mpf + p_inib->blksz * index;
+}
+
+/* Index of blk if it is an allocated block of this pool, else ~0U. */
+static UINT block_index(const MPFCB *p_mpfcb, VP blk)
+{
+	const MPFINIB *p_inib = p_mpfcb->p_mpfinib;
+	__UINTPTR_TYPE__ addr = (__UINTPTR_TYPE__)blk;
+	__UINTPTR_TYPE__ base = (__UINTPTR_TYPE__)p_inib->mpf;
+	UINT index;
+
+	if (addr < base || (addr - base) % p_inib->blksz != 0U ||
+	    (addr - base) / p_inib->blksz >= p_inib->blkcnt)
+		return ~0U;
+	index = (UINT)((addr - base) / p_inib->blksz);
+	if (p_inib->p_mpfmb[index].next != MPFMB_ALLOC)
+		return ~0U;
+	return index;
+}
+
+ER get_mpf(ID mpfid, VP *p_blk)
+{
+	return tget_mpf(mpfid, p_blk, TMO_FEVR);
+}
+
+ER pget_mpf(ID mpfid, VP *p_blk)
+{
+	return tget_mpf(mpfid, p_blk, TMO_POL);
+}
+
+ER tget_mpf(ID mpfid, VP *p_blk, TMO tmout)
+{
+	MPFCB *p_mpfcb;
+	WINFO_MPF winfo;
+	ER ercd;
+
+	if (tmout == TMO_POL)
+		CHECK_TSKCTX_UNL();
+	else
+		CHECK_DISPATCH();
+	CHECK_ID(VALID_MPFID(mpfid));
+	CHECK_PAR(p_blk != NULL);
+	CHECK_TMOUT(tmout);
+	p_mpfcb = get_mpfcb(mpfid);
+
+	t_lock_cpu();
+	if (p_mpfcb->fblkcnt > 0U) {
+		*p_blk = take_block(p_mpfcb);
+		ercd = E_OK;
+	} else if (tmout == TMO_POL) {
+		ercd = E_TMOUT;
+	} else {
+		wobj_make_wait_tmout((WOBJCB *)p_mpfcb, &winfo.winfo, TTW_MPF,
+				     tmout);
+		ercd = wait_dispatch();
+		if (ercd == E_OK)
+			*p_blk = winfo.blk;
+	}
+	t_unlock_cpu();
+	return ercd;
+}
+
+/* A released block goes straight to the first waiter, if any. */
+ER rel_mpf(ID mpfid, VP blk)
+{
+	MPFCB *p_mpfcb;
+	const MPFINIB *p_inib;
+	TCB *p_tcb;
+	UINT index;
+	ER ercd = E_OK;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MPFID(mpfid));
+	p_mpfcb = get_mpfcb(mpfid);
+	p_inib = p_mpfcb->p_mpfinib;
+
+	t_lock_cpu();
+	index = block_index(p_mpfcb, blk);
+	p_tcb = wait_queue_first(&p_mpfcb->wait_queue);
+	if (index == ~0U) {
+		ercd = E_PAR;
+	} else if (p_tcb != NULL) {
+		((WINFO_MPF *)p_tcb->p_winfo)->blk = blk;
+		dispatch_request(wait_release(p_tcb, E_OK));
+	} else {
+		p_inib->p_mpfmb[index].next = p_mpfcb->freelist;
+		p_mpfcb->freelist = index;
+		p_mpfcb->fblkcnt++;
+	}
+	t_unlock_cpu();
+	return ercd;
+}

@@ -1,0 +1,60 @@
+/*
+ * Unitron - the port interface.
+ *
+ * This header is documentation: it lists what every port provides in its
+ * port_config.h (as functions or static inline functions) and what the
+ * core provides to the port.  The core includes port_config.h, never a
+ * host header.  Seed 000 (ch. 3) calls this "treating the host OS as one
+ * more CPU architecture": the posix port is a Linux process, the linux
+ * port is the Linux kernel, and the core does not know which.
+ *
+ * Port provides (port_config.h):
+ *
+ *   CTXB                         a task's saved context, embedded in the TCB.
+ *
+ *   BOOL port_sense_context(void)  TRUE while a handler (interrupt, CPU
+ *                                  exception, cyclic, initialization) runs.
+ *   void port_lock_cpu(void)       enter the CPU-locked state: no interrupt
+ *   void port_unlock_cpu(void)     handler runs until the unlock; the unlock
+ *   BOOL port_sense_lock(void)     runs any that became pending meanwhile.
+ *
+ *   void port_activate_context(TCB *p_tcb)
+ *        Prepare p_tcb so that dispatching to it calls task_start() on an
+ *        empty stack.  Must not write to the task's stack: a task that
+ *        re-activates itself in ext_tsk is still running on it.
+ *   void port_dispatch(void)
+ *        Called in task context with the CPU locked when schedtsk differs
+ *        from runtsk.  Saves the running task, runs schedtsk (or idles
+ *        while schedtsk is NULL, with the CPU unlocked so that handlers
+ *        can run), and returns, CPU still locked, when the caller is
+ *        scheduled again.
+ *   void port_exit_and_dispatch(void)   as port_dispatch, but the running
+ *        task's context is abandoned (ext_tsk).  Does not return.
+ *   void port_start_dispatch(void)  first dispatch at the end of
+ *        kernel_start(), CPU locked.  Does not return.
+ *   void port_exit_kernel(void)     stop the system (ext_ker).
+ *   void port_get_utim(SYSUTIM *p)  performance time in microseconds.
+ *   BOOL port_exc_sense_{context,lock}(VP p_excinf)
+ *        the state the CPU exception interrupted (vxsns_ctx, vxsns_loc).
+ *   void port_console_write(const char *buf, UINT len)
+ *        low-level console output for syslog; callable in any context.
+ *
+ * Core provides to the port:
+ *
+ *   runtsk, schedtsk, enadsp, reqflg, kerflg   scheduler state.
+ *   kernel_start()              initialise objects, run ATT_INI routines,
+ *                               start dispatching.  The port calls it with
+ *                               the CPU locked, after its own setup.
+ *   task_start()                first code of every task, CPU locked.
+ *   interrupt_handle(no)        run the DEF_INH handler and ATT_ISR
+ *                               routines for interrupt number no; the port
+ *                               calls it from its interrupt entry with the
+ *                               CPU locked and port_sense_context() TRUE.
+ *   exception_handle(no, excinf)  run the DEF_EXC handler for no.
+ *   return_to_task()            the port calls it, CPU locked and in task
+ *                               context, before returning from a handler to
+ *                               the interrupted task: it dispatches if a
+ *                               handler asked for it and runs a pending task
+ *                               exception routine.
+ *   inhinib_table, isrinib_table, excinib_table   the configured handlers.
+ */

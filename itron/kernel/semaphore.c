@@ -1,0 +1,107 @@
+/*
+ * Unitron - semaphores (µITRON 4.0 4.4.1).
+ */
+#include "semaphore.h"
+
+void initialize_semaphore(void)
+{
+	ID semid;
+
+	for (semid = TMIN_SEMID; semid <= tmax_semid; semid++) {
+		SEMCB *p_semcb = get_semcb(semid);
+
+		queue_initialize(&p_semcb->wait_queue);
+		p_semcb->p_seminib = &seminib_table[semid - TMIN_SEMID];
+		p_semcb->semcnt = p_semcb->p_seminib->isemcnt;
+	}
+}
+
+/* Give a resource to the first waiter, or count it; for sig/isig_sem. */
+static ER signal_semaphore(SEMCB *p_semcb, BOOL *p_dspreq)
+{
+	if (wait_release_first(&p_semcb->wait_queue, p_dspreq) != NULL)
+		return E_OK;
+	if (p_semcb->semcnt < p_semcb->p_seminib->maxsem) {
+		p_semcb->semcnt++;
+		return E_OK;
+	}
+	return E_QOVR;
+}
+
+ER sig_sem(ID semid)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_SEMID(semid));
+
+	t_lock_cpu();
+	ercd = signal_semaphore(get_semcb(semid), &dspreq);
+	dispatch_request(dspreq);
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER isig_sem(ID semid)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	CHECK_INTCTX_UNL();
+	CHECK_ID(VALID_SEMID(semid));
+
+	i_lock_cpu();
+	ercd = signal_semaphore(get_semcb(semid), &dspreq);
+	dispatch_request(dspreq);
+	i_unlock_cpu();
+	return ercd;
+}
+
+ER wai_sem(ID semid)
+{
+	return twai_sem(semid, TMO_FEVR);
+}
+
+ER pol_sem(ID semid)
+{
+	SEMCB *p_semcb;
+	ER ercd = E_TMOUT;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_SEMID(semid));
+	p_semcb = get_semcb(semid);
+
+	t_lock_cpu();
+	if (p_semcb->semcnt > 0U) {
+		p_semcb->semcnt--;
+		ercd = E_OK;
+	}
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER twai_sem(ID semid, TMO tmout)
+{
+	SEMCB *p_semcb;
+	WINFO winfo;
+	ER ercd;
+
+	if (tmout == TMO_POL)
+		return pol_sem(semid);
+	CHECK_DISPATCH();
+	CHECK_ID(VALID_SEMID(semid));
+	CHECK_TMOUT(tmout);
+	p_semcb = get_semcb(semid);
+
+	t_lock_cpu();
+	if (p_semcb->semcnt > 0U) {
+		p_semcb->semcnt--;
+		ercd = E_OK;
+	} else {
+		wobj_make_wait_tmout((WOBJCB *)p_semcb, &winfo, TTW_SEM, tmout);
+		ercd = wait_dispatch();
+	}
+	t_unlock_cpu();
+	return ercd;
+}

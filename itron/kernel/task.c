@@ -1,0 +1,225 @@
+/*
+ * Unitron - task scheduling: the ready queue and the state transitions
+ * every service call builds on.
+ *
+ * The ready queue is one FIFO per priority plus a bitmap of non-empty
+ * priorities, so finding the highest-priority task is one
+ * count-trailing-zeros: O(1) whatever the number of tasks.  The running
+ * task stays at the head of its priority's queue.
+ */
+#include "task.h"
+#include "wait.h"
+
+TCB	*runtsk;
+TCB	*schedtsk;
+BOOL	kerflg;
+BOOL	enadsp;
+BOOL	reqflg;
+
+static QUEUE	ready_queue[TNUM_TPRI];
+static UINT	ready_bitmap;
+
+_Static_assert(TNUM_TPRI <= sizeof(UINT) * 8, "ready bitmap too small");
+
+static void bitmap_set(UINT pri)
+{
+	ready_bitmap |= 1U << pri;
+}
+
+static void bitmap_clear(UINT pri)
+{
+	ready_bitmap &= ~(1U << pri);
+}
+
+static TCB *search_schedtsk(void)
+{
+	UINT pri;
+
+	if (ready_bitmap == 0U)
+		return NULL;
+	pri = (UINT)__builtin_ctz(ready_bitmap);
+	return container_of_queue(ready_queue[pri].p_next, TCB, task_queue);
+}
+
+void initialize_task(void)
+{
+	UINT i;
+
+	runtsk = NULL;
+	schedtsk = NULL;
+	enadsp = TRUE;
+	reqflg = FALSE;
+	ready_bitmap = 0U;
+	for (i = 0; i < TNUM_TPRI; i++)
+		queue_initialize(&ready_queue[i]);
+
+	for (i = 0; i < (UINT)(tmax_tskid - TMIN_TSKID + 1); i++) {
+		TCB *p_tcb = &tcb_table[i];
+
+		p_tcb->p_tinib = &tinib_table[i];
+		p_tcb->tstat = TS_DORMANT;
+		p_tcb->actque = 0U;
+		p_tcb->runcnt = 0U;
+		p_tcb->tmevtb.index = 0U;
+		if ((p_tcb->p_tinib->tskatr & TA_ACT) != 0U)
+			(void)make_active(p_tcb);
+	}
+}
+
+/* Enter the ready queue at the tail of its priority. */
+BOOL make_runnable(TCB *p_tcb)
+{
+	UINT pri = p_tcb->priority;
+
+	p_tcb->tstat = TS_RUNNABLE;
+	queue_insert_prev(&ready_queue[pri], &p_tcb->task_queue);
+	bitmap_set(pri);
+
+	if (schedtsk == NULL || pri < schedtsk->priority) {
+		schedtsk = p_tcb;
+		return enadsp;
+	}
+	return FALSE;
+}
+
+/* Leave the ready queue (to wait, be suspended or go dormant). */
+void make_non_runnable(TCB *p_tcb)
+{
+	UINT pri = p_tcb->priority;
+	QUEUE *p_queue = &ready_queue[pri];
+
+	queue_delete(&p_tcb->task_queue);
+	if (queue_empty(p_queue))
+		bitmap_clear(pri);
+	if (schedtsk == p_tcb)
+		schedtsk = search_schedtsk();
+}
+
+/* DORMANT -> READY, with the state a freshly started task has. */
+BOOL make_active(TCB *p_tcb)
+{
+	const TINIB *p_tinib = p_tcb->p_tinib;
+
+	p_tcb->priority = p_tinib->ipriority;
+	p_tcb->wupque = 0U;
+	p_tcb->enatex = FALSE;
+	p_tcb->texptn = 0U;
+	p_tcb->p_winfo = NULL;
+	port_activate_context(p_tcb);
+	return make_runnable(p_tcb);
+}
+
+/* Any state -> DORMANT.  The caller has ended any wait. */
+void make_dormant(TCB *p_tcb)
+{
+	if (TSTAT_RUNNABLE(p_tcb->tstat))
+		make_non_runnable(p_tcb);
+	p_tcb->tstat = TS_DORMANT;
+}
+
+/*
+ * Change the current priority.  A runnable task goes to the tail of its
+ * new priority (µITRON 4.0 4.1: chg_pri); a waiting task is re-sorted in
+ * a priority-ordered wait queue.
+ */
+BOOL change_priority(TCB *p_tcb, UINT newpri)
+{
+	if (TSTAT_RUNNABLE(p_tcb->tstat)) {
+		make_non_runnable(p_tcb);
+		p_tcb->priority = newpri;
+		(void)make_runnable(p_tcb);
+		/* The running task may have dropped below another one. */
+		schedtsk = search_schedtsk();
+		return dispatch_needed();
+	}
+	p_tcb->priority = newpri;
+	if (TSTAT_WAITING(p_tcb->tstat))
+		wait_change_priority(p_tcb);
+	return FALSE;
+}
+
+/* Move the first task of a priority to that priority's tail. */
+BOOL rotate_ready_queue(UINT pri)
+{
+	QUEUE *p_queue = &ready_queue[pri];
+	QUEUE *p_entry;
+
+	if (queue_empty(p_queue) || p_queue->p_next->p_next == p_queue)
+		return FALSE;
+	p_entry = queue_delete_next(p_queue);
+	queue_insert_prev(p_queue, p_entry);
+	schedtsk = search_schedtsk();
+	return dispatch_needed();
+}
+
+/*
+ * Run the running task's exception routine while exceptions are enabled
+ * and a pattern is pending.  Called with the CPU locked in task context;
+ * returns with it locked.  The routine runs with exceptions disabled and
+ * the CPU unlocked; whatever lock or dispatch state it leaves is undone
+ * (µITRON 4.0 4.3).
+ */
+void call_texrtn(void)
+{
+	TCB *p_tcb = runtsk;
+	BOOL saved_enadsp = enadsp;
+	TEXPTN texptn;
+
+	do {
+		texptn = p_tcb->texptn;
+		p_tcb->texptn = 0U;
+		p_tcb->enatex = FALSE;
+		t_unlock_cpu();
+		p_tcb->p_tinib->texrtn(texptn, p_tcb->p_tinib->exinf);
+		if (!port_sense_lock())
+			t_lock_cpu();
+		enadsp = saved_enadsp;
+	} while (p_tcb->texptn != 0U);
+	p_tcb->enatex = TRUE;
+	if (dispatch_needed())
+		dispatch();
+}
+
+static BOOL texrtn_pending(void)
+{
+	return runtsk != NULL && runtsk->enatex && runtsk->texptn != 0U;
+}
+
+/*
+ * Switch to schedtsk and, once this task runs again, deliver any task
+ * exception raised meanwhile.  Task context, CPU locked.
+ */
+void dispatch(void)
+{
+	port_dispatch();
+	if (texrtn_pending())
+		call_texrtn();
+}
+
+/* The port calls this before a handler returns to the interrupted task. */
+void return_to_task(void)
+{
+	if (reqflg) {
+		reqflg = FALSE;
+		if (dispatch_needed()) {
+			dispatch();
+			return;
+		}
+	}
+	if (texrtn_pending())
+		call_texrtn();
+}
+
+/*
+ * First code of every task, entered with the CPU locked.  Returning from
+ * the task body is ext_tsk() (µITRON 4.0 4.1).
+ */
+void task_start(void)
+{
+	runtsk->runcnt++;
+	t_unlock_cpu();
+	runtsk->p_tinib->task(runtsk->p_tinib->exinf);
+	(void)ext_tsk();
+	for (;;)
+		;
+}

@@ -1,0 +1,80 @@
+/*
+ * Unitron - task exception handling (µITRON 4.0 4.3).
+ *
+ * A raised pattern accumulates in texptn; the routine runs when the task
+ * runs with exceptions enabled: at once for the invoking task, otherwise
+ * when the task is next dispatched or a handler returns to it.
+ */
+#include "task.h"
+
+static ER raise_texptn(TCB *p_tcb, TEXPTN rasptn)
+{
+	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->p_tinib->texrtn == NULL)
+		return E_OBJ;
+	p_tcb->texptn |= rasptn;
+	return E_OK;
+}
+
+ER ras_tex(ID tskid, TEXPTN rasptn)
+{
+	TCB *p_tcb;
+	ER ercd;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+	CHECK_PAR(rasptn != 0U);
+	p_tcb = get_tcb_self(tskid);
+
+	t_lock_cpu();
+	ercd = raise_texptn(p_tcb, rasptn);
+	if (ercd == E_OK && p_tcb == runtsk && p_tcb->enatex)
+		call_texrtn();
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER iras_tex(ID tskid, TEXPTN rasptn)
+{
+	ER ercd;
+
+	CHECK_INTCTX_UNL();
+	CHECK_ID(VALID_TSKID(tskid));
+	CHECK_PAR(rasptn != 0U);
+
+	i_lock_cpu();
+	ercd = raise_texptn(get_tcb(tskid), rasptn);
+	i_unlock_cpu();
+	return ercd;
+}
+
+ER dis_tex(void)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_OBJ(runtsk->p_tinib->texrtn != NULL);
+
+	t_lock_cpu();
+	runtsk->enatex = FALSE;
+	t_unlock_cpu();
+	return E_OK;
+}
+
+ER ena_tex(void)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_OBJ(runtsk->p_tinib->texrtn != NULL);
+
+	t_lock_cpu();
+	runtsk->enatex = TRUE;
+	if (runtsk->texptn != 0U)
+		call_texrtn();
+	t_unlock_cpu();
+	return E_OK;
+}
+
+/* TRUE when exceptions are disabled for the running task, or none runs. */
+BOOL sns_tex(void)
+{
+	TCB *p_tcb = runtsk;
+
+	return p_tcb == NULL || !p_tcb->enatex;
+}

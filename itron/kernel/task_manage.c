@@ -1,0 +1,156 @@
+/*
+ * Unitron - task management functions (µITRON 4.0 4.1).
+ */
+#include "task.h"
+#include "wait.h"
+
+/* Activate or queue an activation; shared by act_tsk and iact_tsk. */
+static ER activate(TCB *p_tcb, BOOL *p_dspreq)
+{
+	if (TSTAT_DORMANT(p_tcb->tstat)) {
+		*p_dspreq = make_active(p_tcb);
+		return E_OK;
+	}
+	if (p_tcb->actque < TMAX_ACTCNT) {
+		p_tcb->actque++;
+		return E_OK;
+	}
+	return E_QOVR;
+}
+
+ER act_tsk(ID tskid)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+
+	t_lock_cpu();
+	ercd = activate(get_tcb_self(tskid), &dspreq);
+	dispatch_request(dspreq);
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER iact_tsk(ID tskid)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	CHECK_INTCTX_UNL();
+	CHECK_ID(VALID_TSKID(tskid));
+
+	i_lock_cpu();
+	ercd = activate(get_tcb(tskid), &dspreq);
+	dispatch_request(dspreq);
+	i_unlock_cpu();
+	return ercd;
+}
+
+ER_UINT can_act(ID tskid)
+{
+	TCB *p_tcb;
+	ER_UINT count;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+	p_tcb = get_tcb_self(tskid);
+
+	t_lock_cpu();
+	count = (ER_UINT)p_tcb->actque;
+	p_tcb->actque = 0U;
+	t_unlock_cpu();
+	return count;
+}
+
+/*
+ * End the invoking task.  Permitted with the CPU locked or dispatching
+ * disabled: both are released (µITRON 4.0 4.1).  A queued activation
+ * starts the task again at once.
+ */
+ER ext_tsk(void)
+{
+	TCB *p_tcb;
+
+	CHECK(!sense_context(), E_CTX);
+
+	if (!port_sense_lock())
+		t_lock_cpu();
+	enadsp = TRUE;
+	p_tcb = runtsk;
+	make_dormant(p_tcb);
+	if (p_tcb->actque > 0U) {
+		p_tcb->actque--;
+		(void)make_active(p_tcb);
+	}
+	port_exit_and_dispatch();
+	return E_SYS;
+}
+
+ER ter_tsk(ID tskid)
+{
+	TCB *p_tcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+	p_tcb = get_tcb_self(tskid);
+	CHECK_ILUSE(p_tcb != runtsk);
+
+	t_lock_cpu();
+	if (TSTAT_DORMANT(p_tcb->tstat)) {
+		t_unlock_cpu();
+		return E_OBJ;
+	}
+	if (TSTAT_WAITING(p_tcb->tstat))
+		wait_cancel(p_tcb);
+	make_dormant(p_tcb);
+	if (p_tcb->actque > 0U) {
+		p_tcb->actque--;
+		dispatch_request(make_active(p_tcb));
+	}
+	t_unlock_cpu();
+	return E_OK;
+}
+
+ER chg_pri(ID tskid, PRI tskpri)
+{
+	TCB *p_tcb;
+	ER ercd = E_OK;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+	CHECK_PAR(tskpri == TPRI_INI || VALID_TPRI(tskpri));
+	p_tcb = get_tcb_self(tskid);
+
+	t_lock_cpu();
+	if (TSTAT_DORMANT(p_tcb->tstat)) {
+		ercd = E_OBJ;
+	} else {
+		UINT newpri = tskpri == TPRI_INI ? p_tcb->p_tinib->ipriority
+						 : INT_PRIORITY(tskpri);
+
+		dispatch_request(change_priority(p_tcb, newpri));
+	}
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER get_pri(ID tskid, PRI *p_tskpri)
+{
+	TCB *p_tcb;
+	ER ercd = E_OK;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+	CHECK_PAR(p_tskpri != NULL);
+	p_tcb = get_tcb_self(tskid);
+
+	t_lock_cpu();
+	if (TSTAT_DORMANT(p_tcb->tstat))
+		ercd = E_OBJ;
+	else
+		*p_tskpri = EXT_TSKPRI(p_tcb->priority);
+	t_unlock_cpu();
+	return ercd;
+}

@@ -1,0 +1,118 @@
+/*
+ * Unitron - the time event heap and the tick.
+ *
+ * Events sit in a binary min-heap on evttim (1-based, index 0 meaning
+ * "not queued"), so inserting, removing and firing cost O(log n).  Times
+ * are 64-bit milliseconds since start, so they do not wrap.
+ */
+#include "task.h"
+#include "time_event.h"
+
+EVTTIM	current_time;
+SYSTIM	systim_offset;
+UINT	tick_ms = 1U;
+
+static UINT	heap_count;
+
+void initialize_time_event(void)
+{
+	current_time = 0UL;
+	systim_offset = 0UL;
+	heap_count = 0U;
+}
+
+static void heap_place(UINT index, TMEVTB *p_tmevtb)
+{
+	tmevt_heap[index] = p_tmevtb;
+	p_tmevtb->index = index;
+}
+
+/* Move the event at index up until its parent is not later. */
+static void heap_up(UINT index)
+{
+	TMEVTB *p_tmevtb = tmevt_heap[index];
+
+	while (index > 1U) {
+		UINT parent = index / 2U;
+
+		if (tmevt_heap[parent]->evttim <= p_tmevtb->evttim)
+			break;
+		heap_place(index, tmevt_heap[parent]);
+		index = parent;
+	}
+	heap_place(index, p_tmevtb);
+}
+
+/* Move the event at index down until no child is earlier. */
+static void heap_down(UINT index)
+{
+	TMEVTB *p_tmevtb = tmevt_heap[index];
+
+	for (;;) {
+		UINT child = index * 2U;
+
+		if (child > heap_count)
+			break;
+		if (child < heap_count &&
+		    tmevt_heap[child + 1U]->evttim < tmevt_heap[child]->evttim)
+			child++;
+		if (p_tmevtb->evttim <= tmevt_heap[child]->evttim)
+			break;
+		heap_place(index, tmevt_heap[child]);
+		index = child;
+	}
+	heap_place(index, p_tmevtb);
+}
+
+void tmevtb_enqueue_evttim(TMEVTB *p_tmevtb, EVTTIM evttim, CBACK callback,
+			   VP arg)
+{
+	p_tmevtb->evttim = evttim;
+	p_tmevtb->callback = callback;
+	p_tmevtb->arg = arg;
+	heap_count++;
+	heap_place(heap_count, p_tmevtb);
+	heap_up(heap_count);
+}
+
+void tmevtb_enqueue(TMEVTB *p_tmevtb, RELTIM reltim, CBACK callback, VP arg)
+{
+	tmevtb_enqueue_evttim(p_tmevtb, current_time + reltim + tick_ms,
+			      callback, arg);
+}
+
+void tmevtb_dequeue(TMEVTB *p_tmevtb)
+{
+	UINT index = p_tmevtb->index;
+	TMEVTB *p_last = tmevt_heap[heap_count];
+
+	p_tmevtb->index = 0U;
+	heap_count--;
+	if (p_last == p_tmevtb)
+		return;
+	heap_place(index, p_last);
+	if (index > 1U && p_last->evttim < tmevt_heap[index / 2U]->evttim)
+		heap_up(index);
+	else
+		heap_down(index);
+}
+
+/*
+ * The tick: advance the time and fire due events, each with the CPU
+ * locked.  A callback may enqueue again (cyclic handlers).
+ */
+ER isig_tim(void)
+{
+	CHECK_INTCTX_UNL();
+
+	i_lock_cpu();
+	current_time += tick_ms;
+	while (heap_count > 0U && tmevt_heap[1]->evttim <= current_time) {
+		TMEVTB *p_tmevtb = tmevt_heap[1];
+
+		tmevtb_dequeue(p_tmevtb);
+		p_tmevtb->callback(p_tmevtb->arg);
+	}
+	i_unlock_cpu();
+	return E_OK;
+}

@@ -1,0 +1,56 @@
+# Unitron - build one µITRON application for the posix port.
+#
+#   make -f mk/app.mk APP=examples/sample1 [CFGFILE=sample1.cfg] [OUT=dir]
+#
+# APP is a directory holding the application's .c files and one .cfg
+# (or name it with CFGFILE).  The result is $(OUT)/$(NAME), an ordinary
+# executable.  The top-level `make APP=...` calls this.
+
+include $(dir $(lastword $(MAKEFILE_LIST)))common.mk
+
+ifeq ($(APP),)
+$(error APP is not set: make APP=path/to/application)
+endif
+APPDIR		:= $(abspath $(APP))
+ifeq ($(wildcard $(APPDIR)),)
+$(error APP=$(APP): no such directory)
+endif
+CFGFILE		?= $(notdir $(wildcard $(APPDIR)/*.cfg))
+ifneq ($(words $(CFGFILE)),1)
+$(error APP=$(APP): expected one .cfg file, found '$(CFGFILE)'; set CFGFILE=)
+endif
+NAME		?= $(basename $(CFGFILE))
+OUT		?= $(BUILD)/app/$(subst /,_,$(APP))
+SRCS		?= $(wildcard $(APPDIR)/*.c)
+OBJS		:= $(patsubst $(APPDIR)/%.c,$(OUT)/%.o,$(SRCS)) $(OUT)/kernel_cfg.o
+APP_CFLAGS	?= -std=gnu11 -O2 -g -Wall -fno-strict-aliasing
+APP_INCLUDES	:= -I$(OUT) -I$(APPDIR) $(INCLUDES)
+
+.PHONY: app
+app: $(OUT)/$(NAME)
+
+# @(SRCDIR) in a .cfg (TOPPERS/JSP's convention) names the Unitron tree:
+# a link of that name in the build directory lets cpp resolve it.
+$(OUT)/@(SRCDIR):
+	@mkdir -p $(OUT)
+	ln -sfn $(TOP) '$(OUT)/@(SRCDIR)'
+
+$(OUT)/$(NAME).i: $(APPDIR)/$(CFGFILE) $(OUT)/@(SRCDIR) FORCE
+	$(CC) -E -x c -D_MACRO_ONLY -DUNITRON_CFG $(APP_INCLUDES) $< -o $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(OUT)/kernel_cfg.c $(OUT)/kernel_id.h &: $(OUT)/$(NAME).i $(CFG)
+	$(CFG) -o $(OUT) $<
+
+$(OUT)/kernel_cfg.o: $(OUT)/kernel_cfg.c
+	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -c $< -o $@
+
+$(OUT)/%.o: $(APPDIR)/%.c $(OUT)/kernel_id.h
+	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
+
+$(OUT)/$(NAME): $(OBJS) $(LIBUNITRON)
+	$(CC) -o $@ $(OBJS) $(LIBUNITRON)
+
+FORCE:
+
+-include $(OUT)/*.d

@@ -1,0 +1,17 @@
+# Unitron - settings shared by the top-level Makefile and mk/app.mk.
+
+TOP		?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+BUILD		?= $(TOP)/build
+PORT		?= posix
+
+CC		?= cc
+CFLAGS_COMMON	:= -std=c11 -O2 -g -Wall -Wextra -fno-strict-aliasing
+# The core: freestanding, no host header reachable.
+CFLAGS_CORE	:= $(CFLAGS_COMMON) -Werror -ffreestanding -nostdinc
+CFLAGS_HOST	:= $(CFLAGS_COMMON) -Werror -D_GNU_SOURCE
+
+INCLUDES	:= -I$(TOP)/itron/include -I$(TOP)/port/$(PORT) \
+		   -I$(TOP)/itron/kernel -I$(TOP)/systask
+
+CFG		:= $(TOP)/cfg/unitron-cfg
+LIBUNITRON	:= $(BUILD)/$(PORT)/libunitron.a
