@@ -86,7 +86,8 @@ void wait_cancel(TCB *p_tcb)
 
 	if (p_winfo->p_wait_queue != NULL)
 		queue_delete(&p_tcb->task_queue);
-	if (p_winfo->p_tmevtb != NULL)
+	/* Not queued any more when this is the timeout firing. */
+	if (p_winfo->p_tmevtb != NULL && tmevtb_queued(p_winfo->p_tmevtb))
 		tmevtb_dequeue(p_winfo->p_tmevtb);
 	p_tcb->p_winfo = NULL;
 }
