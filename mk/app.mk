@@ -22,9 +22,18 @@ endif
 NAME		?= $(basename $(CFGFILE))
 OUT		?= $(BUILD)/app/$(subst /,_,$(APP))
 SRCS		?= $(wildcard $(APPDIR)/*.c)
-OBJS		:= $(patsubst $(APPDIR)/%.c,$(OUT)/%.o,$(SRCS)) $(OUT)/kernel_cfg.o
-APP_CFLAGS	?= -std=gnu11 -O2 -g -Wall -fno-strict-aliasing
-APP_INCLUDES	:= -I$(OUT) -I$(APPDIR) $(INCLUDES)
+# Sources from elsewhere (a shared test library, say) and their headers.
+EXTRA_SRCS	?=
+EXTRA_INCLUDES	?=
+EXTRA_OBJS	:= $(addprefix $(OUT)/x_,$(notdir $(EXTRA_SRCS:.c=.o)))
+vpath %.c $(sort $(dir $(EXTRA_SRCS)))
+OBJS		:= $(patsubst $(APPDIR)/%.c,$(OUT)/%.o,$(SRCS)) $(EXTRA_OBJS) \
+		   $(OUT)/kernel_cfg.o
+# APP_DEFS: -D options for both the .cfg pass and the compiler.
+APP_DEFS	?=
+APP_CFLAGS	?= -std=gnu11 -O2 -g -Wall -fno-strict-aliasing $(PORT_DEFS) \
+		   $(APP_DEFS)
+APP_INCLUDES	:= -I$(OUT) -I$(APPDIR) $(EXTRA_INCLUDES) $(INCLUDES)
 
 .PHONY: app
 app: $(OUT)/$(NAME)
@@ -36,7 +45,8 @@ $(OUT)/@(SRCDIR):
 	ln -sfn $(TOP) '$(OUT)/@(SRCDIR)'
 
 $(OUT)/$(NAME).i: $(APPDIR)/$(CFGFILE) $(OUT)/@(SRCDIR) FORCE
-	$(CC) -E -x c -D_MACRO_ONLY -DUNITRON_CFG $(APP_INCLUDES) $< -o $@.tmp
+	$(CC) -E -x c -D_MACRO_ONLY= -DUNITRON_CFG $(PORT_DEFS) $(APP_DEFS) $(APP_INCLUDES) \
+		$< -o $@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 $(OUT)/kernel_cfg.c $(OUT)/kernel_id.h &: $(OUT)/$(NAME).i $(CFG)
@@ -46,6 +56,9 @@ $(OUT)/kernel_cfg.o: $(OUT)/kernel_cfg.c
 	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -c $< -o $@
 
 $(OUT)/%.o: $(APPDIR)/%.c $(OUT)/kernel_id.h
+	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
+
+$(OUT)/x_%.o: %.c $(OUT)/kernel_id.h
 	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
 
 $(OUT)/$(NAME): $(OBJS) $(LIBUNITRON)

@@ -13,5 +13,9 @@ CFLAGS_HOST	:= $(CFLAGS_COMMON) -Werror -D_GNU_SOURCE
 INCLUDES	:= -I$(TOP)/itron/include -I$(TOP)/port/$(PORT) \
 		   -I$(TOP)/itron/kernel -I$(TOP)/systask
 
+# TOPPERS/JSP applications test LINUX for the Linux-hosted port.
+PORT_DEFS_posix	:= -DLINUX
+PORT_DEFS	:= $(PORT_DEFS_$(PORT))
+
 CFG		:= $(TOP)/cfg/unitron-cfg
 LIBUNITRON	:= $(BUILD)/$(PORT)/libunitron.a

@@ -1,0 +1,85 @@
+/*
+ * Benchmark: two µITRON tasks bouncing a semaphore (a round trip is two
+ * task switches), the cost of loc_cpu/unl_cpu, and of act_tsk+ext_tsk of
+ * a higher-priority task.  Prints "name value unit" lines for bench/run.sh.
+ */
+#include <t_services.h>
+#include "kernel_id.h"
+#include "pingpong.h"
+
+#define ROUND_TRIPS	200000UL
+#define LOCK_PAIRS	10000000UL
+#define ACTIVATIONS	200000UL
+
+static SYSUTIM elapsed_since(SYSUTIM start)
+{
+	SYSUTIM now;
+
+	(void)vxget_tim(&now);
+	return now > start ? now - start : 1UL;
+}
+
+void ping_task(VP_INT exinf)
+{
+	unsigned long i;
+
+	(void)exinf;
+	for (i = 0; i < ROUND_TRIPS; i++) {
+		(void)sig_sem(SEM_PONG);
+		(void)wai_sem(SEM_PING);
+	}
+	(void)sig_sem(SEM_DONE);
+}
+
+void pong_task(VP_INT exinf)
+{
+	(void)exinf;
+	for (;;) {
+		(void)wai_sem(SEM_PONG);
+		(void)sig_sem(SEM_PING);
+	}
+}
+
+void empty_task(VP_INT exinf)
+{
+	(void)exinf;
+}
+
+static void report(const char *name, double value, const char *unit)
+{
+	/* syslog has no %f: print with three decimals by hand. */
+	unsigned long whole = (unsigned long)value;
+	unsigned long frac = (unsigned long)((value - (double)whole) * 1000.0);
+
+	syslog(LOG_EMERG, "%s %lu.%03lu %s", name, whole, frac, unit);
+}
+
+void main_task(VP_INT exinf)
+{
+	SYSUTIM start, us;
+	unsigned long i;
+
+	(void)exinf;
+	(void)act_tsk(PONG);
+	(void)vxget_tim(&start);
+	(void)act_tsk(PING);
+	(void)wai_sem(SEM_DONE);
+	us = elapsed_since(start);
+	report("itron_sem_round_trips_per_s", ROUND_TRIPS * 1e6 / (double)us,
+	       "1/s");
+
+	(void)vxget_tim(&start);
+	for (i = 0; i < LOCK_PAIRS; i++) {
+		(void)loc_cpu();
+		(void)unl_cpu();
+	}
+	report("itron_loc_unl_cpu_ns", (double)elapsed_since(start) * 1000.0 /
+	       LOCK_PAIRS, "ns");
+
+	(void)vxget_tim(&start);
+	for (i = 0; i < ACTIVATIONS; i++)
+		(void)act_tsk(EMPTY);
+	report("itron_act_ext_tsk_ns", (double)elapsed_since(start) * 1000.0 /
+	       ACTIVATIONS, "ns");
+	kernel_exit();
+}
