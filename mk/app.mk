@@ -39,12 +39,11 @@ APP_INCLUDES	:= -I$(OUT) -I$(APPDIR) $(EXTRA_INCLUDES) $(INCLUDES)
 app: $(OUT)/$(NAME)
 
 # @(SRCDIR) in a .cfg (TOPPERS/JSP's convention) names the Unitron tree:
-# a link of that name in the build directory lets cpp resolve it.
-$(OUT)/@(SRCDIR):
+# a link of that name in the build directory lets cpp resolve it.  (Not a
+# make target: make reads "x(y)" as an archive member.)
+$(OUT)/$(NAME).i: $(APPDIR)/$(CFGFILE) FORCE
 	@mkdir -p $(OUT)
-	ln -sfn $(TOP) '$(OUT)/@(SRCDIR)'
-
-$(OUT)/$(NAME).i: $(APPDIR)/$(CFGFILE) $(OUT)/@(SRCDIR) FORCE
+	@ln -sfn $(TOP) '$(OUT)/@(SRCDIR)'
 	$(CC) -E -x c -D_MACRO_ONLY= -DUNITRON_CFG $(PORT_DEFS) $(APP_DEFS) $(APP_INCLUDES) \
 		$< -o $@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi

@@ -1,6 +1,8 @@
 # Unitron - settings shared by the top-level Makefile and mk/app.mk.
 
-TOP		?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+ifndef TOP
+TOP		:= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+endif
 BUILD		?= $(TOP)/build
 PORT		?= posix
 

@@ -14,7 +14,7 @@ status=$?
 ok "jspapp builds with the JSP conventions" '[ $status -eq 0 ]'
 [ $status -eq 0 ] || { echo "$build_log" | sed 's/^/# /'; echo "1..$n"; exit 0; }
 
-log=$(printf 'aewxcpCtQ' | timeout 20 "$out/jspapp" --no-rt 2>&1 | tr -d '\r')
+log=$(printf 'a.e.x.w.c...pC.tQ' | timeout 20 "$out/jspapp" --no-rt 2>&1 | tr -d '\r')
 status=$?
 ok "jspapp exits 0 on Q" '[ $status -eq 0 ]'
 has() { grep -qF -- "$1" <<<"$log"; }

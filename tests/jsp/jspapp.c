@@ -7,7 +7,7 @@
  *   a  activate the worker     w  wake it       t  terminate it
  *   x  raise task exception    c/C start/stop the cyclic handler
  *   e  make a failing call     p  print the time via serial_wri_dat
- *   Q  end
+ *   .  pause 100 ms            Q  end
  */
 #include <t_services.h>
 #include "kernel_id.h"
@@ -103,6 +103,9 @@ void main_task(VP_INT exinf)
 			break;
 		case 'p':
 			print_time();
+			break;
+		case '.':
+			syscall(dly_tsk(100));
 			break;
 		default:
 			break;

@@ -43,6 +43,7 @@ void swi_handler(void)
 	ERCD(iact_tsk(TSK_SELF), E_ID);
 	ERCD(iact_tsk(0x7fff), E_ID);
 	ERCD(iact_tsk(HIGH_TASK), E_OK);
+	ERCD(iact_tsk(HIGH_TASK), E_OK);
 	ERCD(iact_tsk(HIGH_TASK), E_QOVR);
 }
 
@@ -59,7 +60,7 @@ static void test_errors(void)
 	ERCD(ter_tsk(HIGH_TASK), E_OBJ);
 	ERCD(ter_tsk(0x7fff), E_ID);
 	ERCD(chg_pri(HIGH_TASK, MID_PRI), E_OBJ);
-	ERCD(chg_pri(TSK_SELF, TMIN_TPRI - 1), E_PAR);
+	ERCD(chg_pri(TSK_SELF, -1), E_PAR);
 	ERCD(chg_pri(TSK_SELF, TMAX_TPRI + 1), E_PAR);
 	ERCD(chg_pri(0x7fff, MID_PRI), E_ID);
 	ERCD(get_pri(HIGH_TASK, &pri), E_OBJ);
