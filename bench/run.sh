@@ -78,8 +78,8 @@ cyclictest_stats() {	# file
 	     END { m = s / n; printf "%.3f %.3f %.3f\n", m, sqrt(q / n - m * m), max - min }' "$1"
 }
 
-cyclic_row() {	# period_ms label
-	local p=$1 label=$2 f="$out/cyclic$1-$2"
+cyclic_row() {	# period_ms key label
+	local p=$1 label=$3 f="$out/cyclic$1-$2"
 	taskset -c 1 "$out/cyclic$p/cyclic" $rt >"$f.itron"
 	cyclictest -q -m -a 1 -p 99 -i $((p * 1000)) -l "$intervals" -h 30000 \
 		>"$f.cyclictest" 2>&1
@@ -104,9 +104,9 @@ echo "== cyclic handler vs cyclictest, $intervals intervals =="
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
 } | tee -a "$report"
 for p in 10 1; do
-	cyclic_row "$p" idle | tee -a "$report"
+	cyclic_row "$p" idle idle | tee -a "$report"
 	start_load
-	cyclic_row "$p" "ls -lR / + hackbench" | tee -a "$report"
+	cyclic_row "$p" load "ls -lR / + hackbench" | tee -a "$report"
 	stop_load
 done
 echo

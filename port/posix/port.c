@@ -98,9 +98,9 @@ static void tick(void)
 	unsigned long due;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	due = (unsigned long)((now.tv_sec - tick_origin.tv_sec) * 1000L +
-			      (now.tv_nsec - tick_origin.tv_nsec) / 1000000L) /
-	      options.tick_ms;
+	due = (unsigned long)((now.tv_sec - tick_origin.tv_sec) * 1000000000L +
+			      (now.tv_nsec - tick_origin.tv_nsec)) /
+	      (options.tick_ms * 1000000UL);
 	while (ticks_done < due) {
 		ticks_done++;
 		(void)isig_tim();
@@ -426,6 +426,11 @@ static void idle_loop(void)
 	posix_jump(&runtsk->tskctxb);
 }
 
+/*
+ * The tick timer runs on absolute times from tick_origin, so the k-th
+ * expiry is exactly k periods after it and tick() counts it as tick k
+ * whatever the delivery delay (less than a period).
+ */
 static void start_tick(void)
 {
 	struct sigevent sev;
@@ -438,11 +443,16 @@ static void start_tick(void)
 	sev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
 	if (timer_create(CLOCK_MONOTONIC, &sev, &tick_timer) < 0)
 		fatal("timer_create: %s", strerror(errno));
+	clock_gettime(CLOCK_MONOTONIC, &tick_origin);
 	its.it_interval.tv_sec = ns / 1000000000L;
 	its.it_interval.tv_nsec = ns % 1000000000L;
-	its.it_value = its.it_interval;
-	clock_gettime(CLOCK_MONOTONIC, &tick_origin);
-	if (timer_settime(tick_timer, 0, &its, NULL) < 0)
+	its.it_value.tv_sec = tick_origin.tv_sec + its.it_interval.tv_sec;
+	its.it_value.tv_nsec = tick_origin.tv_nsec + its.it_interval.tv_nsec;
+	if (its.it_value.tv_nsec >= 1000000000L) {
+		its.it_value.tv_sec++;
+		its.it_value.tv_nsec -= 1000000000L;
+	}
+	if (timer_settime(tick_timer, TIMER_ABSTIME, &its, NULL) < 0)
 		fatal("timer_settime: %s", strerror(errno));
 }
 
