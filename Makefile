@@ -21,7 +21,7 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg demo test test-host test-vm bench deps clean
+.PHONY: all app lib cfg demo test test-host bench deps clean
 
 all: lib cfg
 
@@ -59,16 +59,21 @@ demo: lib cfg
 	$(MAKE) -f mk/app.mk APP=examples/sample1
 	examples/sample1/demo.sh $(BUILD)/app/examples_sample1/sample1
 
-test: test-host test-vm
+# One prove run for everything, so its summary counts every test.
+test: deps
+	tests/run.sh all
 
 test-host: lib cfg
-	tests/run-host.sh
+	tests/run.sh host
 
 bench: lib cfg
 	bench/run.sh
 
 deps:
 	tools/deps.sh
+
+# QEMU harness: vm-deps, test-vm, vm-shell, vm-clean (tools/vm/README.md).
+include tools/vm/vm.mk
 
 clean:
 	rm -rf $(BUILD)
