@@ -44,7 +44,10 @@
  *   runtsk, schedtsk, enadsp, reqflg, kerflg   scheduler state.
  *   kernel_start()              initialise objects, run ATT_INI routines,
  *                               start dispatching.  The port calls it with
- *                               the CPU locked, after its own setup.
+ *                               the CPU locked, after its own setup, and
+ *                               holds interrupts until port_start_dispatch():
+ *                               the ATT_INI routines run with the CPU
+ *                               unlocked, as handlers do.
  *   task_start()                first code of every task, CPU locked.
  *   interrupt_handle(no)        run the DEF_INH handler and ATT_ISR
  *                               routines for interrupt number no; the port

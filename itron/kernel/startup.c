@@ -4,9 +4,11 @@
 #include "task.h"
 
 /*
- * Called by the port, CPU locked, in non-task context (kerflg FALSE).
- * Objects are initialised before the initialization routines run, so
- * those may use them; tasks start only after the last routine returns.
+ * Called by the port, CPU locked, in non-task context (kerflg FALSE), with
+ * interrupts held until port_start_dispatch().  Objects are initialised
+ * before the initialization routines run, so those may use them: they run
+ * with the CPU unlocked, so the non-task-context service calls work there.
+ * Tasks start only after the last routine returns.
  */
 void kernel_start(void)
 {
@@ -21,8 +23,11 @@ void kernel_start(void)
 	initialize_mempfix();
 	initialize_cyclic();
 
+	i_unlock_cpu();
 	for (i = 0; i < tnum_inirtn; i++)
 		inirtnb_table[i].inirtn(inirtnb_table[i].exinf);
+	if (!port_sense_lock())
+		i_lock_cpu();
 
 	kerflg = TRUE;
 	reqflg = FALSE;

@@ -461,6 +461,7 @@ void port_start_dispatch(void)
 	idle_ctxb.sp = (char *)idle_stack + sizeof(idle_stack) - 8;
 	idle_ctxb.pc = idle_loop;
 	start_tick();
+	posix_int_nest = 0;		/* idle_loop runs what came in */
 	posix_jump(&idle_ctxb);
 }
 
@@ -504,5 +505,8 @@ int main(int argc, char **argv)
 	initialize_lines();
 	initialize_exceptions();
 	posix_cpu_lock = 1;
+	/* Interrupts stay pending, as in a handler, until the first dispatch:
+	 * kernel_start() unlocks the CPU for the ATT_INI routines. */
+	posix_int_nest = 1;
 	kernel_start();
 }

@@ -64,11 +64,16 @@ void tap_diag(const char *text)
 	syslog(LOG_EMERG, "# %s", text);
 }
 
-void tap_done(void)
+void tap_plan(void)
 {
 	syslog(LOG_EMERG, "1..%u", tests);
 	if (failed > 0U)
 		syslog(LOG_EMERG, "# %u of %u failed", failed, tests);
+}
+
+void tap_done(void)
+{
+	tap_plan();
 	(void)ext_ker();
 	for (;;)
 		;

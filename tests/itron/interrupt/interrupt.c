@@ -1,0 +1,301 @@
+/*
+ * Conformance: interrupt handlers (DEF_INH) and interrupt service
+ * routines (ATT_ISR), raised as software interrupts with ras_int: when
+ * they run with the CPU locked or dispatching disabled, the dispatch
+ * they cause at their return, and the calls they may and may not make.
+ */
+#include "tests.h"
+
+/* What the DEF_INH handler on INTNO_SWI1 does this time. */
+enum {
+	SWI_COUNT,		/* checkpoints only */
+	SWI_CALLS,		/* context checks, i-calls, E_CTX */
+	SWI_WUP_HIGH,		/* iwup_tsk(HIGH_TASK) */
+	SWI_WUP_LOW,		/* iwup_tsk(LOW_TASK) */
+	SWI_WUP_MAIN,		/* iwup_tsk(MAIN_TASK) */
+	SWI_RAISE		/* ras_int(INTNO_SWI2) from the handler */
+};
+
+static volatile UINT	swi_mode;
+static volatile UINT	swi_runs;
+static volatile UINT	swi_step;	/* checkpoint as it ends, once */
+
+static void step_once(volatile UINT *p_step)
+{
+	UINT step = *p_step;
+
+	*p_step = 0U;
+	if (step != 0U)
+		tap_step(step);
+}
+
+void swi_handler(void)
+{
+	ID tskid;
+
+	swi_runs++;
+	switch (swi_mode) {
+	case SWI_CALLS:
+		OK(sns_ctx());
+		OK(!sns_loc());
+		OK(sns_dpn());
+		/* Task-context calls fail. */
+		ERCD(act_tsk(LOW_TASK), E_CTX);
+		ERCD(wup_tsk(HIGH_TASK), E_CTX);
+		ERCD(slp_tsk(), E_CTX);
+		ERCD(dly_tsk(1), E_CTX);
+		ERCD(rel_wai(HIGH_TASK), E_CTX);
+		ERCD(sus_tsk(HIGH_TASK), E_CTX);
+		ERCD(ter_tsk(HIGH_TASK), E_CTX);
+		ERCD(chg_pri(HIGH_TASK, LOW_PRI), E_CTX);
+		ERCD(get_tid(&tskid), E_CTX);
+		ERCD(rot_rdq(MID_PRI), E_CTX);
+		ERCD(loc_cpu(), E_CTX);
+		ERCD(unl_cpu(), E_CTX);
+		ERCD(dis_dsp(), E_CTX);
+		ERCD(ena_dsp(), E_CTX);
+		/* i-calls work. */
+		tskid = -1;
+		ERCD(iget_tid(&tskid), E_OK);
+		INT_IS(tskid, MAIN_TASK);
+		ERCD(irot_rdq(LOW_PRI), E_OK);
+		ERCD(iact_tsk(LOW_TASK), E_OK);	/* lower: no switch */
+		ERCD(iloc_cpu(), E_OK);
+		OK(sns_loc());
+		ERCD(iact_tsk(LOW_TASK), E_CTX);
+		ERCD(iunl_cpu(), E_OK);
+		OK(!sns_loc());
+		break;
+	case SWI_WUP_HIGH:
+		ERCD(iwup_tsk(HIGH_TASK), E_OK);
+		break;
+	case SWI_WUP_LOW:
+		ERCD(iwup_tsk(LOW_TASK), E_OK);
+		break;
+	case SWI_WUP_MAIN:
+		ERCD(iwup_tsk(MAIN_TASK), E_OK);
+		break;
+	case SWI_RAISE:
+		ERCD(ras_int(INTNO_SWI2), E_OK);
+		break;
+	}
+	/* Whatever it readied has not run yet: that waits for our return. */
+	step_once(&swi_step);
+}
+
+/* Three ISRs on INTNO_SWI2, exinf 1, 2 and 4. */
+static volatile UINT	isr_runs;
+static volatile UINT	isr_mask;
+static volatile UINT	isr_bad_ctx;	/* exinfs not in a handler */
+static volatile UINT	isr_locked;	/* exinfs entered CPU-locked */
+static volatile BOOL	isr_leave_locked;
+
+void swi_isr(VP_INT exinf)
+{
+	isr_runs++;
+	isr_mask |= (UINT)exinf;
+	if (!sns_ctx() || !sns_dpn())
+		isr_bad_ctx |= (UINT)exinf;
+	if (sns_loc())
+		isr_locked |= (UINT)exinf;
+	if (isr_leave_locked)
+		(void)iloc_cpu();
+}
+
+/* HIGH_TASK and LOW_TASK sleep in a loop, with a checkpoint per wakeup. */
+static volatile UINT	high_step;
+static volatile UINT	high_wakeups;
+static volatile UINT	low_step;
+static volatile UINT	low_step_after;	/* after its own ras_int */
+static volatile BOOL	low_raise;
+static volatile UINT	low_runs;
+static volatile UINT	low_wakeups;
+
+void high_task(VP_INT exinf)
+{
+	(void)exinf;
+	while (slp_tsk() == E_OK) {
+		high_wakeups++;
+		step_once(&high_step);
+	}
+}
+
+void low_task(VP_INT exinf)
+{
+	(void)exinf;
+	low_runs++;
+	while (slp_tsk() == E_OK) {
+		low_wakeups++;
+		step_once(&low_step);
+		if (low_raise) {
+			/* MAIN_TASK, woken by the handler, preempts us. */
+			low_raise = FALSE;
+			ERCD(ras_int(INTNO_SWI1), E_OK);
+			step_once(&low_step_after);
+		}
+	}
+}
+
+/* A handler runs at once, in handler context, before ras_int returns. */
+static void test_basic(void)
+{
+	tap_step(1);
+	swi_mode = SWI_COUNT;
+	swi_step = 2U;
+	ERCD(ras_int(INTNO_SWI1), E_OK);
+	tap_step(3);
+	INT_IS(swi_runs, 1);
+
+	swi_mode = SWI_CALLS;
+	ERCD(ras_int(INTNO_SWI1), E_OK);
+	INT_IS(swi_runs, 2);
+	/* LOW_TASK, activated by the handler, runs when we wait. */
+	INT_IS(low_runs, 0);
+	ERCD(dly_tsk(10), E_OK);
+	INT_IS(low_runs, 1);
+	OK(!sns_loc());
+	OK(!sns_ctx());
+}
+
+/* Every ISR attached to a number runs, each with its own exinf. */
+static void test_isr(void)
+{
+	ERCD(ras_int(INTNO_SWI2), E_OK);
+	INT_IS(isr_runs, 3);
+	INT_IS(isr_mask, 7);
+	INT_IS(isr_bad_ctx, 0);
+	INT_IS(isr_locked, 0);
+
+	/* Each starts unlocked even if the one before returned locked. */
+	isr_leave_locked = TRUE;
+	isr_mask = 0U;
+	ERCD(ras_int(INTNO_SWI2), E_OK);
+	isr_leave_locked = FALSE;
+	INT_IS(isr_runs, 6);
+	INT_IS(isr_mask, 7);
+	INT_IS(isr_locked, 0);
+	OK(!sns_loc());				/* nor does the task */
+}
+
+/* With the CPU locked, an interrupt waits for unl_cpu. */
+static void test_locked(void)
+{
+	tap_step(4);
+	swi_mode = SWI_COUNT;
+	swi_step = 6U;
+	ERCD(loc_cpu(), E_OK);
+	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ERCD(ras_int(INTNO_SWI2), E_OK);
+	tap_step(5);
+	INT_IS(swi_runs, 2);
+	INT_IS(isr_runs, 6);
+	ERCD(unl_cpu(), E_OK);			/* 6 in the handler */
+	tap_step(7);
+	INT_IS(swi_runs, 3);
+	INT_IS(isr_runs, 9);
+}
+
+/* A handler that readies a task: preemption at its return, or not. */
+static void test_preempt(void)
+{
+	/* Higher priority: runs as the handler returns, before us. */
+	tap_step(8);
+	swi_mode = SWI_WUP_HIGH;
+	swi_step = 9U;
+	high_step = 10U;
+	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 9 handler, 10 HIGH_TASK */
+	tap_step(11);
+	INT_IS(high_wakeups, 1);
+
+	/* Lower priority: we go on; it runs when we wait. */
+	tap_step(12);
+	swi_mode = SWI_WUP_LOW;
+	swi_step = 13U;
+	low_step = 15U;
+	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 13 handler */
+	tap_step(14);
+	INT_IS(low_wakeups, 0);
+	ERCD(dly_tsk(10), E_OK);		/* 15 LOW_TASK */
+	tap_step(16);
+	INT_IS(low_wakeups, 1);
+
+	/* Raised while locked: handler and dispatch both at unl_cpu. */
+	tap_step(17);
+	swi_mode = SWI_WUP_HIGH;
+	swi_step = 19U;
+	high_step = 20U;
+	ERCD(loc_cpu(), E_OK);
+	ERCD(ras_int(INTNO_SWI1), E_OK);
+	tap_step(18);
+	ERCD(unl_cpu(), E_OK);			/* 19 handler, 20 task */
+	tap_step(21);
+	INT_IS(high_wakeups, 2);
+
+	/* Dispatching disabled: the handler runs at once, the task it
+	 * readied waits for ena_dsp. */
+	tap_step(22);
+	swi_step = 23U;
+	high_step = 25U;
+	ERCD(dis_dsp(), E_OK);
+	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 23 handler */
+	tap_step(24);
+	INT_IS(high_wakeups, 2);
+	ERCD(ena_dsp(), E_OK);			/* 25 HIGH_TASK */
+	tap_step(26);
+	INT_IS(high_wakeups, 3);
+
+	/* Both: the handler at unl_cpu, the task at ena_dsp. */
+	swi_step = 28U;
+	high_step = 30U;
+	ERCD(dis_dsp(), E_OK);
+	ERCD(loc_cpu(), E_OK);
+	ERCD(ras_int(INTNO_SWI1), E_OK);
+	tap_step(27);
+	ERCD(unl_cpu(), E_OK);			/* 28 handler */
+	tap_step(29);
+	ERCD(ena_dsp(), E_OK);			/* 30 HIGH_TASK */
+	tap_step(31);
+	INT_IS(high_wakeups, 4);
+}
+
+/* An interrupt raised by a handler runs before the task resumes. */
+static void test_raise_in_handler(void)
+{
+	swi_mode = SWI_RAISE;
+	ERCD(ras_int(INTNO_SWI1), E_OK);
+	INT_IS(isr_runs, 12);
+}
+
+/* An interrupt in a lower-priority task readies MAIN_TASK: MAIN_TASK
+ * preempts it as the handler returns. */
+static void test_interrupt_other(void)
+{
+	tap_step(32);
+	swi_mode = SWI_WUP_MAIN;
+	swi_step = 34U;
+	low_step = 33U;
+	low_step_after = 37U;
+	low_raise = TRUE;
+	ERCD(wup_tsk(LOW_TASK), E_OK);
+	ERCD(slp_tsk(), E_OK);		/* 33 LOW_TASK, 34 handler */
+	tap_step(35);
+	INT_IS(low_step_after, 37);	/* LOW_TASK has not resumed */
+	tap_step(36);
+	ERCD(dly_tsk(10), E_OK);	/* 37 LOW_TASK, after its ras_int */
+	tap_step(38);
+	INT_IS(low_wakeups, 2);
+}
+
+void main_task(VP_INT exinf)
+{
+	(void)exinf;
+	ERCD(act_tsk(HIGH_TASK), E_OK);		/* runs, sleeps */
+	test_basic();
+	test_isr();
+	test_locked();
+	test_preempt();
+	test_raise_in_handler();
+	test_interrupt_other();
+	INT_IS(swi_runs, 10);
+	tap_done();
+}
