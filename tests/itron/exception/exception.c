@@ -86,16 +86,16 @@ void exc_handler(VP p_excinf)
 	}
 
 	/* Task-context calls fail, i-calls work. */
-	ERCD(get_tid(&tskid), E_CTX);
-	ERCD(ras_tex(TSK_SELF, 1U), E_CTX);
-	ERCD(wup_tsk(MAIN_TASK), E_CTX);
-	ERCD(loc_cpu(), E_CTX);
-	ERCD(dis_dsp(), E_CTX);
-	ERCD(iget_tid(&tskid), E_OK);
+	ER_IS(get_tid(&tskid), E_CTX);
+	ER_IS(ras_tex(TSK_SELF, 1U), E_CTX);
+	ER_IS(wup_tsk(MAIN_TASK), E_CTX);
+	ER_IS(loc_cpu(), E_CTX);
+	ER_IS(dis_dsp(), E_CTX);
+	ER_IS(iget_tid(&tskid), E_OK);
 	INT_IS(tskid, fault_mode == FAULT_WAKE ? LOW_TASK : HIGH_TASK);
-	ERCD(iras_tex(tskid, 1U << fault_mode), E_OK);
+	ER_IS(iras_tex(tskid, 1U << fault_mode), E_OK);
 	if (fault_mode == FAULT_WAKE)
-		ERCD(iwup_tsk(MAIN_TASK), E_OK);
+		ER_IS(iwup_tsk(MAIN_TASK), E_OK);
 }
 
 /* HIGH_TASK and LOW_TASK: the routine ends the task that faulted. */
@@ -114,13 +114,13 @@ static volatile UINT	task_step;	/* checkpoint in the task */
 static void fault(void)
 {
 	step_once(&task_step);
-	ERCD(ena_tex(), E_OK);
+	ER_IS(ena_tex(), E_OK);
 	switch (fault_mode) {
 	case FAULT_DIS_DSP:
-		ERCD(dis_dsp(), E_OK);
+		ER_IS(dis_dsp(), E_OK);
 		break;
 	case FAULT_LOCKED:
-		ERCD(loc_cpu(), E_OK);
+		ER_IS(loc_cpu(), E_OK);
 		break;
 	}
 	raise_fault();
@@ -149,20 +149,20 @@ void main_task(VP_INT exinf)
 	exc_step = 3U;
 	tex_step = 4U;
 	tap_step(1);
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* 2 task, 3, 4 */
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* 2 task, 3, 4 */
 	tap_step(5);
 	INT_IS(exc_runs, 1);
 	INT_IS(tex_runs, 1);
 	INT_IS(tex_ptn, 1U << FAULT_TASK);
 	OK(!resumed);
-	ERCD(wup_tsk(HIGH_TASK), E_OBJ);	/* dormant */
+	ER_IS(wup_tsk(HIGH_TASK), E_OBJ);	/* dormant */
 
 	/* With dispatching disabled: ext_tsk in the routine enables it. */
 	fault_mode = FAULT_DIS_DSP;
 	task_step = 6U;
 	exc_step = 7U;
 	tex_step = 8U;
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* 6 task, 7, 8 */
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* 6 task, 7, 8 */
 	tap_step(9);
 	INT_IS(exc_runs, 2);
 	INT_IS(tex_runs, 2);
@@ -176,24 +176,24 @@ void main_task(VP_INT exinf)
 	task_step = 11U;
 	exc_step = 12U;
 	tex_step = 14U;
-	ERCD(act_tsk(LOW_TASK), E_OK);
+	ER_IS(act_tsk(LOW_TASK), E_OK);
 	tap_step(10);
-	ERCD(slp_tsk(), E_OK);			/* 11 task, 12 handler */
+	ER_IS(slp_tsk(), E_OK);			/* 11 task, 12 handler */
 	tap_step(13);
 	INT_IS(tex_runs, 2);
-	ERCD(dly_tsk(20), E_OK);		/* 14 routine */
+	ER_IS(dly_tsk(20), E_OK);		/* 14 routine */
 	tap_step(15);
 	INT_IS(exc_runs, 3);
 	INT_IS(tex_runs, 3);
 	INT_IS(tex_ptn, 1U << FAULT_WAKE);
 	OK(!resumed);
-	ERCD(wup_tsk(LOW_TASK), E_OBJ);		/* dormant */
+	ER_IS(wup_tsk(LOW_TASK), E_OBJ);		/* dormant */
 
 	/* With the CPU locked: the handler ends the test. */
 	fault_mode = FAULT_LOCKED;
 	task_step = 16U;
 	exc_step = 17U;
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* 16 task, 17 handler */
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* 16 task, 17 handler */
 	tap_ok(FALSE, "a task resumed after a fault with the CPU locked");
 	tap_done();
 }

@@ -40,43 +40,43 @@ void swi_handler(void)
 		OK(!sns_loc());
 		OK(sns_dpn());
 		/* Task-context calls fail. */
-		ERCD(act_tsk(LOW_TASK), E_CTX);
-		ERCD(wup_tsk(HIGH_TASK), E_CTX);
-		ERCD(slp_tsk(), E_CTX);
-		ERCD(dly_tsk(1), E_CTX);
-		ERCD(rel_wai(HIGH_TASK), E_CTX);
-		ERCD(sus_tsk(HIGH_TASK), E_CTX);
-		ERCD(ter_tsk(HIGH_TASK), E_CTX);
-		ERCD(chg_pri(HIGH_TASK, LOW_PRI), E_CTX);
-		ERCD(get_tid(&tskid), E_CTX);
-		ERCD(rot_rdq(MID_PRI), E_CTX);
-		ERCD(loc_cpu(), E_CTX);
-		ERCD(unl_cpu(), E_CTX);
-		ERCD(dis_dsp(), E_CTX);
-		ERCD(ena_dsp(), E_CTX);
+		ER_IS(act_tsk(LOW_TASK), E_CTX);
+		ER_IS(wup_tsk(HIGH_TASK), E_CTX);
+		ER_IS(slp_tsk(), E_CTX);
+		ER_IS(dly_tsk(1), E_CTX);
+		ER_IS(rel_wai(HIGH_TASK), E_CTX);
+		ER_IS(sus_tsk(HIGH_TASK), E_CTX);
+		ER_IS(ter_tsk(HIGH_TASK), E_CTX);
+		ER_IS(chg_pri(HIGH_TASK, LOW_PRI), E_CTX);
+		ER_IS(get_tid(&tskid), E_CTX);
+		ER_IS(rot_rdq(MID_PRI), E_CTX);
+		ER_IS(loc_cpu(), E_CTX);
+		ER_IS(unl_cpu(), E_CTX);
+		ER_IS(dis_dsp(), E_CTX);
+		ER_IS(ena_dsp(), E_CTX);
 		/* i-calls work. */
 		tskid = -1;
-		ERCD(iget_tid(&tskid), E_OK);
+		ER_IS(iget_tid(&tskid), E_OK);
 		INT_IS(tskid, MAIN_TASK);
-		ERCD(irot_rdq(LOW_PRI), E_OK);
-		ERCD(iact_tsk(LOW_TASK), E_OK);	/* lower: no switch */
-		ERCD(iloc_cpu(), E_OK);
+		ER_IS(irot_rdq(LOW_PRI), E_OK);
+		ER_IS(iact_tsk(LOW_TASK), E_OK);	/* lower: no switch */
+		ER_IS(iloc_cpu(), E_OK);
 		OK(sns_loc());
-		ERCD(iact_tsk(LOW_TASK), E_CTX);
-		ERCD(iunl_cpu(), E_OK);
+		ER_IS(iact_tsk(LOW_TASK), E_CTX);
+		ER_IS(iunl_cpu(), E_OK);
 		OK(!sns_loc());
 		break;
 	case SWI_WUP_HIGH:
-		ERCD(iwup_tsk(HIGH_TASK), E_OK);
+		ER_IS(iwup_tsk(HIGH_TASK), E_OK);
 		break;
 	case SWI_WUP_LOW:
-		ERCD(iwup_tsk(LOW_TASK), E_OK);
+		ER_IS(iwup_tsk(LOW_TASK), E_OK);
 		break;
 	case SWI_WUP_MAIN:
-		ERCD(iwup_tsk(MAIN_TASK), E_OK);
+		ER_IS(iwup_tsk(MAIN_TASK), E_OK);
 		break;
 	case SWI_RAISE:
-		ERCD(ras_int(INTNO_SWI2), E_OK);
+		ER_IS(ras_int(INTNO_SWI2), E_OK);
 		break;
 	}
 	/* Whatever it readied has not run yet: that waits for our return. */
@@ -130,7 +130,7 @@ void low_task(VP_INT exinf)
 		if (low_raise) {
 			/* MAIN_TASK, woken by the handler, preempts us. */
 			low_raise = FALSE;
-			ERCD(ras_int(INTNO_SWI1), E_OK);
+			ER_IS(ras_int(INTNO_SWI1), E_OK);
 			step_once(&low_step_after);
 		}
 	}
@@ -142,16 +142,16 @@ static void test_basic(void)
 	tap_step(1);
 	swi_mode = SWI_COUNT;
 	swi_step = 2U;
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	tap_step(3);
 	INT_IS(swi_runs, 1);
 
 	swi_mode = SWI_CALLS;
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	INT_IS(swi_runs, 2);
 	/* LOW_TASK, activated by the handler, runs when we wait. */
 	INT_IS(low_runs, 0);
-	ERCD(dly_tsk(10), E_OK);
+	ER_IS(dly_tsk(10), E_OK);
 	INT_IS(low_runs, 1);
 	OK(!sns_loc());
 	OK(!sns_ctx());
@@ -160,7 +160,7 @@ static void test_basic(void)
 /* Every ISR attached to a number runs, each with its own exinf. */
 static void test_isr(void)
 {
-	ERCD(ras_int(INTNO_SWI2), E_OK);
+	ER_IS(ras_int(INTNO_SWI2), E_OK);
 	INT_IS(isr_runs, 3);
 	INT_IS(isr_mask, 7);
 	INT_IS(isr_bad_ctx, 0);
@@ -169,7 +169,7 @@ static void test_isr(void)
 	/* Each starts unlocked even if the one before returned locked. */
 	isr_leave_locked = TRUE;
 	isr_mask = 0U;
-	ERCD(ras_int(INTNO_SWI2), E_OK);
+	ER_IS(ras_int(INTNO_SWI2), E_OK);
 	isr_leave_locked = FALSE;
 	INT_IS(isr_runs, 6);
 	INT_IS(isr_mask, 7);
@@ -183,13 +183,13 @@ static void test_locked(void)
 	tap_step(4);
 	swi_mode = SWI_COUNT;
 	swi_step = 6U;
-	ERCD(loc_cpu(), E_OK);
-	ERCD(ras_int(INTNO_SWI1), E_OK);
-	ERCD(ras_int(INTNO_SWI2), E_OK);
+	ER_IS(loc_cpu(), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI2), E_OK);
 	tap_step(5);
 	INT_IS(swi_runs, 2);
 	INT_IS(isr_runs, 6);
-	ERCD(unl_cpu(), E_OK);			/* 6 in the handler */
+	ER_IS(unl_cpu(), E_OK);			/* 6 in the handler */
 	tap_step(7);
 	INT_IS(swi_runs, 3);
 	INT_IS(isr_runs, 9);
@@ -203,7 +203,7 @@ static void test_preempt(void)
 	swi_mode = SWI_WUP_HIGH;
 	swi_step = 9U;
 	high_step = 10U;
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 9 handler, 10 HIGH_TASK */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 9 handler, 10 HIGH_TASK */
 	tap_step(11);
 	INT_IS(high_wakeups, 1);
 
@@ -212,10 +212,10 @@ static void test_preempt(void)
 	swi_mode = SWI_WUP_LOW;
 	swi_step = 13U;
 	low_step = 15U;
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 13 handler */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 13 handler */
 	tap_step(14);
 	INT_IS(low_wakeups, 0);
-	ERCD(dly_tsk(10), E_OK);		/* 15 LOW_TASK */
+	ER_IS(dly_tsk(10), E_OK);		/* 15 LOW_TASK */
 	tap_step(16);
 	INT_IS(low_wakeups, 1);
 
@@ -224,10 +224,10 @@ static void test_preempt(void)
 	swi_mode = SWI_WUP_HIGH;
 	swi_step = 19U;
 	high_step = 20U;
-	ERCD(loc_cpu(), E_OK);
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(loc_cpu(), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	tap_step(18);
-	ERCD(unl_cpu(), E_OK);			/* 19 handler, 20 task */
+	ER_IS(unl_cpu(), E_OK);			/* 19 handler, 20 task */
 	tap_step(21);
 	INT_IS(high_wakeups, 2);
 
@@ -236,24 +236,24 @@ static void test_preempt(void)
 	tap_step(22);
 	swi_step = 23U;
 	high_step = 25U;
-	ERCD(dis_dsp(), E_OK);
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 23 handler */
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 23 handler */
 	tap_step(24);
 	INT_IS(high_wakeups, 2);
-	ERCD(ena_dsp(), E_OK);			/* 25 HIGH_TASK */
+	ER_IS(ena_dsp(), E_OK);			/* 25 HIGH_TASK */
 	tap_step(26);
 	INT_IS(high_wakeups, 3);
 
 	/* Both: the handler at unl_cpu, the task at ena_dsp. */
 	swi_step = 28U;
 	high_step = 30U;
-	ERCD(dis_dsp(), E_OK);
-	ERCD(loc_cpu(), E_OK);
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(loc_cpu(), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	tap_step(27);
-	ERCD(unl_cpu(), E_OK);			/* 28 handler */
+	ER_IS(unl_cpu(), E_OK);			/* 28 handler */
 	tap_step(29);
-	ERCD(ena_dsp(), E_OK);			/* 30 HIGH_TASK */
+	ER_IS(ena_dsp(), E_OK);			/* 30 HIGH_TASK */
 	tap_step(31);
 	INT_IS(high_wakeups, 4);
 }
@@ -262,7 +262,7 @@ static void test_preempt(void)
 static void test_raise_in_handler(void)
 {
 	swi_mode = SWI_RAISE;
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	INT_IS(isr_runs, 12);
 }
 
@@ -276,12 +276,12 @@ static void test_interrupt_other(void)
 	low_step = 33U;
 	low_step_after = 37U;
 	low_raise = TRUE;
-	ERCD(wup_tsk(LOW_TASK), E_OK);
-	ERCD(slp_tsk(), E_OK);		/* 33 LOW_TASK, 34 handler */
+	ER_IS(wup_tsk(LOW_TASK), E_OK);
+	ER_IS(slp_tsk(), E_OK);		/* 33 LOW_TASK, 34 handler */
 	tap_step(35);
 	INT_IS(low_step_after, 37);	/* LOW_TASK has not resumed */
 	tap_step(36);
-	ERCD(dly_tsk(10), E_OK);	/* 37 LOW_TASK, after its ras_int */
+	ER_IS(dly_tsk(10), E_OK);	/* 37 LOW_TASK, after its ras_int */
 	tap_step(38);
 	INT_IS(low_wakeups, 2);
 }
@@ -289,7 +289,7 @@ static void test_interrupt_other(void)
 void main_task(VP_INT exinf)
 {
 	(void)exinf;
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* runs, sleeps */
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* runs, sleeps */
 	test_basic();
 	test_isr();
 	test_locked();

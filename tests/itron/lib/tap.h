@@ -31,7 +31,7 @@ void	tap_plan(void);
 void	tap_done(void) NORETURN;
 
 #define OK(cond)		tap_ok((cond), #cond)
-#define ERCD(call, expected)	tap_ercd((call), (expected), #call)
+#define ER_IS(call, expected)	tap_ercd((call), (expected), #call)
 #define INT_IS(val, expected)	tap_int((long)(val), (long)(expected), #val)
 
 #endif /* UNITRON_TAP_H */

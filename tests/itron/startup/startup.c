@@ -20,20 +20,20 @@ void ini_routine(VP_INT exinf)
 	OK(sns_ctx());
 	OK(sns_dpn());
 	/* Non-task context: task-context calls fail, i-calls work. */
-	ERCD(act_tsk(ACT_TASK), E_CTX);
-	ERCD(get_tid(&tskid), E_CTX);
+	ER_IS(act_tsk(ACT_TASK), E_CTX);
+	ER_IS(get_tid(&tskid), E_CTX);
 	if (exinf == 2) {
-		ERCD(iget_tid(&tskid), E_OK);
+		ER_IS(iget_tid(&tskid), E_OK);
 		INT_IS(tskid, TSK_NONE);
 		/* Objects exist already: initialization routines may use
 		 * them.  ACT_TASK starts with the others. */
-		ERCD(isig_sem(SEM1), E_OK);
-		ERCD(iact_tsk(ACT_TASK), E_OK);
+		ER_IS(isig_sem(SEM1), E_OK);
+		ER_IS(iact_tsk(ACT_TASK), E_OK);
 	}
 	ini_done++;
 	/* Returning with the CPU locked does not stop the kernel. */
 	if (exinf == 3)
-		ERCD(iloc_cpu(), E_OK);
+		ER_IS(iloc_cpu(), E_OK);
 }
 
 /* HIGH_PRI, TA_ACT, defined last: runs first. */
@@ -75,9 +75,9 @@ void main_task(VP_INT exinf)
 	(void)exinf;
 	tap_step(7);
 	tasks_run++;
-	ERCD(pol_sem(SEM1), E_OK);	/* signalled by ini_routine */
-	ERCD(pol_sem(SEM1), E_TMOUT);
-	ERCD(dly_tsk(10), E_OK);	/* LOW_TASK runs */
+	ER_IS(pol_sem(SEM1), E_OK);	/* signalled by ini_routine */
+	ER_IS(pol_sem(SEM1), E_TMOUT);
+	ER_IS(dly_tsk(10), E_OK);	/* LOW_TASK runs */
 	tap_step(9);
 	INT_IS(tasks_run, 5);
 	/* Ends the system: the termination routines print the rest. */

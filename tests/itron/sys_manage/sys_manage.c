@@ -34,7 +34,7 @@ void mid_task(VP_INT exinf)
 	ID tskid;
 
 	record(exinf);
-	ERCD(get_tid(&tskid), E_OK);
+	ER_IS(get_tid(&tskid), E_OK);
 	INT_IS(tskid, exinf == 1 ? MID_TASK1 : MID_TASK2);
 }
 
@@ -54,14 +54,14 @@ void high_task(VP_INT exinf)
 
 	(void)exinf;
 	high_runs++;
-	ERCD(get_tid(&tskid), E_OK);
+	ER_IS(get_tid(&tskid), E_OK);
 	INT_IS(tskid, HIGH_TASK);
 	switch (high_mode) {
 	case HIGH_DIS_DSP:
-		ERCD(dis_dsp(), E_OK);
+		ER_IS(dis_dsp(), E_OK);
 		break;
 	case HIGH_LOC_CPU:
-		ERCD(loc_cpu(), E_OK);
+		ER_IS(loc_cpu(), E_OK);
 		break;
 	}
 	/* Ending the task ends both states (ext_tsk). */
@@ -79,36 +79,36 @@ void swi_handler(void)
 	switch (swi_mode) {
 	case SWI_CALLS:
 		INT_IS(senses(), SNS_CTX | SNS_DPN);
-		ERCD(rot_rdq(MID_PRI), E_CTX);
-		ERCD(rot_rdq(TPRI_SELF), E_CTX);
-		ERCD(get_tid(&tskid), E_CTX);
-		ERCD(loc_cpu(), E_CTX);
-		ERCD(unl_cpu(), E_CTX);
-		ERCD(dis_dsp(), E_CTX);
-		ERCD(ena_dsp(), E_CTX);
-		ERCD(irot_rdq(TPRI_SELF), E_PAR);
-		ERCD(irot_rdq(TMAX_TPRI + 1), E_PAR);
-		ERCD(irot_rdq(-1), E_PAR);
-		ERCD(irot_rdq(LOW_PRI), E_OK);	/* empty: no-op */
+		ER_IS(rot_rdq(MID_PRI), E_CTX);
+		ER_IS(rot_rdq(TPRI_SELF), E_CTX);
+		ER_IS(get_tid(&tskid), E_CTX);
+		ER_IS(loc_cpu(), E_CTX);
+		ER_IS(unl_cpu(), E_CTX);
+		ER_IS(dis_dsp(), E_CTX);
+		ER_IS(ena_dsp(), E_CTX);
+		ER_IS(irot_rdq(TPRI_SELF), E_PAR);
+		ER_IS(irot_rdq(TMAX_TPRI + 1), E_PAR);
+		ER_IS(irot_rdq(-1), E_PAR);
+		ER_IS(irot_rdq(LOW_PRI), E_OK);	/* empty: no-op */
 		tskid = -1;
-		ERCD(iget_tid(&tskid), E_OK);
+		ER_IS(iget_tid(&tskid), E_OK);
 		INT_IS(tskid, MAIN_TASK);	/* the interrupted task */
-		ERCD(iunl_cpu(), E_OK);		/* not locked: no-op */
-		ERCD(iloc_cpu(), E_OK);
+		ER_IS(iunl_cpu(), E_OK);		/* not locked: no-op */
+		ER_IS(iloc_cpu(), E_OK);
 		INT_IS(senses(), SNS_CTX | SNS_LOC | SNS_DPN);
-		ERCD(iloc_cpu(), E_OK);		/* locked: no-op */
-		ERCD(iget_tid(&tskid), E_CTX);
-		ERCD(irot_rdq(LOW_PRI), E_CTX);
-		ERCD(iunl_cpu(), E_OK);
+		ER_IS(iloc_cpu(), E_OK);		/* locked: no-op */
+		ER_IS(iget_tid(&tskid), E_CTX);
+		ER_IS(irot_rdq(LOW_PRI), E_CTX);
+		ER_IS(iunl_cpu(), E_OK);
 		INT_IS(senses(), SNS_CTX | SNS_DPN);
 		break;
 	case SWI_LOCKED_EXIT:
 		/* Returning with the CPU locked: the kernel unlocks. */
-		ERCD(iloc_cpu(), E_OK);
+		ER_IS(iloc_cpu(), E_OK);
 		break;
 	case SWI_ROTATE:
 		/* MAIN_TASK goes behind MID_TASK1 when we return. */
-		ERCD(irot_rdq(MID_PRI), E_OK);
+		ER_IS(irot_rdq(MID_PRI), E_OK);
 		tap_step(9);
 		break;
 	case SWI_SENSE:
@@ -141,107 +141,107 @@ static void test_senses(void)
 
 	/* Task context. */
 	INT_IS(senses(), 0);
-	ERCD(get_tid(&tskid), E_OK);
+	ER_IS(get_tid(&tskid), E_OK);
 	INT_IS(tskid, MAIN_TASK);
-	ERCD(iget_tid(&tskid), E_CTX);
-	ERCD(iloc_cpu(), E_CTX);
-	ERCD(iunl_cpu(), E_CTX);
-	ERCD(irot_rdq(MID_PRI), E_CTX);
-	ERCD(unl_cpu(), E_OK);			/* not locked: no-op */
-	ERCD(ena_dsp(), E_OK);			/* not disabled: no-op */
+	ER_IS(iget_tid(&tskid), E_CTX);
+	ER_IS(iloc_cpu(), E_CTX);
+	ER_IS(iunl_cpu(), E_CTX);
+	ER_IS(irot_rdq(MID_PRI), E_CTX);
+	ER_IS(unl_cpu(), E_OK);			/* not locked: no-op */
+	ER_IS(ena_dsp(), E_OK);			/* not disabled: no-op */
 	INT_IS(senses(), 0);
 
 	/* CPU locked. */
-	ERCD(loc_cpu(), E_OK);
+	ER_IS(loc_cpu(), E_OK);
 	INT_IS(senses(), SNS_LOC | SNS_DPN);
-	ERCD(loc_cpu(), E_OK);			/* nests to one level */
-	ERCD(get_tid(&tskid), E_CTX);
-	ERCD(rot_rdq(TPRI_SELF), E_CTX);
-	ERCD(dis_dsp(), E_CTX);
-	ERCD(ena_dsp(), E_CTX);
-	ERCD(iloc_cpu(), E_CTX);
-	ERCD(iunl_cpu(), E_CTX);
-	ERCD(unl_cpu(), E_OK);
+	ER_IS(loc_cpu(), E_OK);			/* nests to one level */
+	ER_IS(get_tid(&tskid), E_CTX);
+	ER_IS(rot_rdq(TPRI_SELF), E_CTX);
+	ER_IS(dis_dsp(), E_CTX);
+	ER_IS(ena_dsp(), E_CTX);
+	ER_IS(iloc_cpu(), E_CTX);
+	ER_IS(iunl_cpu(), E_CTX);
+	ER_IS(unl_cpu(), E_OK);
 	INT_IS(senses(), 0);
 
 	/* Dispatching disabled. */
-	ERCD(dis_dsp(), E_OK);
+	ER_IS(dis_dsp(), E_OK);
 	INT_IS(senses(), SNS_DSP | SNS_DPN);
-	ERCD(dis_dsp(), E_OK);
-	ERCD(get_tid(&tskid), E_OK);
-	ERCD(dly_tsk(1), E_CTX);
-	ERCD(slp_tsk(), E_CTX);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(get_tid(&tskid), E_OK);
+	ER_IS(dly_tsk(1), E_CTX);
+	ER_IS(slp_tsk(), E_CTX);
 
 	/* Both; unlocking leaves dispatching disabled. */
-	ERCD(loc_cpu(), E_OK);
+	ER_IS(loc_cpu(), E_OK);
 	INT_IS(senses(), SNS_LOC | SNS_DSP | SNS_DPN);
-	ERCD(unl_cpu(), E_OK);
+	ER_IS(unl_cpu(), E_OK);
 	INT_IS(senses(), SNS_DSP | SNS_DPN);
-	ERCD(ena_dsp(), E_OK);
+	ER_IS(ena_dsp(), E_OK);
 	INT_IS(senses(), 0);
 
 	/* Handler context, with the task in each state. */
 	swi_mode = SWI_CALLS;
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	INT_IS(senses(), 0);
 	swi_mode = SWI_SENSE;
-	ERCD(dis_dsp(), E_OK);
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	INT_IS(swi_senses, SNS_CTX | SNS_DSP | SNS_DPN);
-	ERCD(ena_dsp(), E_OK);
+	ER_IS(ena_dsp(), E_OK);
 	swi_senses = 0U;
-	ERCD(loc_cpu(), E_OK);
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* held until unl_cpu */
+	ER_IS(loc_cpu(), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* held until unl_cpu */
 	INT_IS(swi_senses, 0);
-	ERCD(unl_cpu(), E_OK);
+	ER_IS(unl_cpu(), E_OK);
 	INT_IS(swi_senses, SNS_CTX | SNS_DPN);
 
 	/* A handler that returns with the CPU locked is unlocked for. */
 	swi_mode = SWI_LOCKED_EXIT;
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	INT_IS(senses(), 0);
-	ERCD(get_tid(&tskid), E_OK);
+	ER_IS(get_tid(&tskid), E_OK);
 }
 
 static void test_dispatch(void)
 {
 	/* A higher-priority task readied meanwhile runs at ena_dsp. */
 	high_mode = HIGH_PLAIN;
-	ERCD(dis_dsp(), E_OK);
-	ERCD(act_tsk(HIGH_TASK), E_OK);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(act_tsk(HIGH_TASK), E_OK);
 	INT_IS(high_runs, 0);
-	ERCD(loc_cpu(), E_OK);
-	ERCD(unl_cpu(), E_OK);			/* not at unl_cpu */
+	ER_IS(loc_cpu(), E_OK);
+	ER_IS(unl_cpu(), E_OK);			/* not at unl_cpu */
 	INT_IS(high_runs, 0);
-	ERCD(ena_dsp(), E_OK);
+	ER_IS(ena_dsp(), E_OK);
 	INT_IS(high_runs, 1);
 
 	/* ext_tsk ends the task's dispatch-disabled and locked states. */
 	high_mode = HIGH_DIS_DSP;
-	ERCD(act_tsk(HIGH_TASK), E_OK);
+	ER_IS(act_tsk(HIGH_TASK), E_OK);
 	INT_IS(high_runs, 2);
 	INT_IS(senses(), 0);
 	high_mode = HIGH_LOC_CPU;
-	ERCD(act_tsk(HIGH_TASK), E_OK);
+	ER_IS(act_tsk(HIGH_TASK), E_OK);
 	INT_IS(high_runs, 3);
 	INT_IS(senses(), 0);
 }
 
 static void test_rotate(void)
 {
-	ERCD(rot_rdq(-1), E_PAR);
-	ERCD(rot_rdq(TMAX_TPRI + 1), E_PAR);
-	ERCD(rot_rdq(TPRI_SELF), E_OK);		/* alone: no-op */
-	ERCD(rot_rdq(MID_PRI), E_OK);
-	ERCD(rot_rdq(HIGH_PRI), E_OK);		/* empty */
+	ER_IS(rot_rdq(-1), E_PAR);
+	ER_IS(rot_rdq(TMAX_TPRI + 1), E_PAR);
+	ER_IS(rot_rdq(TPRI_SELF), E_OK);		/* alone: no-op */
+	ER_IS(rot_rdq(MID_PRI), E_OK);
+	ER_IS(rot_rdq(HIGH_PRI), E_OK);		/* empty */
 
 	/* Our own priority: we go behind MID_TASK1 and MID_TASK2. */
 	norder = 0U;
-	ERCD(act_tsk(MID_TASK1), E_OK);
-	ERCD(act_tsk(MID_TASK2), E_OK);
+	ER_IS(act_tsk(MID_TASK1), E_OK);
+	ER_IS(act_tsk(MID_TASK2), E_OK);
 	INT_IS(norder, 0);
 	tap_step(1);
-	ERCD(rot_rdq(TPRI_SELF), E_OK);
+	ER_IS(rot_rdq(TPRI_SELF), E_OK);
 	tap_step(2);
 	INT_IS(norder, 2);
 	INT_IS(order[0], 1);
@@ -249,25 +249,25 @@ static void test_rotate(void)
 
 	/* By number, and with dispatching disabled: at ena_dsp. */
 	norder = 0U;
-	ERCD(act_tsk(MID_TASK2), E_OK);
-	ERCD(dis_dsp(), E_OK);
-	ERCD(rot_rdq(MID_PRI), E_OK);
+	ER_IS(act_tsk(MID_TASK2), E_OK);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(rot_rdq(MID_PRI), E_OK);
 	tap_step(3);
 	INT_IS(norder, 0);
-	ERCD(ena_dsp(), E_OK);
+	ER_IS(ena_dsp(), E_OK);
 	tap_step(4);
 	INT_IS(norder, 1);
 
 	/* A lower priority: their order changes, ours does not. */
 	norder = 0U;
-	ERCD(act_tsk(LOW_TASK1), E_OK);
-	ERCD(act_tsk(LOW_TASK2), E_OK);
-	ERCD(act_tsk(LOW_TASK3), E_OK);
-	ERCD(rot_rdq(LOW_PRI), E_OK);		/* 2 3 1 */
-	ERCD(rot_rdq(LOW_PRI), E_OK);		/* 3 1 2 */
+	ER_IS(act_tsk(LOW_TASK1), E_OK);
+	ER_IS(act_tsk(LOW_TASK2), E_OK);
+	ER_IS(act_tsk(LOW_TASK3), E_OK);
+	ER_IS(rot_rdq(LOW_PRI), E_OK);		/* 2 3 1 */
+	ER_IS(rot_rdq(LOW_PRI), E_OK);		/* 3 1 2 */
 	tap_step(5);
 	INT_IS(norder, 0);
-	ERCD(dly_tsk(20), E_OK);
+	ER_IS(dly_tsk(20), E_OK);
 	tap_step(6);
 	INT_IS(norder, 3);
 	INT_IS(order[0], 3);
@@ -276,11 +276,11 @@ static void test_rotate(void)
 
 	/* From a handler: we are preempted as it returns. */
 	norder = 0U;
-	ERCD(act_tsk(MID_TASK1), E_OK);
+	ER_IS(act_tsk(MID_TASK1), E_OK);
 	tap_step(7);
 	swi_mode = SWI_ROTATE;
 	tap_step(8);
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 9 in the handler */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 9 in the handler */
 	tap_step(10);
 	INT_IS(norder, 1);
 	INT_IS(order[0], 1);
@@ -289,9 +289,9 @@ static void test_rotate(void)
 /* iget_tid in a handler while no task runs: TSK_NONE. */
 static void test_idle(void)
 {
-	ERCD(sta_cyc(CYC1), E_OK);
-	ERCD(slp_tsk(), E_OK);			/* woken by the handler */
-	ERCD(stp_cyc(CYC1), E_OK);
+	ER_IS(sta_cyc(CYC1), E_OK);
+	ER_IS(slp_tsk(), E_OK);			/* woken by the handler */
+	ER_IS(stp_cyc(CYC1), E_OK);
 	INT_IS(idle_tid, TSK_NONE);
 	INT_IS(idle_senses, SNS_CTX | SNS_DPN);
 }

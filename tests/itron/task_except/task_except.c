@@ -53,19 +53,19 @@ void tex_routine(TEXPTN texptn, VP_INT exinf)
 
 	switch (action) {
 	case ACT_RAISE:
-		ERCD(ras_tex(TSK_SELF, 0x100U), E_OK);
+		ER_IS(ras_tex(TSK_SELF, 0x100U), E_OK);
 		break;
 	case ACT_NEST:
-		ERCD(ena_tex(), E_OK);
-		ERCD(ras_tex(TSK_SELF, 0x200U), E_OK);
+		ER_IS(ena_tex(), E_OK);
+		ER_IS(ras_tex(TSK_SELF, 0x200U), E_OK);
 		break;
 	case ACT_LOCK:
-		ERCD(dis_dsp(), E_OK);
-		ERCD(loc_cpu(), E_OK);
+		ER_IS(dis_dsp(), E_OK);
+		ER_IS(loc_cpu(), E_OK);
 		break;
 	case ACT_DSP_ACT:
-		ERCD(dis_dsp(), E_OK);
-		ERCD(act_tsk(HIGH_TASK), E_OK);
+		ER_IS(dis_dsp(), E_OK);
+		ER_IS(act_tsk(HIGH_TASK), E_OK);
 		tap_step(7);			/* HIGH_TASK waits for us */
 		break;
 	case ACT_EXIT:
@@ -87,31 +87,31 @@ void swi_handler(void)
 	switch (swi_mode) {
 	case SWI_ENABLED:
 		/* Task-context calls fail; bad IDs, patterns and objects. */
-		ERCD(ras_tex(MAIN_TASK, 1U), E_CTX);
-		ERCD(dis_tex(), E_CTX);
-		ERCD(ena_tex(), E_CTX);
-		ERCD(iras_tex(TSK_SELF, 1U), E_ID);
-		ERCD(iras_tex(TNUM_TSKID + 1, 1U), E_ID);
-		ERCD(iras_tex(MAIN_TASK, 0U), E_PAR);
-		ERCD(iras_tex(LOW_TASK, 1U), E_OBJ);	/* dormant */
-		ERCD(iras_tex(ACT_TASK, 1U), E_OBJ);
-		ERCD(iloc_cpu(), E_OK);
-		ERCD(iras_tex(MAIN_TASK, 1U), E_CTX);
-		ERCD(iunl_cpu(), E_OK);
+		ER_IS(ras_tex(MAIN_TASK, 1U), E_CTX);
+		ER_IS(dis_tex(), E_CTX);
+		ER_IS(ena_tex(), E_CTX);
+		ER_IS(iras_tex(TSK_SELF, 1U), E_ID);
+		ER_IS(iras_tex(TNUM_TSKID + 1, 1U), E_ID);
+		ER_IS(iras_tex(MAIN_TASK, 0U), E_PAR);
+		ER_IS(iras_tex(LOW_TASK, 1U), E_OBJ);	/* dormant */
+		ER_IS(iras_tex(ACT_TASK, 1U), E_OBJ);
+		ER_IS(iloc_cpu(), E_OK);
+		ER_IS(iras_tex(MAIN_TASK, 1U), E_CTX);
+		ER_IS(iunl_cpu(), E_OK);
 		/* sns_tex: the interrupted task's state. */
 		OK(!sns_tex());
-		ERCD(iras_tex(MAIN_TASK, 0x2U), E_OK);
+		ER_IS(iras_tex(MAIN_TASK, 0x2U), E_OK);
 		OK(tex_calls[T_MAIN] == main_calls);	/* not yet */
 		tap_step(16);
 		break;
 	case SWI_DISABLED:
 		OK(sns_tex());
-		ERCD(iras_tex(MAIN_TASK, 0x4U), E_OK);
+		ER_IS(iras_tex(MAIN_TASK, 0x4U), E_OK);
 		tap_step(19);
 		break;
 	case SWI_PREEMPT:
-		ERCD(iwup_tsk(HIGH_TASK), E_OK);
-		ERCD(iras_tex(MAIN_TASK, 0x8U), E_OK);
+		ER_IS(iwup_tsk(HIGH_TASK), E_OK);
+		ER_IS(iras_tex(MAIN_TASK, 0x8U), E_OK);
 		tap_step(23);
 		break;
 	}
@@ -129,19 +129,19 @@ void high_task(VP_INT exinf)
 		tap_step(8);
 		break;
 	case 2:				/* test_other_task... */
-		ERCD(ena_tex(), E_OK);
+		ER_IS(ena_tex(), E_OK);
 		tap_step(10);
-		ERCD(slp_tsk(), E_OK);	/* its routine runs first */
+		ER_IS(slp_tsk(), E_OK);	/* its routine runs first */
 		tap_step(13);
-		ERCD(slp_tsk(), E_OK);	/* iwup_tsk */
+		ER_IS(slp_tsk(), E_OK);	/* iwup_tsk */
 		tap_step(24);
-		ERCD(slp_tsk(), E_OK);	/* its routine ends it */
+		ER_IS(slp_tsk(), E_OK);	/* its routine ends it */
 		high_resumed = TRUE;
 		break;
 	case 3:				/* test_restart */
 	case 4:
 		OK(sns_tex());		/* starts with them disabled */
-		ERCD(ena_tex(), E_OK);
+		ER_IS(ena_tex(), E_OK);
 		OK(!sns_tex());
 		(void)slp_tsk();
 		break;
@@ -152,13 +152,13 @@ void high_task(VP_INT exinf)
 void low_task(VP_INT exinf)
 {
 	(void)exinf;
-	ERCD(ena_tex(), E_OK);
+	ER_IS(ena_tex(), E_OK);
 	tap_step(31);
-	ERCD(wup_tsk(MAIN_TASK), E_OK);	/* MAIN_TASK preempts us */
+	ER_IS(wup_tsk(MAIN_TASK), E_OK);	/* MAIN_TASK preempts us */
 	tap_step(35);
 	INT_IS(tex_calls[T_LOW], 1);
 	INT_IS(tex_ptn[T_LOW], 0x30);
-	ERCD(wup_tsk(MAIN_TASK), E_OK);
+	ER_IS(wup_tsk(MAIN_TASK), E_OK);
 }
 
 /* ACT_TASK (TA_ACT) has no task exception routine. */
@@ -168,9 +168,9 @@ void act_task(VP_INT exinf)
 {
 	(void)exinf;
 	OK(sns_tex());
-	ERCD(dis_tex(), E_OBJ);
-	ERCD(ena_tex(), E_OBJ);
-	ERCD(ras_tex(TSK_SELF, 1U), E_OBJ);
+	ER_IS(dis_tex(), E_OBJ);
+	ER_IS(ena_tex(), E_OBJ);
+	ER_IS(ras_tex(TSK_SELF, 1U), E_OBJ);
 	OK(sns_tex());
 	act_task_ran = TRUE;
 	(void)slp_tsk();
@@ -179,33 +179,33 @@ void act_task(VP_INT exinf)
 static void test_errors(void)
 {
 	OK(sns_tex());			/* disabled at task start */
-	ERCD(ras_tex(TSK_SELF, 0U), E_PAR);
-	ERCD(ras_tex(-1, 1U), E_ID);
-	ERCD(ras_tex(TNUM_TSKID + 1, 1U), E_ID);
-	ERCD(ras_tex(HIGH_TASK, 1U), E_OBJ);	/* dormant */
-	ERCD(ras_tex(ACT_TASK, 1U), E_OBJ);	/* no DEF_TEX */
-	ERCD(iras_tex(MAIN_TASK, 1U), E_CTX);
-	ERCD(loc_cpu(), E_OK);
-	ERCD(ras_tex(TSK_SELF, 1U), E_CTX);
-	ERCD(dis_tex(), E_CTX);
-	ERCD(ena_tex(), E_CTX);
+	ER_IS(ras_tex(TSK_SELF, 0U), E_PAR);
+	ER_IS(ras_tex(-1, 1U), E_ID);
+	ER_IS(ras_tex(TNUM_TSKID + 1, 1U), E_ID);
+	ER_IS(ras_tex(HIGH_TASK, 1U), E_OBJ);	/* dormant */
+	ER_IS(ras_tex(ACT_TASK, 1U), E_OBJ);	/* no DEF_TEX */
+	ER_IS(iras_tex(MAIN_TASK, 1U), E_CTX);
+	ER_IS(loc_cpu(), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 1U), E_CTX);
+	ER_IS(dis_tex(), E_CTX);
+	ER_IS(ena_tex(), E_CTX);
 	OK(sns_tex());
-	ERCD(unl_cpu(), E_OK);
+	ER_IS(unl_cpu(), E_OK);
 	INT_IS(tex_calls[T_MAIN], 0);
 	/* Let ACT_TASK check its own calls. */
-	ERCD(dly_tsk(10), E_OK);
+	ER_IS(dly_tsk(10), E_OK);
 	OK(act_task_ran);
 }
 
 /* On the invoking task: at once when enabled, else at ena_tex. */
 static void test_self(void)
 {
-	ERCD(ras_tex(TSK_SELF, 0x1U), E_OK);
-	ERCD(ras_tex(MAIN_TASK, 0x4U), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x1U), E_OK);
+	ER_IS(ras_tex(MAIN_TASK, 0x4U), E_OK);
 	INT_IS(tex_calls[T_MAIN], 0);
 	tap_step(1);
 	tex_step[T_MAIN] = 2U;
-	ERCD(ena_tex(), E_OK);
+	ER_IS(ena_tex(), E_OK);
 	tap_step(3);
 	INT_IS(tex_calls[T_MAIN], 1);
 	INT_IS(tex_ptn[T_MAIN], 0x5);
@@ -213,27 +213,27 @@ static void test_self(void)
 	OK(!sns_tex());
 
 	tex_step[T_MAIN] = 4U;
-	ERCD(ras_tex(TSK_SELF, 0x10U), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x10U), E_OK);
 	tap_step(5);
 	INT_IS(tex_calls[T_MAIN], 2);
 	INT_IS(tex_ptn[T_MAIN], 0x10);
 
 	/* Patterns raised while disabled are ORed into one call. */
-	ERCD(dis_tex(), E_OK);
+	ER_IS(dis_tex(), E_OK);
 	OK(sns_tex());
-	ERCD(ras_tex(TSK_SELF, 0x20U), E_OK);
-	ERCD(ras_tex(MAIN_TASK, 0x40U), E_OK);
-	ERCD(ras_tex(TSK_SELF, 0x20U), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x20U), E_OK);
+	ER_IS(ras_tex(MAIN_TASK, 0x40U), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x20U), E_OK);
 	INT_IS(tex_calls[T_MAIN], 2);
-	ERCD(ena_tex(), E_OK);
+	ER_IS(ena_tex(), E_OK);
 	INT_IS(tex_calls[T_MAIN], 3);
 	INT_IS(tex_ptn[T_MAIN], 0x60);
 
 	/* Nothing pending: enabling and disabling again are no-ops. */
-	ERCD(dis_tex(), E_OK);
-	ERCD(dis_tex(), E_OK);
-	ERCD(ena_tex(), E_OK);
-	ERCD(ena_tex(), E_OK);
+	ER_IS(dis_tex(), E_OK);
+	ER_IS(dis_tex(), E_OK);
+	ER_IS(ena_tex(), E_OK);
+	ER_IS(ena_tex(), E_OK);
 	INT_IS(tex_calls[T_MAIN], 3);
 	OK(!sns_tex());
 }
@@ -245,7 +245,7 @@ static void test_routine_state(void)
 	tex_nlog = 0U;
 	tex_max_depth = 0U;
 	tex_action[T_MAIN] = ACT_RAISE;
-	ERCD(ras_tex(TSK_SELF, 0x1U), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x1U), E_OK);
 	INT_IS(tex_nlog, 2);
 	INT_IS(tex_log[0], 0x1);
 	INT_IS(tex_log[1], 0x100);
@@ -255,7 +255,7 @@ static void test_routine_state(void)
 	tex_nlog = 0U;
 	tex_max_depth = 0U;
 	tex_action[T_MAIN] = ACT_NEST;
-	ERCD(ras_tex(TSK_SELF, 0x1U), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x1U), E_OK);
 	INT_IS(tex_nlog, 2);
 	INT_IS(tex_log[0], 0x1);
 	INT_IS(tex_log[1], 0x200);
@@ -264,7 +264,7 @@ static void test_routine_state(void)
 
 	/* Dispatching disabled or the CPU locked inside: undone. */
 	tex_action[T_MAIN] = ACT_LOCK;
-	ERCD(ras_tex(TSK_SELF, 0x1U), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x1U), E_OK);
 	OK(!sns_loc());
 	OK(!sns_dsp());
 	OK(!sns_tex());
@@ -272,7 +272,7 @@ static void test_routine_state(void)
 	/* A task readied while it disabled dispatching runs at its return. */
 	tap_step(6);
 	tex_action[T_MAIN] = ACT_DSP_ACT;
-	ERCD(ras_tex(TSK_SELF, 0x1U), E_OK);	/* 7 inside, 8 HIGH_TASK */
+	ER_IS(ras_tex(TSK_SELF, 0x1U), E_OK);	/* 7 inside, 8 HIGH_TASK */
 	tap_step(9);
 	INT_IS(high_runs, 1);
 }
@@ -280,13 +280,13 @@ static void test_routine_state(void)
 /* On another task: when it next runs, before its own code. */
 static void test_other_task(void)
 {
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* enables, sleeps */
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* enables, sleeps */
 	tap_step(11);
-	ERCD(ras_tex(HIGH_TASK, 0x8U), E_OK);
-	ERCD(ras_tex(HIGH_TASK, 0x1U), E_OK);
+	ER_IS(ras_tex(HIGH_TASK, 0x8U), E_OK);
+	ER_IS(ras_tex(HIGH_TASK, 0x1U), E_OK);
 	INT_IS(tex_calls[T_HIGH], 0);
 	tex_step[T_HIGH] = 12U;
-	ERCD(wup_tsk(HIGH_TASK), E_OK);		/* 12 routine, 13 task */
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);		/* 12 routine, 13 task */
 	tap_step(14);
 	INT_IS(tex_calls[T_HIGH], 1);
 	INT_IS(tex_ptn[T_HIGH], 0x9);
@@ -301,19 +301,19 @@ static void test_handler(void)
 	tap_step(15);
 	swi_mode = SWI_ENABLED;
 	tex_step[T_MAIN] = 17U;
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 16 handler, 17 routine */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 16 handler, 17 routine */
 	tap_step(18);
 	INT_IS(tex_calls[T_MAIN], 10);
 	INT_IS(tex_ptn[T_MAIN], 0x2);
 
 	/* Disabled: it waits for ena_tex. */
-	ERCD(dis_tex(), E_OK);
+	ER_IS(dis_tex(), E_OK);
 	swi_mode = SWI_DISABLED;
 	tex_step[T_MAIN] = 21U;
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 19 handler */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 19 handler */
 	tap_step(20);
 	INT_IS(tex_calls[T_MAIN], 10);
-	ERCD(ena_tex(), E_OK);			/* 21 routine */
+	ER_IS(ena_tex(), E_OK);			/* 21 routine */
 	tap_step(22);
 	INT_IS(tex_ptn[T_MAIN], 0x4);
 
@@ -321,7 +321,7 @@ static void test_handler(void)
 	 * then our routine, then we continue. */
 	swi_mode = SWI_PREEMPT;
 	tex_step[T_MAIN] = 25U;
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 23 handler, 24 HIGH_TASK */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 23 handler, 24 HIGH_TASK */
 	tap_step(26);
 	INT_IS(tex_calls[T_MAIN], 12);
 	INT_IS(tex_ptn[T_MAIN], 0x8);
@@ -332,39 +332,39 @@ static void test_exit(void)
 {
 	tex_action[T_HIGH] = ACT_EXIT;
 	tex_step[T_HIGH] = 28U;
-	ERCD(ras_tex(HIGH_TASK, 0x8000U), E_OK);
+	ER_IS(ras_tex(HIGH_TASK, 0x8000U), E_OK);
 	tap_step(27);
-	ERCD(wup_tsk(HIGH_TASK), E_OK);		/* 28 routine, ends */
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);		/* 28 routine, ends */
 	tap_step(29);
 	OK(!high_resumed);
 	INT_IS(tex_ptn[T_HIGH], 0x8000);
-	ERCD(ras_tex(HIGH_TASK, 0x1U), E_OBJ);	/* dormant */
+	ER_IS(ras_tex(HIGH_TASK, 0x1U), E_OBJ);	/* dormant */
 	INT_IS(tex_depth, 0);
 
 	/* A pattern pending at termination is gone after a restart. */
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* enables, sleeps */
-	ERCD(ras_tex(HIGH_TASK, 0x1U), E_OK);
-	ERCD(ter_tsk(HIGH_TASK), E_OK);
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* enables, sleeps */
+	ER_IS(ras_tex(HIGH_TASK, 0x1U), E_OK);
+	ER_IS(ter_tsk(HIGH_TASK), E_OK);
 	INT_IS(tex_calls[T_HIGH], 2);
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* enables, sleeps */
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* enables, sleeps */
 	INT_IS(high_runs, 4);
 	INT_IS(tex_calls[T_HIGH], 2);
-	ERCD(ter_tsk(HIGH_TASK), E_OK);
+	ER_IS(ter_tsk(HIGH_TASK), E_OK);
 }
 
 /* Delivery to a task that was preempted while ready (LOW_TASK). */
 static void test_preempted(void)
 {
 	tap_step(30);
-	ERCD(act_tsk(LOW_TASK), E_OK);
-	ERCD(slp_tsk(), E_OK);			/* 31 LOW_TASK wakes us */
+	ER_IS(act_tsk(LOW_TASK), E_OK);
+	ER_IS(slp_tsk(), E_OK);			/* 31 LOW_TASK wakes us */
 	tap_step(32);
-	ERCD(ras_tex(LOW_TASK, 0x10U), E_OK);
-	ERCD(ras_tex(LOW_TASK, 0x20U), E_OK);
+	ER_IS(ras_tex(LOW_TASK, 0x10U), E_OK);
+	ER_IS(ras_tex(LOW_TASK, 0x20U), E_OK);
 	INT_IS(tex_calls[T_LOW], 0);
 	tex_step[T_LOW] = 34U;
 	tap_step(33);
-	ERCD(slp_tsk(), E_OK);			/* 34 routine, 35 task */
+	ER_IS(slp_tsk(), E_OK);			/* 34 routine, 35 task */
 	tap_step(36);
 }
 

@@ -36,74 +36,74 @@ void act_task(VP_INT exinf)
 /* Handler context: task-context calls fail, i-calls work. */
 void swi_handler(void)
 {
-	ERCD(act_tsk(HIGH_TASK), E_CTX);
-	ERCD(can_act(HIGH_TASK), E_CTX);
-	ERCD(ter_tsk(LOW_TASK), E_CTX);
-	ERCD(chg_pri(LOW_TASK, HIGH_PRI), E_CTX);
-	ERCD(iact_tsk(TSK_SELF), E_ID);
-	ERCD(iact_tsk(0x7fff), E_ID);
-	ERCD(iact_tsk(HIGH_TASK), E_OK);
-	ERCD(iact_tsk(HIGH_TASK), E_OK);
-	ERCD(iact_tsk(HIGH_TASK), E_QOVR);
+	ER_IS(act_tsk(HIGH_TASK), E_CTX);
+	ER_IS(can_act(HIGH_TASK), E_CTX);
+	ER_IS(ter_tsk(LOW_TASK), E_CTX);
+	ER_IS(chg_pri(LOW_TASK, HIGH_PRI), E_CTX);
+	ER_IS(iact_tsk(TSK_SELF), E_ID);
+	ER_IS(iact_tsk(0x7fff), E_ID);
+	ER_IS(iact_tsk(HIGH_TASK), E_OK);
+	ER_IS(iact_tsk(HIGH_TASK), E_OK);
+	ER_IS(iact_tsk(HIGH_TASK), E_QOVR);
 }
 
 static void test_errors(void)
 {
 	PRI pri;
 
-	ERCD(act_tsk(-1), E_ID);
-	ERCD(act_tsk(TNUM_TSKID + 1), E_ID);
-	ERCD(iact_tsk(HIGH_TASK), E_CTX);
-	ERCD(can_act(TNUM_TSKID + 1), E_ID);
-	ERCD(ter_tsk(TSK_SELF), E_ILUSE);
-	ERCD(ter_tsk(MAIN_TASK), E_ILUSE);
-	ERCD(ter_tsk(HIGH_TASK), E_OBJ);
-	ERCD(ter_tsk(0x7fff), E_ID);
-	ERCD(chg_pri(HIGH_TASK, MID_PRI), E_OBJ);
-	ERCD(chg_pri(TSK_SELF, -1), E_PAR);
-	ERCD(chg_pri(TSK_SELF, TMAX_TPRI + 1), E_PAR);
-	ERCD(chg_pri(0x7fff, MID_PRI), E_ID);
-	ERCD(get_pri(HIGH_TASK, &pri), E_OBJ);
-	ERCD(get_pri(TSK_SELF, NULL), E_PAR);
-	ERCD(get_pri(-3, &pri), E_ID);
+	ER_IS(act_tsk(-1), E_ID);
+	ER_IS(act_tsk(TNUM_TSKID + 1), E_ID);
+	ER_IS(iact_tsk(HIGH_TASK), E_CTX);
+	ER_IS(can_act(TNUM_TSKID + 1), E_ID);
+	ER_IS(ter_tsk(TSK_SELF), E_ILUSE);
+	ER_IS(ter_tsk(MAIN_TASK), E_ILUSE);
+	ER_IS(ter_tsk(HIGH_TASK), E_OBJ);
+	ER_IS(ter_tsk(0x7fff), E_ID);
+	ER_IS(chg_pri(HIGH_TASK, MID_PRI), E_OBJ);
+	ER_IS(chg_pri(TSK_SELF, -1), E_PAR);
+	ER_IS(chg_pri(TSK_SELF, TMAX_TPRI + 1), E_PAR);
+	ER_IS(chg_pri(0x7fff, MID_PRI), E_ID);
+	ER_IS(get_pri(HIGH_TASK, &pri), E_OBJ);
+	ER_IS(get_pri(TSK_SELF, NULL), E_PAR);
+	ER_IS(get_pri(-3, &pri), E_ID);
 }
 
 static void test_activation(void)
 {
 	/* A higher-priority task runs at once and ends. */
-	ERCD(act_tsk(HIGH_TASK), E_OK);
+	ER_IS(act_tsk(HIGH_TASK), E_OK);
 	INT_IS(high_runs, 1);
 	INT_IS(high_exinf, 7);
 
 	/* A lower-priority one waits for us; requests queue up to 1. */
-	ERCD(act_tsk(LOW_TASK), E_OK);
-	ERCD(act_tsk(LOW_TASK), E_OK);
-	ERCD(act_tsk(LOW_TASK), E_QOVR);
+	ER_IS(act_tsk(LOW_TASK), E_OK);
+	ER_IS(act_tsk(LOW_TASK), E_OK);
+	ER_IS(act_tsk(LOW_TASK), E_QOVR);
 	INT_IS(low_runs, 0);
 	INT_IS(can_act(LOW_TASK), 1);
 	INT_IS(can_act(LOW_TASK), 0);
 
 	/* Lowering ourselves below it lets it run. */
 	tap_step(2);
-	ERCD(chg_pri(TSK_SELF, LOW_PRI + 1), E_OK);
+	ER_IS(chg_pri(TSK_SELF, LOW_PRI + 1), E_OK);
 	tap_step(4);
 	INT_IS(low_runs, 1);
-	ERCD(chg_pri(TSK_SELF, TPRI_INI), E_OK);
+	ER_IS(chg_pri(TSK_SELF, TPRI_INI), E_OK);
 }
 
 static void test_priority(void)
 {
 	PRI pri;
 
-	ERCD(get_pri(TSK_SELF, &pri), E_OK);
+	ER_IS(get_pri(TSK_SELF, &pri), E_OK);
 	INT_IS(pri, MID_PRI);
-	ERCD(get_pri(ACT_TASK, &pri), E_OK);
+	ER_IS(get_pri(ACT_TASK, &pri), E_OK);
 	INT_IS(pri, LOW_PRI);
-	ERCD(chg_pri(ACT_TASK, HIGH_PRI), E_OK);
-	ERCD(get_pri(ACT_TASK, &pri), E_OK);
+	ER_IS(chg_pri(ACT_TASK, HIGH_PRI), E_OK);
+	ER_IS(get_pri(ACT_TASK, &pri), E_OK);
 	INT_IS(pri, HIGH_PRI);
-	ERCD(chg_pri(ACT_TASK, TPRI_INI), E_OK);
-	ERCD(get_pri(ACT_TASK, &pri), E_OK);
+	ER_IS(chg_pri(ACT_TASK, TPRI_INI), E_OK);
+	ER_IS(get_pri(ACT_TASK, &pri), E_OK);
 	INT_IS(pri, LOW_PRI);
 }
 
@@ -112,17 +112,17 @@ static void test_termination(void)
 	PRI pri;
 
 	/* ACT_TASK sleeps; terminating it makes it dormant. */
-	ERCD(ter_tsk(ACT_TASK), E_OK);
-	ERCD(get_pri(ACT_TASK, &pri), E_OBJ);
-	ERCD(ter_tsk(ACT_TASK), E_OBJ);
+	ER_IS(ter_tsk(ACT_TASK), E_OK);
+	ER_IS(get_pri(ACT_TASK, &pri), E_OBJ);
+	ER_IS(ter_tsk(ACT_TASK), E_OBJ);
 	/* A queued activation restarts a terminated task at once. */
 	act_task_ran = FALSE;
-	ERCD(act_tsk(ACT_TASK), E_OK);
-	ERCD(act_tsk(ACT_TASK), E_OK);
-	ERCD(ter_tsk(ACT_TASK), E_OK);
-	ERCD(get_pri(ACT_TASK, &pri), E_OK);
+	ER_IS(act_tsk(ACT_TASK), E_OK);
+	ER_IS(act_tsk(ACT_TASK), E_OK);
+	ER_IS(ter_tsk(ACT_TASK), E_OK);
+	ER_IS(get_pri(ACT_TASK, &pri), E_OK);
 	INT_IS(can_act(ACT_TASK), 0);
-	ERCD(ter_tsk(ACT_TASK), E_OK);
+	ER_IS(ter_tsk(ACT_TASK), E_OK);
 }
 
 void main_task(VP_INT exinf)
@@ -138,13 +138,13 @@ void main_task(VP_INT exinf)
 	/* From a handler: iact_tsk readies HIGH_TASK, which preempts us
 	 * as soon as the handler returns. */
 	high_runs = 0;
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	INT_IS(high_runs, 2);
 
 	/* Let ACT_TASK run (and go to sleep) before terminating it. */
-	ERCD(chg_pri(TSK_SELF, LOW_PRI + 1), E_OK);
+	ER_IS(chg_pri(TSK_SELF, LOW_PRI + 1), E_OK);
 	OK(act_task_ran);
-	ERCD(chg_pri(TSK_SELF, TPRI_INI), E_OK);
+	ER_IS(chg_pri(TSK_SELF, TPRI_INI), E_OK);
 	test_termination();
 	tap_done();
 }

@@ -22,44 +22,44 @@ void swi_handler(void)
 	switch (swi_mode) {
 	case SWI_CALLS:
 		/* Task-context calls fail here. */
-		ERCD(slp_tsk(), E_CTX);
-		ERCD(tslp_tsk(10), E_CTX);
-		ERCD(dly_tsk(10), E_CTX);
-		ERCD(wup_tsk(MAIN_TASK), E_CTX);
-		ERCD(can_wup(MAIN_TASK), E_CTX);
-		ERCD(rel_wai(MAIN_TASK), E_CTX);
-		ERCD(sus_tsk(MAIN_TASK), E_CTX);
-		ERCD(rsm_tsk(MAIN_TASK), E_CTX);
-		ERCD(frsm_tsk(MAIN_TASK), E_CTX);
+		ER_IS(slp_tsk(), E_CTX);
+		ER_IS(tslp_tsk(10), E_CTX);
+		ER_IS(dly_tsk(10), E_CTX);
+		ER_IS(wup_tsk(MAIN_TASK), E_CTX);
+		ER_IS(can_wup(MAIN_TASK), E_CTX);
+		ER_IS(rel_wai(MAIN_TASK), E_CTX);
+		ER_IS(sus_tsk(MAIN_TASK), E_CTX);
+		ER_IS(rsm_tsk(MAIN_TASK), E_CTX);
+		ER_IS(frsm_tsk(MAIN_TASK), E_CTX);
 		/* i-calls: bad IDs, bad states. */
-		ERCD(iwup_tsk(TSK_SELF), E_ID);
-		ERCD(iwup_tsk(TNUM_TSKID + 1), E_ID);
-		ERCD(iwup_tsk(HIGH_TASK), E_OBJ);
-		ERCD(irel_wai(TSK_SELF), E_ID);
-		ERCD(irel_wai(-1), E_ID);
-		ERCD(irel_wai(HIGH_TASK), E_OBJ);
-		ERCD(irel_wai(MAIN_TASK), E_OBJ);
+		ER_IS(iwup_tsk(TSK_SELF), E_ID);
+		ER_IS(iwup_tsk(TNUM_TSKID + 1), E_ID);
+		ER_IS(iwup_tsk(HIGH_TASK), E_OBJ);
+		ER_IS(irel_wai(TSK_SELF), E_ID);
+		ER_IS(irel_wai(-1), E_ID);
+		ER_IS(irel_wai(HIGH_TASK), E_OBJ);
+		ER_IS(irel_wai(MAIN_TASK), E_OBJ);
 		/* The interrupted task is running, not sleeping: queued. */
-		ERCD(iwup_tsk(MAIN_TASK), E_OK);
-		ERCD(iwup_tsk(MAIN_TASK), E_QOVR);
+		ER_IS(iwup_tsk(MAIN_TASK), E_OK);
+		ER_IS(iwup_tsk(MAIN_TASK), E_QOVR);
 		/* Not with the CPU locked. */
-		ERCD(iloc_cpu(), E_OK);
-		ERCD(iwup_tsk(MAIN_TASK), E_CTX);
-		ERCD(irel_wai(MAIN_TASK), E_CTX);
-		ERCD(iunl_cpu(), E_OK);
+		ER_IS(iloc_cpu(), E_OK);
+		ER_IS(iwup_tsk(MAIN_TASK), E_CTX);
+		ER_IS(irel_wai(MAIN_TASK), E_CTX);
+		ER_IS(iunl_cpu(), E_OK);
 		break;
 	case SWI_IREL:
-		ERCD(irel_wai(HIGH_TASK), E_OK);
+		ER_IS(irel_wai(HIGH_TASK), E_OK);
 		/* Released, not waiting any more. */
-		ERCD(irel_wai(HIGH_TASK), E_OBJ);
+		ER_IS(irel_wai(HIGH_TASK), E_OBJ);
 		/* HIGH_TASK runs when the handler returns, not before. */
 		tap_step(17);
 		break;
 	case SWI_IWUP:
-		ERCD(iwup_tsk(HIGH_TASK), E_OK);
+		ER_IS(iwup_tsk(HIGH_TASK), E_OK);
 		/* Now ready: one more wakeup queues, the next overflows. */
-		ERCD(iwup_tsk(HIGH_TASK), E_OK);
-		ERCD(iwup_tsk(HIGH_TASK), E_QOVR);
+		ER_IS(iwup_tsk(HIGH_TASK), E_OK);
+		ER_IS(iwup_tsk(HIGH_TASK), E_QOVR);
 		tap_step(20);
 		break;
 	}
@@ -76,42 +76,42 @@ void high_task(VP_INT exinf)
 {
 	(void)exinf;
 	tap_step(2);
-	ERCD(slp_tsk(), E_OK);			/* wup_tsk */
+	ER_IS(slp_tsk(), E_OK);			/* wup_tsk */
 	tap_step(4);
-	ERCD(tslp_tsk(TMO_FEVR), E_OK);		/* wup_tsk */
+	ER_IS(tslp_tsk(TMO_FEVR), E_OK);		/* wup_tsk */
 	tap_step(6);
-	ERCD(tslp_tsk(5000), E_OK);		/* wup_tsk, before timeout */
+	ER_IS(tslp_tsk(5000), E_OK);		/* wup_tsk, before timeout */
 	tap_step(8);
-	ERCD(slp_tsk(), E_RLWAI);		/* rel_wai */
+	ER_IS(slp_tsk(), E_RLWAI);		/* rel_wai */
 	tap_step(10);
-	ERCD(dly_tsk(5000), E_RLWAI);		/* rel_wai (wup queues) */
+	ER_IS(dly_tsk(5000), E_RLWAI);		/* rel_wai (wup queues) */
 	tap_step(13);
 	INT_IS(can_wup(TSK_SELF), 1);
-	ERCD(wai_sem(SEM1), E_RLWAI);		/* rel_wai */
+	ER_IS(wai_sem(SEM1), E_RLWAI);		/* rel_wai */
 	tap_step(15);
-	ERCD(slp_tsk(), E_RLWAI);		/* irel_wai in a handler */
+	ER_IS(slp_tsk(), E_RLWAI);		/* irel_wai in a handler */
 	tap_step(18);
-	ERCD(slp_tsk(), E_OK);			/* iwup_tsk in handler */
+	ER_IS(slp_tsk(), E_OK);			/* iwup_tsk in handler */
 	tap_step(21);
 	/* The handler queued one more wakeup: no wait at all. */
-	ERCD(slp_tsk(), E_OK);
+	ER_IS(slp_tsk(), E_OK);
 	tap_step(22);
 
-	ERCD(slp_tsk(), E_OK);			/* woken, suspended */
+	ER_IS(slp_tsk(), E_OK);			/* woken, suspended */
 	tap_step(25);
-	ERCD(slp_tsk(), E_RLWAI);		/* rel_wai while suspended */
+	ER_IS(slp_tsk(), E_RLWAI);		/* rel_wai while suspended */
 	tap_step(28);
-	ERCD(slp_tsk(), E_OK);			/* resumed, then woken */
+	ER_IS(slp_tsk(), E_OK);			/* resumed, then woken */
 	tap_step(31);
-	ERCD(tslp_tsk(20), E_TMOUT);		/* expires, suspended */
+	ER_IS(tslp_tsk(20), E_TMOUT);		/* expires, suspended */
 	tap_step(34);
-	ERCD(slp_tsk(), E_OK);			/* suspended as ready */
+	ER_IS(slp_tsk(), E_OK);			/* suspended as ready */
 	tap_step(37);
-	ERCD(dis_dsp(), E_OK);
-	ERCD(sus_tsk(TSK_SELF), E_CTX);
-	ERCD(sus_tsk(HIGH_TASK), E_CTX);
-	ERCD(ena_dsp(), E_OK);
-	ERCD(sus_tsk(TSK_SELF), E_OK);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(sus_tsk(TSK_SELF), E_CTX);
+	ER_IS(sus_tsk(HIGH_TASK), E_CTX);
+	ER_IS(ena_dsp(), E_OK);
+	ER_IS(sus_tsk(TSK_SELF), E_OK);
 	tap_step(39);
 }
 
@@ -120,81 +120,81 @@ void low_task(VP_INT exinf)
 	(void)exinf;
 	low_runs++;
 	tap_step(42);
-	ERCD(sus_tsk(TSK_SELF), E_OK);
+	ER_IS(sus_tsk(TSK_SELF), E_OK);
 	tap_step(45);
 }
 
 /* Bad IDs, parameters and states; no other task is active yet. */
 static void test_errors(void)
 {
-	ERCD(tslp_tsk(-2), E_PAR);
-	ERCD(tslp_tsk(-100), E_PAR);
-	ERCD(dly_tsk((RELTIM)TMAX_RELTIM + 1U), E_PAR);
-	ERCD(wup_tsk(-1), E_ID);
-	ERCD(wup_tsk(TNUM_TSKID + 1), E_ID);
-	ERCD(wup_tsk(HIGH_TASK), E_OBJ);
-	ERCD(iwup_tsk(HIGH_TASK), E_CTX);
-	ERCD(can_wup(TNUM_TSKID + 1), E_ID);
-	ERCD(can_wup(HIGH_TASK), E_OBJ);
-	ERCD(rel_wai(TSK_SELF), E_ID);
-	ERCD(rel_wai(TNUM_TSKID + 1), E_ID);
-	ERCD(rel_wai(MAIN_TASK), E_OBJ);
-	ERCD(rel_wai(HIGH_TASK), E_OBJ);
-	ERCD(irel_wai(HIGH_TASK), E_CTX);
-	ERCD(sus_tsk(-1), E_ID);
-	ERCD(sus_tsk(TNUM_TSKID + 1), E_ID);
-	ERCD(sus_tsk(HIGH_TASK), E_OBJ);
-	ERCD(rsm_tsk(TSK_SELF), E_ID);
-	ERCD(rsm_tsk(TNUM_TSKID + 1), E_ID);
-	ERCD(rsm_tsk(MAIN_TASK), E_OBJ);
-	ERCD(rsm_tsk(HIGH_TASK), E_OBJ);
-	ERCD(frsm_tsk(TSK_SELF), E_ID);
-	ERCD(frsm_tsk(MAIN_TASK), E_OBJ);
+	ER_IS(tslp_tsk(-2), E_PAR);
+	ER_IS(tslp_tsk(-100), E_PAR);
+	ER_IS(dly_tsk((RELTIM)TMAX_RELTIM + 1U), E_PAR);
+	ER_IS(wup_tsk(-1), E_ID);
+	ER_IS(wup_tsk(TNUM_TSKID + 1), E_ID);
+	ER_IS(wup_tsk(HIGH_TASK), E_OBJ);
+	ER_IS(iwup_tsk(HIGH_TASK), E_CTX);
+	ER_IS(can_wup(TNUM_TSKID + 1), E_ID);
+	ER_IS(can_wup(HIGH_TASK), E_OBJ);
+	ER_IS(rel_wai(TSK_SELF), E_ID);
+	ER_IS(rel_wai(TNUM_TSKID + 1), E_ID);
+	ER_IS(rel_wai(MAIN_TASK), E_OBJ);
+	ER_IS(rel_wai(HIGH_TASK), E_OBJ);
+	ER_IS(irel_wai(HIGH_TASK), E_CTX);
+	ER_IS(sus_tsk(-1), E_ID);
+	ER_IS(sus_tsk(TNUM_TSKID + 1), E_ID);
+	ER_IS(sus_tsk(HIGH_TASK), E_OBJ);
+	ER_IS(rsm_tsk(TSK_SELF), E_ID);
+	ER_IS(rsm_tsk(TNUM_TSKID + 1), E_ID);
+	ER_IS(rsm_tsk(MAIN_TASK), E_OBJ);
+	ER_IS(rsm_tsk(HIGH_TASK), E_OBJ);
+	ER_IS(frsm_tsk(TSK_SELF), E_ID);
+	ER_IS(frsm_tsk(MAIN_TASK), E_OBJ);
 }
 
 /* Waiting calls with the CPU locked or dispatching disabled. */
 static void test_context(void)
 {
-	ERCD(loc_cpu(), E_OK);
-	ERCD(slp_tsk(), E_CTX);
-	ERCD(tslp_tsk(10), E_CTX);
-	ERCD(dly_tsk(10), E_CTX);
-	ERCD(wup_tsk(TSK_SELF), E_CTX);
-	ERCD(can_wup(TSK_SELF), E_CTX);
-	ERCD(rel_wai(HIGH_TASK), E_CTX);
-	ERCD(sus_tsk(HIGH_TASK), E_CTX);
-	ERCD(rsm_tsk(HIGH_TASK), E_CTX);
-	ERCD(unl_cpu(), E_OK);
+	ER_IS(loc_cpu(), E_OK);
+	ER_IS(slp_tsk(), E_CTX);
+	ER_IS(tslp_tsk(10), E_CTX);
+	ER_IS(dly_tsk(10), E_CTX);
+	ER_IS(wup_tsk(TSK_SELF), E_CTX);
+	ER_IS(can_wup(TSK_SELF), E_CTX);
+	ER_IS(rel_wai(HIGH_TASK), E_CTX);
+	ER_IS(sus_tsk(HIGH_TASK), E_CTX);
+	ER_IS(rsm_tsk(HIGH_TASK), E_CTX);
+	ER_IS(unl_cpu(), E_OK);
 
-	ERCD(dis_dsp(), E_OK);
-	ERCD(slp_tsk(), E_CTX);
-	ERCD(tslp_tsk(10), E_CTX);
-	ERCD(dly_tsk(10), E_CTX);
-	ERCD(sus_tsk(TSK_SELF), E_CTX);
-	ERCD(sus_tsk(MAIN_TASK), E_CTX);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(slp_tsk(), E_CTX);
+	ER_IS(tslp_tsk(10), E_CTX);
+	ER_IS(dly_tsk(10), E_CTX);
+	ER_IS(sus_tsk(TSK_SELF), E_CTX);
+	ER_IS(sus_tsk(MAIN_TASK), E_CTX);
 	/* Calls that cannot make us wait still work. */
-	ERCD(wup_tsk(TSK_SELF), E_OK);
+	ER_IS(wup_tsk(TSK_SELF), E_OK);
 	INT_IS(can_wup(TSK_SELF), 1);
-	ERCD(ena_dsp(), E_OK);
+	ER_IS(ena_dsp(), E_OK);
 }
 
 /* Wakeup requests on oneself: queueing, E_QOVR, polling. */
 static void test_queueing(void)
 {
 	INT_IS(can_wup(TSK_SELF), 0);
-	ERCD(tslp_tsk(TMO_POL), E_TMOUT);
-	ERCD(wup_tsk(TSK_SELF), E_OK);
-	ERCD(wup_tsk(MAIN_TASK), E_QOVR);
-	ERCD(slp_tsk(), E_OK);			/* takes the wakeup */
-	ERCD(tslp_tsk(TMO_POL), E_TMOUT);
-	ERCD(wup_tsk(TSK_SELF), E_OK);
-	ERCD(tslp_tsk(TMO_POL), E_OK);
-	ERCD(wup_tsk(TSK_SELF), E_OK);
-	ERCD(tslp_tsk(1000), E_OK);
-	ERCD(wup_tsk(TSK_SELF), E_OK);
+	ER_IS(tslp_tsk(TMO_POL), E_TMOUT);
+	ER_IS(wup_tsk(TSK_SELF), E_OK);
+	ER_IS(wup_tsk(MAIN_TASK), E_QOVR);
+	ER_IS(slp_tsk(), E_OK);			/* takes the wakeup */
+	ER_IS(tslp_tsk(TMO_POL), E_TMOUT);
+	ER_IS(wup_tsk(TSK_SELF), E_OK);
+	ER_IS(tslp_tsk(TMO_POL), E_OK);
+	ER_IS(wup_tsk(TSK_SELF), E_OK);
+	ER_IS(tslp_tsk(1000), E_OK);
+	ER_IS(wup_tsk(TSK_SELF), E_OK);
 	INT_IS(can_wup(MAIN_TASK), 1);
 	INT_IS(can_wup(TSK_SELF), 0);
-	ERCD(tslp_tsk(TMO_POL), E_TMOUT);
+	ER_IS(tslp_tsk(TMO_POL), E_TMOUT);
 }
 
 /*
@@ -207,30 +207,30 @@ static void test_time(void)
 	SYSTIM t0, t1;
 	SYSUTIM u0, u1;
 
-	ERCD(get_tim(&t0), E_OK);
-	ERCD(vxget_tim(&u0), E_OK);
-	ERCD(tslp_tsk(30), E_TMOUT);
-	ERCD(vxget_tim(&u1), E_OK);
-	ERCD(get_tim(&t1), E_OK);
+	ER_IS(get_tim(&t0), E_OK);
+	ER_IS(vxget_tim(&u0), E_OK);
+	ER_IS(tslp_tsk(30), E_TMOUT);
+	ER_IS(vxget_tim(&u1), E_OK);
+	ER_IS(get_tim(&t1), E_OK);
 	OK(t1 - t0 >= 30U);
 	OK(t1 - t0 < 1000U);
 	OK(u1 - u0 >= 30000U);
 
-	ERCD(get_tim(&t0), E_OK);
-	ERCD(vxget_tim(&u0), E_OK);
-	ERCD(dly_tsk(30), E_OK);
-	ERCD(vxget_tim(&u1), E_OK);
-	ERCD(get_tim(&t1), E_OK);
+	ER_IS(get_tim(&t0), E_OK);
+	ER_IS(vxget_tim(&u0), E_OK);
+	ER_IS(dly_tsk(30), E_OK);
+	ER_IS(vxget_tim(&u1), E_OK);
+	ER_IS(get_tim(&t1), E_OK);
 	OK(t1 - t0 >= 30U);
 	OK(t1 - t0 < 1000U);
 	OK(u1 - u0 >= 30000U);
 
-	ERCD(dly_tsk(0), E_OK);
+	ER_IS(dly_tsk(0), E_OK);
 	/* A queued wakeup does not end a delay. */
-	ERCD(wup_tsk(TSK_SELF), E_OK);
-	ERCD(get_tim(&t0), E_OK);
-	ERCD(dly_tsk(20), E_OK);
-	ERCD(get_tim(&t1), E_OK);
+	ER_IS(wup_tsk(TSK_SELF), E_OK);
+	ER_IS(get_tim(&t0), E_OK);
+	ER_IS(dly_tsk(20), E_OK);
+	ER_IS(get_tim(&t1), E_OK);
 	OK(t1 - t0 >= 20U);
 	INT_IS(can_wup(TSK_SELF), 1);
 }
@@ -239,7 +239,7 @@ static void test_time(void)
 static void test_handler(void)
 {
 	swi_mode = SWI_CALLS;
-	ERCD(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	INT_IS(swi_runs, 1);
 	/* The handler's iwup_tsk(MAIN_TASK) was queued. */
 	INT_IS(can_wup(TSK_SELF), 1);
@@ -249,30 +249,30 @@ static void test_handler(void)
 static void test_sleep_wakeup(void)
 {
 	tap_step(1);
-	ERCD(act_tsk(HIGH_TASK), E_OK);		/* runs, sleeps */
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* runs, sleeps */
 	tap_step(3);
 	INT_IS(can_wup(HIGH_TASK), 0);
-	ERCD(wup_tsk(HIGH_TASK), E_OK);		/* preempts us at once */
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);		/* preempts us at once */
 	tap_step(5);
-	ERCD(wup_tsk(HIGH_TASK), E_OK);
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);
 	tap_step(7);
-	ERCD(wup_tsk(HIGH_TASK), E_OK);
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);
 	tap_step(9);
-	ERCD(rel_wai(HIGH_TASK), E_OK);
+	ER_IS(rel_wai(HIGH_TASK), E_OK);
 	tap_step(11);
 	/* HIGH_TASK is delayed: wakeups queue and do not release it. */
-	ERCD(wup_tsk(HIGH_TASK), E_OK);
-	ERCD(wup_tsk(HIGH_TASK), E_QOVR);
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);
+	ER_IS(wup_tsk(HIGH_TASK), E_QOVR);
 	tap_step(12);
-	ERCD(rel_wai(HIGH_TASK), E_OK);		/* ends the delay */
+	ER_IS(rel_wai(HIGH_TASK), E_OK);		/* ends the delay */
 	tap_step(14);
-	ERCD(rel_wai(HIGH_TASK), E_OK);		/* ends wai_sem */
+	ER_IS(rel_wai(HIGH_TASK), E_OK);		/* ends wai_sem */
 	tap_step(16);
 	swi_mode = SWI_IREL;
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 17 in the handler, then 18 */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 17 in the handler, then 18 */
 	tap_step(19);
 	swi_mode = SWI_IWUP;
-	ERCD(ras_int(INTNO_SWI1), E_OK);	/* 20 in the handler, then 21 */
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 20 in the handler, then 21 */
 	INT_IS(swi_runs, 3);
 }
 
@@ -281,69 +281,69 @@ static void test_suspend(void)
 {
 	/* Waiting -> waiting-suspended; the wait ends, it stays suspended. */
 	tap_step(23);
-	ERCD(sus_tsk(HIGH_TASK), E_OK);
-	ERCD(sus_tsk(HIGH_TASK), E_QOVR);
-	ERCD(wup_tsk(HIGH_TASK), E_OK);
+	ER_IS(sus_tsk(HIGH_TASK), E_OK);
+	ER_IS(sus_tsk(HIGH_TASK), E_QOVR);
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);
 	tap_step(24);
-	ERCD(rsm_tsk(HIGH_TASK), E_OK);		/* runs now */
+	ER_IS(rsm_tsk(HIGH_TASK), E_OK);		/* runs now */
 
 	/* Released from its wait while suspended: E_RLWAI on resumption. */
 	tap_step(26);
-	ERCD(sus_tsk(HIGH_TASK), E_OK);
-	ERCD(rel_wai(HIGH_TASK), E_OK);
-	ERCD(rel_wai(HIGH_TASK), E_OBJ);	/* suspended, not waiting */
-	ERCD(sus_tsk(HIGH_TASK), E_QOVR);
+	ER_IS(sus_tsk(HIGH_TASK), E_OK);
+	ER_IS(rel_wai(HIGH_TASK), E_OK);
+	ER_IS(rel_wai(HIGH_TASK), E_OBJ);	/* suspended, not waiting */
+	ER_IS(sus_tsk(HIGH_TASK), E_QOVR);
 	tap_step(27);
-	ERCD(frsm_tsk(HIGH_TASK), E_OK);
+	ER_IS(frsm_tsk(HIGH_TASK), E_OK);
 
 	/* Resumed while still waiting: back to plain waiting. */
 	tap_step(29);
-	ERCD(sus_tsk(HIGH_TASK), E_OK);
-	ERCD(rsm_tsk(HIGH_TASK), E_OK);
-	ERCD(rsm_tsk(HIGH_TASK), E_OBJ);
+	ER_IS(sus_tsk(HIGH_TASK), E_OK);
+	ER_IS(rsm_tsk(HIGH_TASK), E_OK);
+	ER_IS(rsm_tsk(HIGH_TASK), E_OBJ);
 	tap_step(30);
-	ERCD(wup_tsk(HIGH_TASK), E_OK);
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);
 
 	/* Its timeout expires while suspended: it must not run. */
 	tap_step(32);
-	ERCD(sus_tsk(HIGH_TASK), E_OK);
-	ERCD(dly_tsk(60), E_OK);
+	ER_IS(sus_tsk(HIGH_TASK), E_OK);
+	ER_IS(dly_tsk(60), E_OK);
 	tap_step(33);
-	ERCD(rsm_tsk(HIGH_TASK), E_OK);
+	ER_IS(rsm_tsk(HIGH_TASK), E_OK);
 
 	/* Suspended while ready (dispatching disabled). */
 	tap_step(35);
-	ERCD(dis_dsp(), E_OK);
-	ERCD(wup_tsk(HIGH_TASK), E_OK);
-	ERCD(sus_tsk(HIGH_TASK), E_OK);
-	ERCD(ena_dsp(), E_OK);
+	ER_IS(dis_dsp(), E_OK);
+	ER_IS(wup_tsk(HIGH_TASK), E_OK);
+	ER_IS(sus_tsk(HIGH_TASK), E_OK);
+	ER_IS(ena_dsp(), E_OK);
 	tap_step(36);
-	ERCD(rsm_tsk(HIGH_TASK), E_OK);
+	ER_IS(rsm_tsk(HIGH_TASK), E_OK);
 
 	/* It suspended itself. */
 	tap_step(38);
-	ERCD(rsm_tsk(HIGH_TASK), E_OK);		/* runs to its end */
-	ERCD(wup_tsk(HIGH_TASK), E_OBJ);
+	ER_IS(rsm_tsk(HIGH_TASK), E_OK);		/* runs to its end */
+	ER_IS(wup_tsk(HIGH_TASK), E_OBJ);
 
 	/* A ready lower-priority task, suspended: it does not run. */
 	tap_step(40);
-	ERCD(act_tsk(LOW_TASK), E_OK);
-	ERCD(sus_tsk(LOW_TASK), E_OK);
-	ERCD(sus_tsk(LOW_TASK), E_QOVR);
-	ERCD(dly_tsk(20), E_OK);
+	ER_IS(act_tsk(LOW_TASK), E_OK);
+	ER_IS(sus_tsk(LOW_TASK), E_OK);
+	ER_IS(sus_tsk(LOW_TASK), E_QOVR);
+	ER_IS(dly_tsk(20), E_OK);
 	INT_IS(low_runs, 0);
 	tap_step(41);
-	ERCD(rsm_tsk(LOW_TASK), E_OK);
+	ER_IS(rsm_tsk(LOW_TASK), E_OK);
 	INT_IS(low_runs, 0);			/* lower: waits for us */
-	ERCD(dly_tsk(20), E_OK);		/* it suspends itself */
+	ER_IS(dly_tsk(20), E_OK);		/* it suspends itself */
 	tap_step(43);
 	INT_IS(low_runs, 1);
-	ERCD(frsm_tsk(LOW_TASK), E_OK);
-	ERCD(frsm_tsk(LOW_TASK), E_OBJ);
+	ER_IS(frsm_tsk(LOW_TASK), E_OK);
+	ER_IS(frsm_tsk(LOW_TASK), E_OBJ);
 	tap_step(44);
-	ERCD(dly_tsk(20), E_OK);		/* it ends */
+	ER_IS(dly_tsk(20), E_OK);		/* it ends */
 	tap_step(46);
-	ERCD(sus_tsk(LOW_TASK), E_OBJ);
+	ER_IS(sus_tsk(LOW_TASK), E_OBJ);
 }
 
 void main_task(VP_INT exinf)
