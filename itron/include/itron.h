@@ -29,7 +29,7 @@ typedef int		VW;		/* 32-bit value of unknown type */
 typedef long long	VD;		/* 64-bit value of unknown type */
 
 typedef void		*VP;		/* pointer to unknown type */
-typedef void		(*FP)();	/* program start address */
+typedef void		(*FP)(void);	/* program start address */
 
 typedef int		INT;		/* natural-size signed integer */
 typedef unsigned int	UINT;		/* natural-size unsigned integer */
@@ -55,6 +55,16 @@ typedef ER		ER_ID;		/* error code or ID number */
 typedef ER		ER_UINT;	/* error code or unsigned integer */
 
 #endif /* _MACRO_ONLY */
+
+/*
+ * A function that does not return.  Not declared so in Linux kernel
+ * builds: objtool cannot see it across objects and would flag callers.
+ */
+#ifdef __KERNEL__
+#define NORETURN
+#else
+#define NORETURN	__attribute__((noreturn))
+#endif
 
 #ifndef NULL
 #define NULL		((void *) 0)

@@ -197,7 +197,7 @@ BOOL	sns_dpn(void);
 ER	ext_ker(void);
 
 /* Implementation-specific extensions (TOPPERS/JSP names). */
-void	kernel_exit(void) __attribute__((noreturn));
+void	kernel_exit(void) NORETURN;
 ER	vxget_tim(SYSUTIM *p_sysutim);
 BOOL	vxsns_ctx(VP p_excinf);
 BOOL	vxsns_loc(VP p_excinf);

@@ -18,7 +18,7 @@ void	t_perror(UINT prio, const char *file, int line, const char *expr,
 /* The name of an error code's main part, "E_OK" ... "E_BOVR". */
 const char *itron_strerror(ER ercd);
 /* End the system after an unrecoverable error. */
-void	kernel_abort(void) __attribute__((noreturn));
+void	kernel_abort(void) NORETURN;
 
 static inline ER _t_perror(const char *file, int line, const char *expr,
 			   ER ercd)

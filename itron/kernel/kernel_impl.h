@@ -70,7 +70,7 @@ static inline BOOL sense_context(void)
 #define i_unlock_cpu()	port_unlock_cpu()
 
 /* Startup and shutdown (startup.c). */
-void	kernel_start(void) __attribute__((noreturn));
+void	kernel_start(void);
 void	call_terrtns(void);
 extern BOOL	kernel_aborted;	/* ended by kernel_abort() */
 

@@ -7,7 +7,7 @@
 void	t_perror(UINT prio, const char *file, int line, const char *expr,
 		 ER ercd);
 const char *itron_strerror(ER ercd);
-void	kernel_abort(void) __attribute__((noreturn));
+void	kernel_abort(void) NORETURN;
 
 BOOL	kernel_aborted;
 

@@ -90,7 +90,7 @@ BOOL	rotate_ready_queue(UINT pri);
 void	call_texrtn(void);
 void	dispatch(void);
 void	return_to_task(void);
-void	task_start(void) __attribute__((noreturn));
+void	task_start(void);
 
 /* TRUE when the scheduler wants another task than the running one. */
 static inline BOOL dispatch_needed(void)

@@ -68,12 +68,14 @@ group=$(basename "$gdir")
 FLAVOURS="std rt"
 CMDLINE="" CMDLINE_STD="" CMDLINE_RT=""
 QEMU_ARGS="" SMP=2 MEM=512M TIMEOUT=120 CPU="" MACHINE=pc
-MODULES="" KMODS=""
+MODULES="" KMODS="" MODULES_DIR=""
 GUEST_TOOLS="cyclictest hackbench stress-ng chrt"
 GUEST_BINS="" PROGS_CFLAGS=""
 # shellcheck source=/dev/null
 . "$gdir/group.conf"
 [[ -n "$xtimeout" ]] && TIMEOUT=$xtimeout
+# A group may generate its module dirs: MODULES_DIR plus prepare_modules().
+moddir=${MODULES_DIR:-$gdir/modules}
 
 if [[ -n "$flavour_arg" ]]; then
 	case "$flavour_arg" in std|rt) ;; *) die "flavour must be std or rt" ;; esac
@@ -92,16 +94,19 @@ fi
 build_flavour() {
 	local fl=$1 fbuild=$build/$1 kver m mods=() kos=() args=() p
 	kver=$("$here/kver.sh" "$fl" KVER)
+	if declare -F prepare_modules >/dev/null; then
+		prepare_modules "$moddir" >&2 || die "prepare_modules failed"
+	fi
 	if [[ -n "$MODULES" ]]; then
 		read -ra mods <<<"$MODULES"
-	elif [[ -d "$gdir/modules" ]]; then
-		for m in "$gdir"/modules/*/; do
+	elif [[ -d "$moddir" ]]; then
+		for m in "$moddir"/*/; do
 			[[ -d "$m" ]] && mods+=("$(basename "$m")")
 		done
 	fi
 	for m in "${mods[@]}"; do
-		[[ -d "$gdir/modules/$m" ]] || die "module dir $gdir/modules/$m missing"
-		"$here/kbuild.sh" -q "$fl" "$gdir/modules/$m" \
+		[[ -d "$moddir/$m" ]] || die "module dir $moddir/$m missing"
+		"$here/kbuild.sh" -q "$fl" "$moddir/$m" \
 			"$fbuild/modules/$group/$m" >&2 ||
 			die "module $m failed to build for $kver"
 		for p in "$fbuild/modules/$group/$m"/*.ko; do
@@ -140,7 +145,7 @@ run_flavour() {
 	# One builder per group and flavour at a time (prove -j, harness.t).
 	exec 9>"$build/$fl/.lock-$group"
 	flock 9
-	initrd=$(build_flavour "$fl")
+	initrd=$(build_flavour "$fl") || die "build for $fl failed"
 	flock -u 9
 	exec 9>&-
 	[[ $build_only -eq 1 ]] && { echo "# built $initrd"; return 0; }

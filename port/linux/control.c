@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unitron linux port - the control device, /dev/unitron-<module>:
+ * start the system and raise software interrupts from Linux processes.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/capability.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+
+#include "kernel_impl.h"
+#include "linux_port.h"
+#include "unitron_ioctl.h"
+
+static long control_ioctl(struct file *file, unsigned int cmd,
+			  unsigned long arg)
+{
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	switch (cmd) {
+	case UNITRON_IOC_START:
+		return unitron_start();
+	case UNITRON_IOC_RAISE:
+		return unitron_raise_swi(arg < TNUM_SWI ? arg : TNUM_SWI);
+	default:
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations control_fops = {
+	.owner		= THIS_MODULE,
+	.unlocked_ioctl	= control_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.llseek		= noop_llseek,
+};
+
+static struct miscdevice control_dev = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.name	= "unitron-" KBUILD_MODNAME,
+	.fops	= &control_fops,
+	.mode	= 0600,
+};
+
+int unitron_control_init(void)
+{
+	return misc_register(&control_dev);
+}
+
+void unitron_control_exit(void)
+{
+	misc_deregister(&control_dev);
+}

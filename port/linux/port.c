@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unitron linux port - the µITRON kernel inside Linux, as a module.
+ *
+ * One SCHED_FIFO 99 kernel thread, bound to one CPU, runs every µITRON
+ * task, each on its own stack; dispatching switches stacks
+ * (unitron_switch).  The tick is a hard hrtimer on that CPU, so µITRON
+ * handlers run in hard-interrupt context first, before any Linux thread.
+ * When no task is ready the thread sleeps and Linux runs.
+ *
+ * A handler that readies a higher-priority task preempts the running one
+ * at once when the interrupt came from a safe point of a µITRON task:
+ * interrupts and preemption enabled, no spinlock or RCU read section
+ * held (the frame is redirected to unitron_preempt_entry, which
+ * dispatches).  Otherwise the dispatch happens at the task's next service
+ * call or the next tick that finds it at a safe point.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/hrtimer.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/sched/rt.h>
+#include <linux/sched/task.h>
+#include <uapi/linux/sched/types.h>
+#include <asm/irq_regs.h>
+
+#include "kernel_int.h"
+#include "linux_port.h"
+
+static unsigned int cpu = 1;
+module_param(cpu, uint, 0444);
+MODULE_PARM_DESC(cpu, "CPU that runs the µITRON system (default 1)");
+
+static unsigned int tick_us = 1000;
+module_param(tick_us, uint, 0444);
+MODULE_PARM_DESC(tick_us, "µITRON tick period in µs, whole ms (default 1000)");
+
+static bool autostart;
+module_param(autostart, bool, 0444);
+MODULE_PARM_DESC(autostart, "start the µITRON system at load (default no)");
+
+int unitron_int_nest;
+int unitron_locked;
+
+static struct task_struct *itron_thread;
+static struct hrtimer tick_timer;
+static struct hrtimer kick_timer;	/* runs handlers with irq regs */
+static unsigned long swi_pending;	/* SWI lines raised, by bit */
+static bool stopping;
+static bool running;
+
+static CTXB linux_ctxb;			/* the thread's own context */
+static CTXB idle_ctxb;
+#define IDLE_STACK_SIZE	(16 * 1024)
+static STK_T idle_stack[COUNT_STK_T(IDLE_STACK_SIZE)] __aligned(16);
+
+/* ---- CPU lock ------------------------------------------------------- */
+
+void port_lock_cpu(void)
+{
+	if (!unitron_int_nest)
+		local_irq_disable();
+	unitron_locked = 1;
+	barrier();
+}
+
+static void run_swi(void);
+
+/*
+ * In task context, leaving the locked state is where software interrupts
+ * raised meanwhile run, and where a dispatch a handler asked for, but
+ * could not make at once, happens.
+ */
+void port_unlock_cpu(void)
+{
+	barrier();
+	if (unitron_int_nest) {
+		unitron_locked = 0;
+		return;
+	}
+	while (READ_ONCE(swi_pending) || (READ_ONCE(reqflg) && runtsk)) {
+		unitron_int_nest = 1;
+		unitron_locked = 0;
+		run_swi();
+		unitron_locked = 1;
+		unitron_int_nest = 0;
+		if (runtsk)
+			return_to_task();
+	}
+	unitron_locked = 0;
+	local_irq_enable();
+}
+
+/* ---- dispatching ---------------------------------------------------- */
+
+static void run(TCB *p_tcb)
+{
+	runtsk = p_tcb;
+	p_tcb->runcnt++;
+}
+
+void port_activate_context(TCB *p_tcb)
+{
+	char *top = (char *)p_tcb->p_tinib->stk + p_tcb->p_tinib->stksz;
+
+	/* Entered by a jump: the ABI wants rsp + 8 16-byte aligned. */
+	p_tcb->tskctxb.sp = (void *)(((unsigned long)top & ~15UL) - 8);
+	p_tcb->tskctxb.pc = task_start;
+}
+
+void port_dispatch(void)
+{
+	TCB *p_from = runtsk;
+
+	if (!schedtsk) {
+		unitron_switch(&p_from->tskctxb, &idle_ctxb);
+		return;
+	}
+	run(schedtsk);
+	unitron_switch(&p_from->tskctxb, &runtsk->tskctxb);
+}
+
+void port_exit_and_dispatch(void)
+{
+	if (!schedtsk)
+		unitron_jump(&idle_ctxb);
+	run(schedtsk);
+	unitron_jump(&runtsk->tskctxb);
+}
+
+/*
+ * No task to run: sleep until a handler readies one, with the CPU
+ * unlocked.  Entered with the CPU locked, afresh each time, on a stack
+ * of its own.  The state is set before the check, so a wake-up between
+ * the check and schedule() is not lost.
+ */
+static void idle_loop(void)
+{
+	runtsk = NULL;
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (schedtsk || READ_ONCE(stopping))
+			break;
+		unitron_locked = 0;
+		local_irq_enable();
+		schedule();
+		local_irq_disable();
+		unitron_locked = 1;
+	}
+	__set_current_state(TASK_RUNNING);
+	if (READ_ONCE(stopping))
+		unitron_jump(&linux_ctxb);
+	run(schedtsk);
+	unitron_jump(&runtsk->tskctxb);
+}
+
+void port_start_dispatch(void)
+{
+	idle_ctxb.sp = (char *)idle_stack + sizeof(idle_stack) - 8;
+	idle_ctxb.pc = idle_loop;
+	unitron_int_nest = 0;
+	hrtimer_start(&tick_timer, ns_to_ktime(tick_us * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_PINNED_HARD);
+	/* Returns when the system stops. */
+	unitron_switch(&linux_ctxb, &idle_ctxb);
+}
+
+/* ext_ker(): back to the thread's own context, which stops the system. */
+void port_exit_kernel(void)
+{
+	WRITE_ONCE(stopping, true);
+	unitron_jump(&linux_ctxb);
+}
+
+void port_get_utim(SYSUTIM *p_sysutim)
+{
+	*p_sysutim = ktime_to_us(ktime_get());
+}
+
+/* CPU exceptions in the kernel are Linux's to handle: DEF_EXC is refused. */
+BOOL port_exc_sense_context(VP p_excinf)
+{
+	return TRUE;
+}
+
+BOOL port_exc_sense_lock(VP p_excinf)
+{
+	return TRUE;
+}
+
+/* ---- interrupts ------------------------------------------------------ */
+
+/*
+ * The interrupted context is a µITRON task at a point where switching
+ * stacks is safe: interrupts were enabled, and it held no preemption
+ * count, RCU read section or (on PREEMPT_RT) sleeping spinlock.
+ */
+static bool preemptible_task(struct pt_regs *regs)
+{
+	if (current != itron_thread || !runtsk || !regs || user_mode(regs))
+		return false;
+	if (!(regs->flags & X86_EFLAGS_IF))
+		return false;
+	if ((preempt_count() & ~HARDIRQ_MASK) != 0 ||
+	    hardirq_count() != HARDIRQ_OFFSET)
+		return false;
+	if (rcu_preempt_depth() != 0)
+		return false;
+#ifdef CONFIG_SMP
+	if (current->migration_disabled)
+		return false;
+#endif
+	return true;
+}
+
+/*
+ * Leave a µITRON handler.  A dispatch request is honoured by redirecting
+ * the interrupted task to unitron_preempt_entry, with interrupts off, so
+ * that it dispatches as soon as this interrupt returns.
+ */
+static void handler_exit(struct pt_regs *regs)
+{
+	unitron_int_nest--;
+	unitron_locked = 0;
+	if (READ_ONCE(stopping) && running && preemptible_task(regs)) {
+		runtsk->tskctxb.preempt_ip = regs->ip;
+		regs->ip = (unsigned long)unitron_stop_entry;
+		regs->flags &= ~X86_EFLAGS_IF;
+		return;
+	}
+	if (!reqflg)
+		return;
+	if (!runtsk) {
+		wake_up_process(itron_thread);
+	} else if (preemptible_task(regs)) {
+		runtsk->tskctxb.preempt_ip = regs->ip;
+		regs->ip = (unsigned long)unitron_preempt_entry;
+		regs->flags &= ~X86_EFLAGS_IF;
+	}
+}
+
+static void handler_enter(void)
+{
+	unitron_int_nest++;
+	unitron_locked = 0;
+}
+
+/*
+ * Called by unitron_preempt_entry, on the preempted task's stack with
+ * interrupts off and every register saved: dispatch, and return where
+ * the task was interrupted.
+ */
+unsigned long unitron_preempted(void)
+{
+	unsigned long ip = runtsk->tskctxb.preempt_ip;
+
+	unitron_locked = 1;
+	return_to_task();
+	unitron_locked = 0;
+	return ip;
+}
+
+/* Called by unitron_stop_entry: abandon the tasks, stop the system. */
+void unitron_stopped(void)
+{
+	unitron_locked = 1;
+	unitron_jump(&linux_ctxb);
+}
+
+/* Run the raised software interrupt lines, handler context. */
+static void run_swi(void)
+{
+	unsigned long bits;
+
+	while ((bits = xchg(&swi_pending, 0)) != 0) {
+		while (bits) {
+			unsigned int line = __ffs(bits);
+
+			bits &= bits - 1;
+			unitron_locked = 0;
+			interrupt_handle(INHNO_SWI(line));
+		}
+	}
+}
+
+/* The tick: one isig_tim() per period elapsed, late expiries included. */
+static enum hrtimer_restart tick_fn(struct hrtimer *timer)
+{
+	u64 ticks = hrtimer_forward_now(timer,
+					ns_to_ktime(tick_us * NSEC_PER_USEC));
+
+	handler_enter();
+	while (ticks--)
+		isig_tim();
+	run_swi();
+	handler_exit(get_irq_regs());
+	return HRTIMER_RESTART;
+}
+
+static enum hrtimer_restart kick_fn(struct hrtimer *timer)
+{
+	handler_enter();
+	run_swi();
+	handler_exit(get_irq_regs());
+	return HRTIMER_NORESTART;
+}
+
+static void remote_raise(void *unused)
+{
+	hrtimer_start(&kick_timer, 0, HRTIMER_MODE_REL_PINNED_HARD);
+}
+
+/*
+ * A Linux process raises a line (the control device): an IPI to the
+ * µITRON CPU starts a timer there, whose interrupt runs the handlers.
+ */
+int unitron_raise_swi(unsigned int line)
+{
+	if (line >= TNUM_SWI || !running)
+		return -EINVAL;
+	set_bit(line, &swi_pending);
+	smp_call_function_single(cpu, remote_raise, NULL, 0);
+	return 0;
+}
+
+/*
+ * µITRON raises a line: as a real interrupt would, it runs at once unless
+ * the CPU is locked or a handler runs, and then when that ends.
+ */
+ER ras_int(INTNO intno)
+{
+	if (intno >= TNUM_SWI || !interrupt_attached(intno))
+		return E_PAR;
+	set_bit(intno, &swi_pending);
+	if (!unitron_int_nest && !unitron_locked) {
+		port_lock_cpu();
+		port_unlock_cpu();
+	}
+	return E_OK;
+}
+
+/* ---- the thread ------------------------------------------------------ */
+
+static int itron_thread_fn(void *unused)
+{
+	local_irq_disable();
+	unitron_locked = 1;
+	unitron_int_nest = 1;	/* initialization runs as a handler */
+	running = true;
+	kernel_start();
+
+	/* Stopped: ext_ker() or unload. */
+	running = false;
+	hrtimer_cancel(&tick_timer);
+	hrtimer_cancel(&kick_timer);
+	unitron_locked = 0;
+	unitron_int_nest = 0;
+	local_irq_enable();
+	pr_info("µITRON system stopped\n");
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
+int unitron_start(void)
+{
+	if (running || stopping)
+		return -EBUSY;
+	wake_up_process(itron_thread);
+	return 0;
+}
+
+static int check_configuration(void)
+{
+	unsigned int i;
+
+	if (tnum_excno > 0) {
+		pr_err("DEF_EXC is not supported on the linux port\n");
+		return -EINVAL;
+	}
+	for (i = 0; i < tnum_inhno; i++) {
+		if (inhinib_table[i].inhno >= TNUM_SWI) {
+			pr_err("DEF_INH(%u): not a software interrupt line\n",
+			       inhinib_table[i].inhno);
+			return -EINVAL;
+		}
+	}
+	for (i = 0; i < tnum_isr; i++) {
+		if (isrinib_table[i].intno >= TNUM_SWI) {
+			pr_err("ATT_ISR(%u): not a software interrupt line\n",
+			       isrinib_table[i].intno);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int __init unitron_init(void)
+{
+	struct sched_attr attr = {
+		.size = sizeof(attr),
+		.sched_policy = SCHED_FIFO,
+		.sched_priority = MAX_RT_PRIO - 1,
+	};
+	int err;
+
+	if (cpu >= nr_cpu_ids || !cpu_online(cpu)) {
+		pr_err("cpu=%u is not an online CPU\n", cpu);
+		return -EINVAL;
+	}
+	if (tick_us < 1000 || tick_us % 1000 != 0) {
+		pr_err("tick_us=%u: must be a whole number of ms\n", tick_us);
+		return -EINVAL;
+	}
+	err = check_configuration();
+	if (err)
+		return err;
+	tick_ms = tick_us / 1000;
+
+	hrtimer_init(&tick_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
+	tick_timer.function = tick_fn;
+	hrtimer_init(&kick_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
+	kick_timer.function = kick_fn;
+
+	itron_thread = kthread_create(itron_thread_fn, NULL, "unitron/%u", cpu);
+	if (IS_ERR(itron_thread))
+		return PTR_ERR(itron_thread);
+	kthread_bind(itron_thread, cpu);
+	err = sched_setattr_nocheck(itron_thread, &attr);
+	if (err) {
+		kthread_stop(itron_thread);
+		return err;
+	}
+	get_task_struct(itron_thread);
+	err = unitron_control_init();
+	if (err) {
+		kthread_stop(itron_thread);
+		put_task_struct(itron_thread);
+		return err;
+	}
+	pr_info("loaded: µITRON on CPU %u, tick %u µs%s\n", cpu, tick_us,
+		autostart ? ", starting" : "");
+	if (autostart)
+		unitron_start();
+	return 0;
+}
+
+static void __exit unitron_exit(void)
+{
+	unitron_control_exit();
+	WRITE_ONCE(stopping, true);
+	wake_up_process(itron_thread);
+	kthread_stop(itron_thread);
+	put_task_struct(itron_thread);
+	pr_info("unloaded\n");
+}
+
+module_init(unitron_init);
+module_exit(unitron_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Unitron: a µITRON 4.0 system inside Linux");

@@ -1,0 +1,58 @@
+/*
+ * Unitron linux port - the port interface for the core (see
+ * itron/kernel/port_api.h).
+ *
+ * One kernel thread runs the whole µITRON system on one CPU.  CPU lock is
+ * local_irq_disable() on that CPU in task context; in a handler, which
+ * already runs with interrupts off, it is only a flag.  Freestanding,
+ * like the core that includes it: the functions are in port.c.
+ */
+#ifndef UNITRON_PORT_CONFIG_H
+#define UNITRON_PORT_CONFIG_H
+
+/* A task's saved context. */
+typedef struct task_context_block {
+	void	*sp;		/* stack pointer */
+	void	(*pc)(void);	/* resume address */
+	unsigned long	preempt_ip;	/* where an interrupt preempted it */
+} CTXB;
+
+/*
+ * Task stacks: the application's size plus room for the Linux functions
+ * a task may call (printk) and an interrupt entry frame.
+ */
+#define LINUX_STACK_MARGIN	(8U * 1024U)
+typedef struct {
+	unsigned long long	w[2];
+} STK_T;
+#define COUNT_STK_T(sz)	(((sz) + sizeof(STK_T) - 1U) / sizeof(STK_T))
+#define STACK_AREA(name, sz) \
+	static STK_T name[COUNT_STK_T((SIZE)(sz) + LINUX_STACK_MARGIN)] \
+		__attribute__((aligned(16)))
+
+extern int	unitron_int_nest;	/* > 0 in a µITRON handler */
+extern int	unitron_locked;		/* µITRON's CPU-locked state */
+
+static inline BOOL port_sense_context(void)
+{
+	return unitron_int_nest > 0;
+}
+
+static inline BOOL port_sense_lock(void)
+{
+	return unitron_locked != 0;
+}
+
+void	port_lock_cpu(void);
+void	port_unlock_cpu(void);
+void	port_activate_context(struct task_control_block *p_tcb);
+void	port_dispatch(void);
+void	port_exit_and_dispatch(void);
+void	port_start_dispatch(void);
+void	port_exit_kernel(void);
+void	port_get_utim(SYSUTIM *p_sysutim);
+BOOL	port_exc_sense_context(VP p_excinf);
+BOOL	port_exc_sense_lock(VP p_excinf);
+void	port_console_write(const char *buf, UINT len);
+
+#endif /* UNITRON_PORT_CONFIG_H */
