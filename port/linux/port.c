@@ -42,6 +42,16 @@ static bool autostart;
 module_param(autostart, bool, 0444);
 MODULE_PARM_DESC(autostart, "start the µITRON system at load (default no)");
 
+static unsigned int itron_slice_ms = 95;
+module_param(itron_slice_ms, uint, 0644);
+MODULE_PARM_DESC(itron_slice_ms,
+		 "longest time µITRON tasks run before Linux gets its slice, ms (default 95; 0: never)");
+
+static unsigned int linux_slice_ms = 5;
+module_param(linux_slice_ms, uint, 0644);
+MODULE_PARM_DESC(linux_slice_ms,
+		 "time Linux gets on the µITRON CPU after a full µITRON slice, ms (default 5)");
+
 int unitron_int_nest;
 int unitron_locked;
 
@@ -51,6 +61,9 @@ static struct hrtimer kick_timer;	/* runs handlers with irq regs */
 static unsigned long swi_pending;	/* SWI lines raised, by bit */
 static bool stopping;
 static bool running;
+static unsigned long started;		/* bit 0: the thread was started */
+static unsigned int busy_us;		/* µITRON tasks ran this long */
+static bool in_linux_slice;		/* the thread sleeps for Linux */
 
 static CTXB linux_ctxb;			/* the thread's own context */
 static CTXB idle_ctxb;
@@ -216,30 +229,40 @@ static bool preemptible_task(struct pt_regs *regs)
 	return true;
 }
 
+static void redirect(struct pt_regs *regs, void (*entry)(void))
+{
+	runtsk->tskctxb.preempt_ip = regs->ip;
+	regs->ip = (unsigned long)entry;
+	regs->flags &= ~X86_EFLAGS_IF;
+}
+
+/* µITRON tasks have run for a whole slice: Linux's turn. */
+static bool linux_slice_due(void)
+{
+	return itron_slice_ms && busy_us >= itron_slice_ms * USEC_PER_MSEC;
+}
+
 /*
- * Leave a µITRON handler.  A dispatch request is honoured by redirecting
- * the interrupted task to unitron_preempt_entry, with interrupts off, so
- * that it dispatches as soon as this interrupt returns.
+ * Leave a µITRON handler.  When the interrupted task is at a safe point,
+ * its frame is redirected, with interrupts off, to unitron_preempt_entry
+ * (dispatch, or give Linux its slice) or unitron_stop_entry (unload);
+ * the redirect happens as this interrupt returns.
  */
 static void handler_exit(struct pt_regs *regs)
 {
 	unitron_int_nest--;
 	unitron_locked = 0;
-	if (READ_ONCE(stopping) && running && preemptible_task(regs)) {
-		runtsk->tskctxb.preempt_ip = regs->ip;
-		regs->ip = (unsigned long)unitron_stop_entry;
-		regs->flags &= ~X86_EFLAGS_IF;
-		return;
-	}
-	if (!reqflg)
-		return;
 	if (!runtsk) {
-		wake_up_process(itron_thread);
-	} else if (preemptible_task(regs)) {
-		runtsk->tskctxb.preempt_ip = regs->ip;
-		regs->ip = (unsigned long)unitron_preempt_entry;
-		regs->flags &= ~X86_EFLAGS_IF;
+		if (reqflg)
+			wake_up_process(itron_thread);
+		return;
 	}
+	if (!preemptible_task(regs))
+		return;
+	if (READ_ONCE(stopping))
+		redirect(regs, unitron_stop_entry);
+	else if (reqflg || linux_slice_due())
+		redirect(regs, unitron_preempt_entry);
 }
 
 static void handler_enter(void)
@@ -249,14 +272,34 @@ static void handler_enter(void)
 }
 
 /*
+ * Sleep for linux_slice_ms with the running task's state kept on its
+ * stack, so that Linux runs on this CPU; handlers still run and what
+ * they ready runs after the slice.
+ */
+static void give_linux_slice(void)
+{
+	ktime_t slice = ms_to_ktime(linux_slice_ms);
+
+	busy_us = 0;
+	in_linux_slice = true;
+	local_irq_enable();
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	schedule_hrtimeout(&slice, HRTIMER_MODE_REL);
+	local_irq_disable();
+	in_linux_slice = false;
+}
+
+/*
  * Called by unitron_preempt_entry, on the preempted task's stack with
- * interrupts off and every register saved: dispatch, and return where
- * the task was interrupted.
+ * interrupts off and every register saved: give Linux its slice if due,
+ * dispatch, and return where the task was interrupted.
  */
 unsigned long unitron_preempted(void)
 {
 	unsigned long ip = runtsk->tskctxb.preempt_ip;
 
+	if (linux_slice_due())
+		give_linux_slice();
 	unitron_locked = 1;
 	return_to_task();
 	unitron_locked = 0;
@@ -292,6 +335,10 @@ static enum hrtimer_restart tick_fn(struct hrtimer *timer)
 	u64 ticks = hrtimer_forward_now(timer,
 					ns_to_ktime(tick_us * NSEC_PER_USEC));
 
+	if (runtsk && current == itron_thread)
+		busy_us += ticks * tick_us;
+	else
+		busy_us = 0;
 	handler_enter();
 	while (ticks--)
 		isig_tim();
@@ -344,8 +391,34 @@ ER ras_int(INTNO intno)
 
 /* ---- the thread ------------------------------------------------------ */
 
+/*
+ * µITRON tasks must not call Linux functions that sleep: the whole
+ * system would wait with them.  Say so when the thread is switched out
+ * while a task runs, other than for Linux's slice.
+ */
+static void itron_sched_out(struct preempt_notifier *notifier,
+			    struct task_struct *next)
+{
+	if (runtsk && !in_linux_slice && READ_ONCE(current->__state) != TASK_RUNNING)
+		pr_err_ratelimited("task %d called a Linux function that sleeps: the µITRON system waits for it (use the bridge)\n",
+				   TSKID(runtsk));
+}
+
+static void itron_sched_in(struct preempt_notifier *notifier, int cpu)
+{
+}
+
+static struct preempt_ops sleep_detector_ops = {
+	.sched_in	= itron_sched_in,
+	.sched_out	= itron_sched_out,
+};
+static struct preempt_notifier sleep_detector;
+
 static int itron_thread_fn(void *unused)
 {
+	preempt_notifier_inc();
+	preempt_notifier_init(&sleep_detector, &sleep_detector_ops);
+	preempt_notifier_register(&sleep_detector);
 	local_irq_disable();
 	unitron_locked = 1;
 	unitron_int_nest = 1;	/* initialization runs as a handler */
@@ -359,6 +432,8 @@ static int itron_thread_fn(void *unused)
 	unitron_locked = 0;
 	unitron_int_nest = 0;
 	local_irq_enable();
+	preempt_notifier_unregister(&sleep_detector);
+	preempt_notifier_dec();
 	pr_info("µITRON system stopped\n");
 	while (!kthread_should_stop()) {
 		set_current_state(TASK_INTERRUPTIBLE);
@@ -371,7 +446,7 @@ static int itron_thread_fn(void *unused)
 
 int unitron_start(void)
 {
-	if (running || stopping)
+	if (READ_ONCE(stopping) || test_and_set_bit(0, &started))
 		return -EBUSY;
 	wake_up_process(itron_thread);
 	return 0;
