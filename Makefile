@@ -3,6 +3,7 @@
 #   make demo           build and run the sample application (posix port)
 #   make test           every test: host (test-host) and QEMU (test-vm)
 #   make APP=dir        build a µITRON application (see README)
+#   make module APP=dir build it as a kernel module (linux port)
 #   make bench          benchmarks; results in bench/RESULTS.md
 #   make deps           install the Debian packages the project needs
 
@@ -21,9 +22,9 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg demo test test-host bench deps clean
+.PHONY: all app lib cfg module unitronctl demo test test-host bench deps clean
 
-all: lib cfg
+all: lib cfg unitronctl
 
 lib: $(LIBUNITRON)
 cfg: $(CFG)
@@ -54,6 +55,28 @@ $(BUILD)/$(PORT)/systask/%.o: systask/%.c
 
 app: lib cfg
 	$(MAKE) -f mk/app.mk APP=$(APP) $(if $(CFGFILE),CFGFILE=$(CFGFILE))
+
+# A µITRON application as a kernel module (linux port): FLAVOUR=std|rt
+# builds against the Debian kernel the QEMU tests use; KDIR=dir builds
+# against another kernel tree (your own machine's headers).
+MODULE_NAME	= $(notdir $(abspath $(APP)))
+MODULE_SRC	= $(BUILD)/module-src/$(MODULE_NAME)
+FLAVOUR		?= std
+module: cfg
+	@test -n "$(APP)" || { echo "usage: make module APP=dir [FLAVOUR=std|rt | KDIR=dir]"; exit 2; }
+	port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
+ifdef KDIR
+	$(MAKE) -C $(KDIR) M=$(MODULE_SRC) modules
+	@echo "module: $(MODULE_SRC)/$(MODULE_NAME).ko"
+else
+	tools/vm/kbuild.sh -q $(FLAVOUR) $(MODULE_SRC) $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)
+	@echo "module: $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)/$(MODULE_NAME).ko"
+endif
+
+unitronctl: $(BUILD)/unitronctl
+$(BUILD)/unitronctl: tools/unitronctl/unitronctl.c port/linux/unitron_ioctl.h
+	@mkdir -p $(BUILD)
+	$(CC) -std=c11 -O2 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -I. -o $@ $<
 
 demo: lib cfg
 	$(MAKE) -f mk/app.mk APP=examples/sample1

@@ -74,18 +74,20 @@ t_control() {
 		unitron_ioctl_test /dev/unitron-swi unpriv
 	check "bad ioctl arguments refused (EINVAL, ENOTTY)" \
 		unitron_ioctl_test /dev/unitron-swi bad
-	check "START" unitron_ioctl_test /dev/unitron-swi start
+	like "$(unitronctl list)" "^swi$" "unitronctl list shows it"
+	check "unitronctl start swi" unitronctl start swi
 	check "START again is EBUSY" unitron_ioctl_test /dev/unitron-swi restart
 	wait_log swi "waiting for interrupts" 10 || fail "swi did not start"
 	for _n in 1 2 3; do
-		check "RAISE line 1 from Linux ($_n)" \
-			unitron_ioctl_test /dev/unitron-swi raise 1
+		check "unitronctl raise swi 1 ($_n)" unitronctl raise swi 1
 	done
 	wait_log swi "µITRON system stopped" 30 ||
 		fail "swi: system did not stop"
 	module_tap swi
 	check "rmmod swi" rmmod swi
 	check_fails "control device removed" test -e /dev/unitron-swi
+	check_fails "unitronctl start of an unloaded system fails" \
+		unitronctl start swi
 }
 
 t_reload() {
