@@ -12,7 +12,7 @@ case "${1:-}" in
 esac
 
 PKGS=(
-	build-essential make perl
+	build-essential make perl valgrind
 	clang llvm libclang-rt-14-dev
 	rt-tests stress-ng
 )
