@@ -52,8 +52,10 @@ static BOOL pass_to_receiver(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
 }
 
 /* Send without waiting: E_TMOUT when neither a receiver nor room. */
-static ER send_data(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
+static ER send_data(VP p_obj, VP_INT data, BOOL *p_dspreq)
 {
+	DTQCB *p_dtqcb = p_obj;
+
 	if (pass_to_receiver(p_dtqcb, data, p_dspreq))
 		return E_OK;
 	if (p_dtqcb->count < p_dtqcb->p_dtqinib->dtqcnt) {
@@ -64,8 +66,10 @@ static ER send_data(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
 }
 
 /* Forced send: the oldest entry is dropped when full. */
-static ER force_send_data(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
+static ER force_send_data(VP p_obj, VP_INT data, BOOL *p_dspreq)
 {
+	DTQCB *p_dtqcb = p_obj;
+
 	if (p_dtqcb->p_dtqinib->dtqcnt == 0U)
 		return E_ILUSE;
 	if (pass_to_receiver(p_dtqcb, data, p_dspreq))
@@ -110,17 +114,9 @@ ER psnd_dtq(ID dtqid, VP_INT data)
 
 ER ipsnd_dtq(ID dtqid, VP_INT data)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_DTQID(dtqid));
-
-	i_lock_cpu();
-	ercd = send_data(get_dtqcb(dtqid), data, &dspreq);
-	dispatch_request(dspreq);
-	i_unlock_cpu();
-	return ercd;
+	return call_locked(send_data, get_dtqcb(dtqid), data);
 }
 
 ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
@@ -154,32 +150,16 @@ ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
 
 ER fsnd_dtq(ID dtqid, VP_INT data)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_DTQID(dtqid));
-
-	t_lock_cpu();
-	ercd = force_send_data(get_dtqcb(dtqid), data, &dspreq);
-	dispatch_request(dspreq);
-	t_unlock_cpu();
-	return ercd;
+	return call_locked(force_send_data, get_dtqcb(dtqid), data);
 }
 
 ER ifsnd_dtq(ID dtqid, VP_INT data)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_DTQID(dtqid));
-
-	i_lock_cpu();
-	ercd = force_send_data(get_dtqcb(dtqid), data, &dspreq);
-	dispatch_request(dspreq);
-	i_unlock_cpu();
-	return ercd;
+	return call_locked(force_send_data, get_dtqcb(dtqid), data);
 }
 
 ER rcv_dtq(ID dtqid, VP_INT *p_data)

@@ -36,12 +36,12 @@ static BOOL check_flg_cond(FLGCB *p_flgcb, FLGPTN waiptn, MODE wfmode,
 }
 
 /* Set bits and release every waiter whose condition now holds. */
-static BOOL set_flgptn(FLGCB *p_flgcb, FLGPTN setptn)
+static ER set_flgptn(VP p_obj, VP_INT setptn, BOOL *p_dspreq)
 {
+	FLGCB *p_flgcb = p_obj;
 	QUEUE *p_entry = p_flgcb->wait_queue.p_next;
-	BOOL dspreq = FALSE;
 
-	p_flgcb->flgptn |= setptn;
+	p_flgcb->flgptn |= (FLGPTN)setptn;
 	while (p_entry != &p_flgcb->wait_queue && p_flgcb->flgptn != 0U) {
 		TCB *p_tcb = container_of_queue(p_entry, TCB, task_queue);
 		WINFO_FLG *p_winfo = (WINFO_FLG *)p_tcb->p_winfo;
@@ -50,31 +50,23 @@ static BOOL set_flgptn(FLGCB *p_flgcb, FLGPTN setptn)
 		if (check_flg_cond(p_flgcb, p_winfo->waiptn, p_winfo->wfmode,
 				   &p_winfo->flgptn) &&
 		    wait_release(p_tcb, E_OK))
-			dspreq = TRUE;
+			*p_dspreq = TRUE;
 	}
-	return dspreq;
+	return E_OK;
 }
 
 ER set_flg(ID flgid, FLGPTN setptn)
 {
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_FLGID(flgid));
-
-	t_lock_cpu();
-	dispatch_request(set_flgptn(get_flgcb(flgid), setptn));
-	t_unlock_cpu();
-	return E_OK;
+	return call_locked(set_flgptn, get_flgcb(flgid), (VP_INT)setptn);
 }
 
 ER iset_flg(ID flgid, FLGPTN setptn)
 {
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_FLGID(flgid));
-
-	i_lock_cpu();
-	dispatch_request(set_flgptn(get_flgcb(flgid), setptn));
-	i_unlock_cpu();
-	return E_OK;
+	return call_locked(set_flgptn, get_flgcb(flgid), (VP_INT)setptn);
 }
 
 ER clr_flg(ID flgid, FLGPTN clrptn)

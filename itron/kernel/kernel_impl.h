@@ -69,6 +69,14 @@ static inline BOOL sense_context(void)
 #define i_lock_cpu()	port_lock_cpu()
 #define i_unlock_cpu()	port_unlock_cpu()
 
+/*
+ * The body that a service call and its handler-context twin (sig_sem and
+ * isig_sem, ...) share once their arguments are checked: op runs with the
+ * CPU locked and sets *p_dspreq when a dispatch is needed (task.c).
+ */
+typedef ER (*LOCKED_OP)(VP p_obj, VP_INT arg, BOOL *p_dspreq);
+ER	call_locked(LOCKED_OP op, VP p_obj, VP_INT arg);
+
 /* Startup and shutdown (startup.c). */
 void	kernel_start(void);
 void	call_terrtns(void);

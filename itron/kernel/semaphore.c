@@ -17,8 +17,11 @@ void initialize_semaphore(void)
 }
 
 /* Give a resource to the first waiter, or count it; for sig/isig_sem. */
-static ER signal_semaphore(SEMCB *p_semcb, BOOL *p_dspreq)
+static ER signal_semaphore(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 {
+	SEMCB *p_semcb = p_obj;
+
+	(void)unused;
 	if (wait_release_first(&p_semcb->wait_queue, p_dspreq) != NULL)
 		return E_OK;
 	if (p_semcb->semcnt < p_semcb->p_seminib->maxsem) {
@@ -30,32 +33,16 @@ static ER signal_semaphore(SEMCB *p_semcb, BOOL *p_dspreq)
 
 ER sig_sem(ID semid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_SEMID(semid));
-
-	t_lock_cpu();
-	ercd = signal_semaphore(get_semcb(semid), &dspreq);
-	dispatch_request(dspreq);
-	t_unlock_cpu();
-	return ercd;
+	return call_locked(signal_semaphore, get_semcb(semid), 0);
 }
 
 ER isig_sem(ID semid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_SEMID(semid));
-
-	i_lock_cpu();
-	ercd = signal_semaphore(get_semcb(semid), &dspreq);
-	dispatch_request(dspreq);
-	i_unlock_cpu();
-	return ercd;
+	return call_locked(signal_semaphore, get_semcb(semid), 0);
 }
 
 ER wai_sem(ID semid)

@@ -196,6 +196,18 @@ void dispatch(void)
 		call_texrtn();
 }
 
+ER call_locked(LOCKED_OP op, VP p_obj, VP_INT arg)
+{
+	BOOL dspreq = FALSE;
+	ER ercd;
+
+	t_lock_cpu();
+	ercd = op(p_obj, arg, &dspreq);
+	dispatch_request(dspreq);
+	t_unlock_cpu();
+	return ercd;
+}
+
 /* The port calls this before a handler returns to the interrupted task. */
 void return_to_task(void)
 {

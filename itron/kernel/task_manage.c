@@ -5,8 +5,11 @@
 #include "wait.h"
 
 /* Activate or queue an activation; shared by act_tsk and iact_tsk. */
-static ER activate(TCB *p_tcb, BOOL *p_dspreq)
+static ER activate(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 {
+	TCB *p_tcb = p_obj;
+
+	(void)unused;
 	if (TSTAT_DORMANT(p_tcb->tstat)) {
 		*p_dspreq = make_active(p_tcb);
 		return E_OK;
@@ -20,32 +23,16 @@ static ER activate(TCB *p_tcb, BOOL *p_dspreq)
 
 ER act_tsk(ID tskid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
-
-	t_lock_cpu();
-	ercd = activate(get_tcb_self(tskid), &dspreq);
-	dispatch_request(dspreq);
-	t_unlock_cpu();
-	return ercd;
+	return call_locked(activate, get_tcb_self(tskid), 0);
 }
 
 ER iact_tsk(ID tskid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_TSKID(tskid));
-
-	i_lock_cpu();
-	ercd = activate(get_tcb(tskid), &dspreq);
-	dispatch_request(dspreq);
-	i_unlock_cpu();
-	return ercd;
+	return call_locked(activate, get_tcb(tskid), 0);
 }
 
 ER_UINT can_act(ID tskid)

@@ -32,8 +32,11 @@ ER tslp_tsk(TMO tmout)
 }
 
 /* Wake a sleeping task or queue the wakeup; for wup_tsk and iwup_tsk. */
-static ER wakeup(TCB *p_tcb, BOOL *p_dspreq)
+static ER wakeup(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 {
+	TCB *p_tcb = p_obj;
+
+	(void)unused;
 	if (TSTAT_DORMANT(p_tcb->tstat))
 		return E_OBJ;
 	if (TSTAT_WAITING(p_tcb->tstat) &&
@@ -50,32 +53,16 @@ static ER wakeup(TCB *p_tcb, BOOL *p_dspreq)
 
 ER wup_tsk(ID tskid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
-
-	t_lock_cpu();
-	ercd = wakeup(get_tcb_self(tskid), &dspreq);
-	dispatch_request(dspreq);
-	t_unlock_cpu();
-	return ercd;
+	return call_locked(wakeup, get_tcb_self(tskid), 0);
 }
 
 ER iwup_tsk(ID tskid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_TSKID(tskid));
-
-	i_lock_cpu();
-	ercd = wakeup(get_tcb(tskid), &dspreq);
-	dispatch_request(dspreq);
-	i_unlock_cpu();
-	return ercd;
+	return call_locked(wakeup, get_tcb(tskid), 0);
 }
 
 ER_UINT can_wup(ID tskid)
@@ -99,8 +86,11 @@ ER_UINT can_wup(ID tskid)
 }
 
 /* Forcibly end a wait with E_RLWAI; for rel_wai and irel_wai. */
-static ER release_wait(TCB *p_tcb, BOOL *p_dspreq)
+static ER release_wait(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 {
+	TCB *p_tcb = p_obj;
+
+	(void)unused;
 	if (!TSTAT_WAITING(p_tcb->tstat))
 		return E_OBJ;
 	*p_dspreq = wait_release(p_tcb, E_RLWAI);
@@ -109,32 +99,16 @@ static ER release_wait(TCB *p_tcb, BOOL *p_dspreq)
 
 ER rel_wai(ID tskid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_TSKID(tskid));
-
-	t_lock_cpu();
-	ercd = release_wait(get_tcb(tskid), &dspreq);
-	dispatch_request(dspreq);
-	t_unlock_cpu();
-	return ercd;
+	return call_locked(release_wait, get_tcb(tskid), 0);
 }
 
 ER irel_wai(ID tskid)
 {
-	BOOL dspreq = FALSE;
-	ER ercd;
-
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_TSKID(tskid));
-
-	i_lock_cpu();
-	ercd = release_wait(get_tcb(tskid), &dspreq);
-	dispatch_request(dspreq);
-	i_unlock_cpu();
-	return ercd;
+	return call_locked(release_wait, get_tcb(tskid), 0);
 }
 
 ER sus_tsk(ID tskid)
