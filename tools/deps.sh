@@ -12,7 +12,7 @@ case "${1:-}" in
 esac
 
 PKGS=(
-	build-essential make perl valgrind
+	build-essential make perl valgrind strace util-linux
 	clang llvm libclang-rt-14-dev
 	rt-tests stress-ng
 )
