@@ -21,7 +21,7 @@ build_itron_test() {
 	local dir=$1 name
 	name=$(basename "$dir")
 	make -s -f mk/app.mk APP="$dir" OUT="$out/itron/$name" \
-		EXTRA_SRCS=tests/itron/lib/tap.c \
+		EXTRA_SRCS="tests/itron/lib/tap.c tests/itron/lib/waiters.c" \
 		EXTRA_INCLUDES=-I"$top/tests/itron/lib" >/dev/null
 	cat >"$out/itron/$name.t" <<EOT
 #!/bin/sh

@@ -61,6 +61,7 @@ add() { plan+=("$1"$'\t'"$2"); }
 add "$busybox" bin/busybox
 add "$here/guest/init" init
 add "$here/guest/tap.sh" lib/unitron/tap.sh
+add "$here/guest/module.sh" lib/unitron/module.sh
 if [[ -n "$script" ]]; then
 	[[ -f "$script" ]] || die "no such guest script: $script"
 	add "$script" unitron/run.sh

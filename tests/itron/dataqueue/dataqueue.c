@@ -9,15 +9,9 @@
 
 /* What a waiter task does when activated; it sends 100 + its exinf. */
 enum { OP_SND, OP_TSND, OP_RCV, OP_TRCV };
-static volatile INT	op;
-static volatile ID	op_dtqid;
-static volatile TMO	op_tmout;
 
-/* Which waiters returned, in order, with what and which data. */
-static volatile UINT	nrec;
-static volatile INT	rec_who[8];
-static volatile ER	rec_ercd[8];
-static volatile VP_INT	rec_data[8];
+/* The datum each waiter got (-1: none); the name shows in test points. */
+#define rec_data	rec_val
 
 void act_task(VP_INT exinf)
 {
@@ -26,46 +20,19 @@ void act_task(VP_INT exinf)
 
 	switch (op) {
 	case OP_SND:
-		ercd = snd_dtq(op_dtqid, 100 + exinf);
+		ercd = snd_dtq(op_id, 100 + exinf);
 		break;
 	case OP_TSND:
-		ercd = tsnd_dtq(op_dtqid, 100 + exinf, op_tmout);
+		ercd = tsnd_dtq(op_id, 100 + exinf, op_tmout);
 		break;
 	case OP_RCV:
-		ercd = rcv_dtq(op_dtqid, &data);
+		ercd = rcv_dtq(op_id, &data);
 		break;
 	default:
-		ercd = trcv_dtq(op_dtqid, &data, op_tmout);
+		ercd = trcv_dtq(op_id, &data, op_tmout);
 		break;
 	}
-	rec_who[nrec] = (INT)exinf;
-	rec_ercd[nrec] = ercd;
-	rec_data[nrec] = data;
-	nrec++;
-}
-
-static void reset(void)
-{
-	nrec = 0U;
-}
-
-static void start(ID tskid, INT how, ID dtqid, TMO tmout)
-{
-	op = how;
-	op_dtqid = dtqid;
-	op_tmout = tmout;
-	(void)act_tsk(tskid);
-}
-
-/* The waiters released so far as digits in release order: 132 = 1, 3, 2. */
-static INT released(void)
-{
-	INT v = 0;
-	UINT i;
-
-	for (i = 0; i < nrec; i++)
-		v = v * 10 + rec_who[i];
-	return v;
+	record((INT)exinf, ercd, data);
 }
 
 /* Empty a queue by polling; its contents as digits (data 0..9). */
@@ -85,14 +52,6 @@ static VP_INT take(ID dtqid)
 	VP_INT data;
 
 	return prcv_dtq(dtqid, &data) == E_OK ? data : -1;
-}
-
-static SYSTIM now(void)
-{
-	SYSTIM t;
-
-	(void)get_tim(&t);
-	return t;
 }
 
 static void test_errors(void)
@@ -204,7 +163,7 @@ static void test_fifo(void)
 static void test_receivers(void)
 {
 	/* A waiting receiver gets the data straight away and preempts. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_RCV, DTQ_FIFO, TMO_FEVR);
 	INT_IS(nrec, 0);
 	ER_IS(psnd_dtq(DTQ_FIFO, 42), E_OK);
@@ -212,30 +171,30 @@ static void test_receivers(void)
 	INT_IS(rec_data[0], 42);
 	INT_IS(take(DTQ_FIFO), -1);
 
-	reset();
+	rec_reset();
 	start(TASK2, OP_TRCV, DTQ_FIFO, 1000);
 	ER_IS(fsnd_dtq(DTQ_FIFO, 43), E_OK);
 	tap_int(nrec, 1, "fsnd_dtq: released receiver preempts at once");
 	ER_IS(rec_ercd[0], E_OK);
 	INT_IS(rec_data[0], 43);
 
-	reset();
+	rec_reset();
 	start(TASK2, OP_TRCV, DTQ_FIFO, TMO_FEVR);
 	ER_IS(snd_dtq(DTQ_FIFO, 44), E_OK);
 	INT_IS(rec_data[0], 44);
 
 	/* Receivers wait in FIFO order, even on a TA_TPRI queue. */
-	reset();
+	rec_reset();
 	start(TASK1, OP_RCV, DTQ_TPRI, TMO_FEVR);
 	start(TASK3, OP_RCV, DTQ_TPRI, TMO_FEVR);
 	(void)psnd_dtq(DTQ_TPRI, 1);
 	(void)psnd_dtq(DTQ_TPRI, 2);
-	tap_int(released(), 13, "receivers are served in FIFO order");
+	tap_int(rec_order(), 13, "receivers are served in FIFO order");
 	INT_IS(rec_data[0], 1);
 	INT_IS(rec_data[1], 2);
 
 	/* A receiver that timed out is gone: data are queued. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_TRCV, DTQ_FIFO, 20);
 	(void)dly_tsk(50);
 	INT_IS(nrec, 1);
@@ -243,7 +202,7 @@ static void test_receivers(void)
 	ER_IS(psnd_dtq(DTQ_FIFO, 7), E_OK);
 	INT_IS(take(DTQ_FIFO), 7);
 
-	reset();
+	rec_reset();
 	start(TASK2, OP_RCV, DTQ_FIFO, TMO_FEVR);
 	ER_IS(rel_wai(TASK2), E_OK);
 	INT_IS(nrec, 1);
@@ -256,16 +215,16 @@ static void test_senders(void)
 	(void)psnd_dtq(DTQ_FIFO, 1);
 	(void)psnd_dtq(DTQ_FIFO, 2);
 	(void)psnd_dtq(DTQ_FIFO, 3);
-	reset();
+	rec_reset();
 	start(TASK1, OP_SND, DTQ_FIFO, TMO_FEVR);
 	start(TASK3, OP_SND, DTQ_FIFO, TMO_FEVR);
 	start(TASK2, OP_TSND, DTQ_FIFO, 1000);
 	tap_int(nrec, 0, "senders block on a full queue");
 	INT_IS(take(DTQ_FIFO), 1);
-	tap_int(released(), 1, "receiving releases the first sender at once");
+	tap_int(rec_order(), 1, "receiving releases the first sender at once");
 	INT_IS(take(DTQ_FIFO), 2);
 	INT_IS(take(DTQ_FIFO), 3);
-	tap_int(released(), 132, "TA_TFIFO: senders in arrival order");
+	tap_int(rec_order(), 132, "TA_TFIFO: senders in arrival order");
 	INT_IS(take(DTQ_FIFO), 101);
 	INT_IS(take(DTQ_FIFO), 103);
 	INT_IS(take(DTQ_FIFO), 102);
@@ -273,7 +232,7 @@ static void test_senders(void)
 
 	/* TA_TPRI: highest priority first. */
 	(void)psnd_dtq(DTQ_TPRI, 0);
-	reset();
+	rec_reset();
 	start(TASK1, OP_SND, DTQ_TPRI, TMO_FEVR);
 	start(TASK3, OP_SND, DTQ_TPRI, TMO_FEVR);
 	start(TASK2, OP_SND, DTQ_TPRI, TMO_FEVR);
@@ -281,11 +240,11 @@ static void test_senders(void)
 	INT_IS(take(DTQ_TPRI), 103);
 	INT_IS(take(DTQ_TPRI), 102);
 	INT_IS(take(DTQ_TPRI), 101);
-	tap_int(released(), 321, "TA_TPRI: senders in priority order");
+	tap_int(rec_order(), 321, "TA_TPRI: senders in priority order");
 
 	/* chg_pri re-sorts the senders: 3, 2, 1 becomes 1, 2, 3. */
 	(void)psnd_dtq(DTQ_TPRI, 0);
-	reset();
+	rec_reset();
 	start(TASK1, OP_SND, DTQ_TPRI, TMO_FEVR);
 	start(TASK2, OP_SND, DTQ_TPRI, TMO_FEVR);
 	start(TASK3, OP_SND, DTQ_TPRI, TMO_FEVR);
@@ -295,11 +254,11 @@ static void test_senders(void)
 	(void)take(DTQ_TPRI);
 	(void)take(DTQ_TPRI);
 	INT_IS(take(DTQ_TPRI), 103);
-	tap_int(released(), 123, "TA_TPRI: chg_pri re-sorts senders");
+	tap_int(rec_order(), 123, "TA_TPRI: chg_pri re-sorts senders");
 
 	/* A sender that timed out or was released left no data. */
 	(void)psnd_dtq(DTQ_TPRI, 0);
-	reset();
+	rec_reset();
 	start(TASK2, OP_TSND, DTQ_TPRI, 20);
 	(void)dly_tsk(50);
 	INT_IS(nrec, 1);
@@ -327,7 +286,7 @@ static void test_zero(void)
 	ER_IS(trcv_dtq(DTQ_ZERO, &d, 20), E_TMOUT);
 
 	/* A waiting receiver takes the data directly. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_RCV, DTQ_ZERO, TMO_FEVR);
 	INT_IS(nrec, 0);
 	ER_IS(psnd_dtq(DTQ_ZERO, 7), E_OK);
@@ -336,7 +295,7 @@ static void test_zero(void)
 	ER_IS(prcv_dtq(DTQ_ZERO, &d), E_TMOUT);
 
 	/* A sender waits until someone receives. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_SND, DTQ_ZERO, TMO_FEVR);
 	tap_int(nrec, 0, "zero capacity: sender waits for a receiver");
 	ER_IS(prcv_dtq(DTQ_ZERO, &d), E_OK);
@@ -344,14 +303,14 @@ static void test_zero(void)
 	tap_int(nrec, 1, "zero capacity: receiving releases the sender");
 	ER_IS(rec_ercd[0], E_OK);
 
-	reset();
+	rec_reset();
 	start(TASK1, OP_SND, DTQ_ZERO, TMO_FEVR);
 	start(TASK3, OP_TSND, DTQ_ZERO, 1000);
 	ER_IS(rcv_dtq(DTQ_ZERO, &d), E_OK);
 	INT_IS(d, 101);
 	ER_IS(trcv_dtq(DTQ_ZERO, &d, 1000), E_OK);
 	INT_IS(d, 103);
-	tap_int(released(), 13, "zero capacity: senders in arrival order");
+	tap_int(rec_order(), 13, "zero capacity: senders in arrival order");
 	ER_IS(prcv_dtq(DTQ_ZERO, &d), E_TMOUT);
 }
 
@@ -402,7 +361,7 @@ void swi_handler(void)
 
 static void test_handler(void)
 {
-	reset();
+	rec_reset();
 	start(TASK2, OP_RCV, DTQ_FIFO, TMO_FEVR);
 	tap_step(1);
 	hphase = 1;
@@ -416,14 +375,14 @@ static void test_handler(void)
 	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	tap_int(drain(DTQ_FIFO), 235, "ipsnd_dtq/ifsnd_dtq data in order");
 
-	reset();
+	rec_reset();
 	start(TASK2, OP_TRCV, DTQ_FIFO, 1000);
 	hphase = 3;
 	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	tap_int(nrec, 1, "ifsnd_dtq: receiver ran at handler return");
 	INT_IS(rec_data[0], 66);
 
-	reset();
+	rec_reset();
 	start(TASK2, OP_RCV, DTQ_ZERO, TMO_FEVR);
 	hphase = 4;
 	ER_IS(ras_int(INTNO_SWI1), E_OK);

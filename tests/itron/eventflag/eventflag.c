@@ -8,17 +8,11 @@
 
 /* What each waiter task (by exinf) does when activated. */
 enum { OP_WAI, OP_TWAI };
-static volatile INT	op;
-static volatile ID	op_flgid;
-static volatile TMO	op_tmout;
 static volatile FLGPTN	op_waiptn[4];
 static volatile MODE	op_wfmode[4];
 
-/* Which waiters returned, in order, with what and which pattern. */
-static volatile UINT	nrec;
-static volatile INT	rec_who[8];
-static volatile ER	rec_ercd[8];
-static volatile FLGPTN	rec_ptn[8];
+/* The pattern each waiter got; the name shows in test points. */
+#define rec_ptn		rec_val
 
 void act_task(VP_INT exinf)
 {
@@ -26,51 +20,21 @@ void act_task(VP_INT exinf)
 	ER ercd;
 
 	if (op == OP_WAI)
-		ercd = wai_flg(op_flgid, op_waiptn[exinf], op_wfmode[exinf],
+		ercd = wai_flg(op_id, op_waiptn[exinf], op_wfmode[exinf],
 			       &ptn);
 	else
-		ercd = twai_flg(op_flgid, op_waiptn[exinf], op_wfmode[exinf],
+		ercd = twai_flg(op_id, op_waiptn[exinf], op_wfmode[exinf],
 				&ptn, op_tmout);
-	rec_who[nrec] = (INT)exinf;
-	rec_ercd[nrec] = ercd;
-	rec_ptn[nrec] = ptn;
-	nrec++;
-}
-
-static void reset(void)
-{
-	nrec = 0U;
+	record((INT)exinf, ercd, (VP_INT)ptn);
 }
 
 /* Activate waiter tskid (exinf n) waiting for waiptn/wfmode on flgid. */
 static void wait_on(ID tskid, INT n, INT how, ID flgid, FLGPTN waiptn,
 		    MODE wfmode, TMO tmout)
 {
-	op = how;
-	op_flgid = flgid;
-	op_tmout = tmout;
 	op_waiptn[n] = waiptn;
 	op_wfmode[n] = wfmode;
-	(void)act_tsk(tskid);
-}
-
-/* The waiters released so far as digits in release order: 132 = 1, 3, 2. */
-static INT released(void)
-{
-	INT v = 0;
-	UINT i;
-
-	for (i = 0; i < nrec; i++)
-		v = v * 10 + rec_who[i];
-	return v;
-}
-
-static SYSTIM now(void)
-{
-	SYSTIM t;
-
-	(void)get_tim(&t);
-	return t;
+	start(tskid, how, flgid, tmout);
 }
 
 static void test_errors(void)
@@ -178,7 +142,7 @@ static void test_waiting(void)
 	FLGPTN p;
 
 	/* TWF_ANDW: released only when every bit is set. */
-	reset();
+	rec_reset();
 	wait_on(TASK2, 2, OP_WAI, FLG_MUL, 0x03, TWF_ANDW, TMO_FEVR);
 	ER_IS(set_flg(FLG_MUL, 0x01), E_OK);
 	tap_int(nrec, 0, "TWF_ANDW: one bit of two does not release");
@@ -191,7 +155,7 @@ static void test_waiting(void)
 	ER_IS(clr_flg(FLG_MUL, 0), E_OK);
 
 	/* TWF_ORW: any one bit; the pattern at release is returned. */
-	reset();
+	rec_reset();
 	wait_on(TASK2, 2, OP_TWAI, FLG_MUL, 0x06, TWF_ORW, 1000);
 	ER_IS(set_flg(FLG_MUL, 0x10), E_OK);
 	tap_int(nrec, 0, "TWF_ORW: another bit does not release");
@@ -202,7 +166,7 @@ static void test_waiting(void)
 	ER_IS(clr_flg(FLG_MUL, 0), E_OK);
 
 	/* Timing out leaves the queue: a TA_WSGL flag takes a new waiter. */
-	reset();
+	rec_reset();
 	wait_on(TASK2, 2, OP_TWAI, FLG_SGL, 0x01, TWF_ORW, 20);
 	(void)dly_tsk(50);
 	INT_IS(nrec, 1);
@@ -215,7 +179,7 @@ static void test_waiting(void)
 	ER_IS(clr_flg(FLG_SGL, 0), E_OK);
 
 	/* rel_wai */
-	reset();
+	rec_reset();
 	wait_on(TASK2, 2, OP_WAI, FLG_MUL, 0x01, TWF_ORW, TMO_FEVR);
 	ER_IS(rel_wai(TASK2), E_OK);
 	INT_IS(nrec, 1);
@@ -227,13 +191,13 @@ static void test_wsgl_wmul(void)
 	FLGPTN p;
 
 	/* TA_WSGL: while TASK1 waits, anyone else gets E_ILUSE. */
-	reset();
+	rec_reset();
 	wait_on(TASK1, 1, OP_WAI, FLG_SGL, 0x01, TWF_ORW, TMO_FEVR);
 	ER_IS(pol_flg(FLG_SGL, 0x01, TWF_ORW, &p), E_ILUSE);
 	wait_on(TASK2, 2, OP_WAI, FLG_SGL, 0x02, TWF_ORW, TMO_FEVR);
 	wait_on(TASK3, 3, OP_TWAI, FLG_SGL, 0x01, TWF_ORW, 10);
 	ER_IS(set_flg(FLG_SGL, 0x01), E_OK);
-	tap_int(released(), 231, "TA_WSGL: second waiters refused");
+	tap_int(rec_order(), 231, "TA_WSGL: second waiters refused");
 	ER_IS(rec_ercd[0], E_ILUSE);
 	ER_IS(rec_ercd[1], E_ILUSE);
 	ER_IS(rec_ercd[2], E_OK);
@@ -241,17 +205,17 @@ static void test_wsgl_wmul(void)
 	ER_IS(clr_flg(FLG_SGL, 0), E_OK);
 
 	/* TA_WMUL: one set_flg releases every satisfied waiter. */
-	reset();
+	rec_reset();
 	wait_on(TASK1, 1, OP_WAI, FLG_MUL, 0x01, TWF_ORW, TMO_FEVR);
 	wait_on(TASK2, 2, OP_WAI, FLG_MUL, 0x03, TWF_ANDW, TMO_FEVR);
 	wait_on(TASK3, 3, OP_WAI, FLG_MUL, 0x04, TWF_ORW, TMO_FEVR);
 	INT_IS(nrec, 0);
 	ER_IS(set_flg(FLG_MUL, 0x03), E_OK);
-	tap_int(released(), 21, "TA_WMUL: both satisfied waiters released");
+	tap_int(rec_order(), 21, "TA_WMUL: both satisfied waiters released");
 	INT_IS(rec_ptn[0], 0x03);
 	INT_IS(rec_ptn[1], 0x03);
 	ER_IS(set_flg(FLG_MUL, 0x04), E_OK);
-	INT_IS(released(), 213);
+	INT_IS(rec_order(), 213);
 	INT_IS(rec_ptn[2], 0x07);
 	ER_IS(clr_flg(FLG_MUL, 0), E_OK);
 }
@@ -261,38 +225,38 @@ static void test_clr_order(void)
 	FLGPTN p;
 
 	/* TA_CLR: one waiter per set_flg, in queue order. */
-	reset();
+	rec_reset();
 	wait_on(TASK1, 1, OP_WAI, FLG_CLR_FIFO, 0x01, TWF_ORW, TMO_FEVR);
 	wait_on(TASK3, 3, OP_WAI, FLG_CLR_FIFO, 0x01, TWF_ORW, TMO_FEVR);
 	wait_on(TASK2, 2, OP_WAI, FLG_CLR_FIFO, 0x01, TWF_ORW, TMO_FEVR);
 	ER_IS(set_flg(FLG_CLR_FIFO, 0x01), E_OK);
-	tap_int(released(), 1, "TA_CLR: one set releases one waiter");
+	tap_int(rec_order(), 1, "TA_CLR: one set releases one waiter");
 	ER_IS(pol_flg(FLG_CLR_FIFO, 0x01, TWF_ORW, &p), E_TMOUT);
 	ER_IS(set_flg(FLG_CLR_FIFO, 0x03), E_OK);
 	INT_IS(rec_ptn[1], 0x03);
 	ER_IS(set_flg(FLG_CLR_FIFO, 0x01), E_OK);
-	tap_int(released(), 132, "TA_TFIFO: released in arrival order");
+	tap_int(rec_order(), 132, "TA_TFIFO: released in arrival order");
 
-	reset();
+	rec_reset();
 	wait_on(TASK1, 1, OP_WAI, FLG_CLR_TPRI, 0x01, TWF_ORW, TMO_FEVR);
 	wait_on(TASK3, 3, OP_WAI, FLG_CLR_TPRI, 0x01, TWF_ORW, TMO_FEVR);
 	wait_on(TASK2, 2, OP_WAI, FLG_CLR_TPRI, 0x01, TWF_ORW, TMO_FEVR);
 	(void)set_flg(FLG_CLR_TPRI, 0x01);
 	(void)set_flg(FLG_CLR_TPRI, 0x01);
 	(void)set_flg(FLG_CLR_TPRI, 0x01);
-	tap_int(released(), 321, "TA_TPRI: released in priority order");
+	tap_int(rec_order(), 321, "TA_TPRI: released in priority order");
 
 	/* An unsatisfied first waiter does not hold back the next one. */
-	reset();
+	rec_reset();
 	wait_on(TASK3, 3, OP_WAI, FLG_CLR_TPRI, 0x03, TWF_ANDW, TMO_FEVR);
 	wait_on(TASK1, 1, OP_WAI, FLG_CLR_TPRI, 0x01, TWF_ORW, TMO_FEVR);
 	(void)set_flg(FLG_CLR_TPRI, 0x01);
-	INT_IS(released(), 1);
+	INT_IS(rec_order(), 1);
 	(void)set_flg(FLG_CLR_TPRI, 0x03);
-	INT_IS(released(), 13);
+	INT_IS(rec_order(), 13);
 
 	/* chg_pri re-sorts a TA_TPRI queue: 3, 2, 1 becomes 1, 2, 3. */
-	reset();
+	rec_reset();
 	wait_on(TASK1, 1, OP_WAI, FLG_CLR_TPRI, 0x01, TWF_ORW, TMO_FEVR);
 	wait_on(TASK2, 2, OP_WAI, FLG_CLR_TPRI, 0x01, TWF_ORW, TMO_FEVR);
 	wait_on(TASK3, 3, OP_WAI, FLG_CLR_TPRI, 0x01, TWF_ORW, TMO_FEVR);
@@ -301,7 +265,7 @@ static void test_clr_order(void)
 	(void)set_flg(FLG_CLR_TPRI, 0x01);
 	(void)set_flg(FLG_CLR_TPRI, 0x01);
 	(void)set_flg(FLG_CLR_TPRI, 0x01);
-	tap_int(released(), 123, "TA_TPRI: chg_pri re-sorts waiters");
+	tap_int(rec_order(), 123, "TA_TPRI: chg_pri re-sorts waiters");
 }
 
 static volatile INT	hphase;
@@ -338,7 +302,7 @@ static void test_handler(void)
 {
 	FLGPTN p;
 
-	reset();
+	rec_reset();
 	wait_on(TASK2, 2, OP_WAI, FLG_MUL, 0x01, TWF_ORW, TMO_FEVR);
 	tap_step(1);
 	hphase = 1;

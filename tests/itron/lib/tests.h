@@ -1,6 +1,7 @@
 /*
  * Unitron conformance tests - what every test application shares:
- * priorities, stack size, the TAP helpers and the test entry points.
+ * priorities, stack size, the TAP helpers, the waiter bookkeeping of the
+ * object tests and the test entry points.
  */
 #ifndef UNITRON_TESTS_H
 #define UNITRON_TESTS_H
@@ -14,6 +15,7 @@
 
 #ifndef _MACRO_ONLY
 #include "tap.h"
+#include "waiters.h"
 #include "kernel_id.h"
 
 /* Entry points a test's .cfg may name; each test defines what it uses. */

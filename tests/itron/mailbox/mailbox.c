@@ -45,15 +45,9 @@ static INT drain(ID mbxid)
 
 /* What a receiver task does when activated: rcv_mbx or trcv_mbx. */
 enum { OP_RCV, OP_TRCV };
-static volatile INT	op;
-static volatile ID	op_mbxid;
-static volatile TMO	op_tmout;
 
-/* Which receivers returned, in order, with what and which message. */
-static volatile UINT	nrec;
-static volatile INT	rec_who[8];
-static volatile ER	rec_ercd[8];
-static volatile INT	rec_msg[8];
+/* Which message each receiver got; the name shows in test points. */
+#define rec_msg		rec_val
 
 void act_task(VP_INT exinf)
 {
@@ -61,52 +55,10 @@ void act_task(VP_INT exinf)
 	ER ercd;
 
 	if (op == OP_RCV)
-		ercd = rcv_mbx(op_mbxid, &p_msg);
+		ercd = rcv_mbx(op_id, &p_msg);
 	else
-		ercd = trcv_mbx(op_mbxid, &p_msg, op_tmout);
-	rec_who[nrec] = (INT)exinf;
-	rec_ercd[nrec] = ercd;
-	rec_msg[nrec] = idx(p_msg);
-	nrec++;
-}
-
-static void reset(void)
-{
-	nrec = 0U;
-}
-
-static void start(ID tskid, INT how, ID mbxid, TMO tmout)
-{
-	op = how;
-	op_mbxid = mbxid;
-	op_tmout = tmout;
-	(void)act_tsk(tskid);
-}
-
-/* The receivers released so far as digits in release order. */
-static INT released(void)
-{
-	INT v = 0;
-	UINT i;
-
-	for (i = 0; i < nrec; i++)
-		v = v * 10 + rec_who[i];
-	return v;
-}
-
-/* Let lower-priority tasks run until they block or end. */
-static void yield_to_lower(void)
-{
-	(void)chg_pri(TSK_SELF, LOW_PRI + 1);
-	(void)chg_pri(TSK_SELF, TPRI_INI);
-}
-
-static SYSTIM now(void)
-{
-	SYSTIM t;
-
-	(void)get_tim(&t);
-	return t;
+		ercd = trcv_mbx(op_id, &p_msg, op_tmout);
+	record((INT)exinf, ercd, idx(p_msg));
 }
 
 static void test_errors(void)
@@ -216,7 +168,7 @@ static void test_order(void)
 static void test_receivers(void)
 {
 	/* A waiting receiver gets the message at once and preempts. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_RCV, MBX_FIFO, TMO_FEVR);
 	INT_IS(nrec, 0);
 	ER_IS(snd(MBX_FIFO, 1, 1), E_OK);
@@ -226,7 +178,7 @@ static void test_receivers(void)
 	INT_IS(take(MBX_FIFO), -1);
 
 	/* A lower-priority receiver gets it too, but runs later. */
-	reset();
+	rec_reset();
 	start(LOW_TASK, OP_RCV, MBX_FIFO, TMO_FEVR);
 	yield_to_lower();
 	ER_IS(snd(MBX_FIFO, 2, 1), E_OK);
@@ -237,7 +189,7 @@ static void test_receivers(void)
 	INT_IS(rec_msg[0], 2);
 
 	/* TA_MPRI mailbox, timed receive; a bad priority wakes nobody. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_TRCV, MBX_MPRI, 1000);
 	ER_IS(snd(MBX_MPRI, 3, 0), E_PAR);
 	ER_IS(snd(MBX_MPRI, 3, 6), E_PAR);
@@ -248,7 +200,7 @@ static void test_receivers(void)
 	INT_IS(rec_msg[0], 3);
 
 	/* TA_TFIFO receivers: arrival order. */
-	reset();
+	rec_reset();
 	start(TASK1, OP_RCV, MBX_FIFO, TMO_FEVR);
 	start(TASK3, OP_RCV, MBX_FIFO, TMO_FEVR);
 	start(TASK2, OP_TRCV, MBX_FIFO, TMO_FEVR);
@@ -256,22 +208,22 @@ static void test_receivers(void)
 	(void)snd(MBX_FIFO, 1, 1);
 	(void)snd(MBX_FIFO, 2, 1);
 	(void)snd(MBX_FIFO, 3, 1);
-	tap_int(released(), 132, "TA_TFIFO: receivers in arrival order");
+	tap_int(rec_order(), 132, "TA_TFIFO: receivers in arrival order");
 	OK(rec_msg[0] == 1 && rec_msg[1] == 2 && rec_msg[2] == 3);
 
 	/* TA_TPRI receivers: priority order. */
-	reset();
+	rec_reset();
 	start(TASK1, OP_RCV, MBX_TPRI, TMO_FEVR);
 	start(TASK3, OP_RCV, MBX_TPRI, TMO_FEVR);
 	start(TASK2, OP_RCV, MBX_TPRI, TMO_FEVR);
 	(void)snd(MBX_TPRI, 1, 1);
 	(void)snd(MBX_TPRI, 2, 1);
 	(void)snd(MBX_TPRI, 3, 1);
-	tap_int(released(), 321, "TA_TPRI: receivers in priority order");
+	tap_int(rec_order(), 321, "TA_TPRI: receivers in priority order");
 	OK(rec_msg[0] == 1 && rec_msg[1] == 2 && rec_msg[2] == 3);
 
 	/* chg_pri re-sorts: 3, 2, 1 becomes 1, 2, 3. */
-	reset();
+	rec_reset();
 	start(TASK1, OP_RCV, MBX_TPRI, TMO_FEVR);
 	start(TASK2, OP_RCV, MBX_TPRI, TMO_FEVR);
 	start(TASK3, OP_RCV, MBX_TPRI, TMO_FEVR);
@@ -280,10 +232,10 @@ static void test_receivers(void)
 	(void)snd(MBX_TPRI, 1, 1);
 	(void)snd(MBX_TPRI, 2, 1);
 	(void)snd(MBX_TPRI, 3, 1);
-	tap_int(released(), 123, "TA_TPRI: chg_pri re-sorts receivers");
+	tap_int(rec_order(), 123, "TA_TPRI: chg_pri re-sorts receivers");
 
 	/* Timed out or released receivers leave the queue. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_TRCV, MBX_FIFO, 20);
 	(void)dly_tsk(50);
 	INT_IS(nrec, 1);

@@ -11,15 +11,9 @@ typedef __UINTPTR_TYPE__ UPTR;
 
 /* What a waiter task does when activated: get_mpf or tget_mpf. */
 enum { OP_GET, OP_TGET };
-static volatile INT	op;
-static volatile ID	op_mpfid;
-static volatile TMO	op_tmout;
 
-/* Which waiters returned, in order, with what and which block. */
-static volatile UINT	nrec;
-static volatile INT	rec_who[8];
-static volatile ER	rec_ercd[8];
-static VP volatile	rec_blk[8];
+/* The block the i-th returned waiter got. */
+#define rec_blk(i)	((VP)rec_val[i])
 
 void act_task(VP_INT exinf)
 {
@@ -27,45 +21,10 @@ void act_task(VP_INT exinf)
 	ER ercd;
 
 	if (op == OP_GET)
-		ercd = get_mpf(op_mpfid, &blk);
+		ercd = get_mpf(op_id, &blk);
 	else
-		ercd = tget_mpf(op_mpfid, &blk, op_tmout);
-	rec_who[nrec] = (INT)exinf;
-	rec_ercd[nrec] = ercd;
-	rec_blk[nrec] = blk;
-	nrec++;
-}
-
-static void reset(void)
-{
-	nrec = 0U;
-}
-
-static void start(ID tskid, INT how, ID mpfid, TMO tmout)
-{
-	op = how;
-	op_mpfid = mpfid;
-	op_tmout = tmout;
-	(void)act_tsk(tskid);
-}
-
-/* The waiters released so far as digits in release order. */
-static INT released(void)
-{
-	INT v = 0;
-	UINT i;
-
-	for (i = 0; i < nrec; i++)
-		v = v * 10 + rec_who[i];
-	return v;
-}
-
-static SYSTIM now(void)
-{
-	SYSTIM t;
-
-	(void)get_tim(&t);
-	return t;
+		ercd = tget_mpf(op_id, &blk, op_tmout);
+	record((INT)exinf, ercd, (VP_INT)blk);
 }
 
 /* Take every block of a pool by polling; returns how many. */
@@ -226,7 +185,7 @@ static void test_waiters(void)
 
 	/* A released block goes straight to the waiter, which preempts. */
 	ER_IS(pget_mpf(MPF_TPRI, &held), E_OK);
-	reset();
+	rec_reset();
 	start(TASK2, OP_GET, MPF_TPRI, TMO_FEVR);
 	INT_IS(nrec, 0);
 	/* A bad release is refused, not handed to the waiter. */
@@ -236,22 +195,22 @@ static void test_waiters(void)
 	ER_IS(rel_mpf(MPF_TPRI, held), E_OK);
 	tap_int(nrec, 1, "released higher-priority waiter preempts at once");
 	ER_IS(rec_ercd[0], E_OK);
-	tap_ok(rec_blk[0] == held, "the waiter got the released block");
+	tap_ok(rec_blk(0) == held, "the waiter got the released block");
 	ER_IS(pget_mpf(MPF_TPRI, &blk), E_TMOUT);
 
 	/* TA_TPRI: highest priority first; each gets the block in turn. */
-	reset();
+	rec_reset();
 	start(TASK1, OP_GET, MPF_TPRI, TMO_FEVR);
 	start(TASK3, OP_GET, MPF_TPRI, TMO_FEVR);
 	start(TASK2, OP_TGET, MPF_TPRI, 1000);
 	(void)rel_mpf(MPF_TPRI, held);
-	(void)rel_mpf(MPF_TPRI, rec_blk[0]);
-	(void)rel_mpf(MPF_TPRI, rec_blk[1]);
-	tap_int(released(), 321, "TA_TPRI: waiters in priority order");
-	OK(rec_blk[0] == held && rec_blk[1] == held && rec_blk[2] == held);
+	(void)rel_mpf(MPF_TPRI, rec_blk(0));
+	(void)rel_mpf(MPF_TPRI, rec_blk(1));
+	tap_int(rec_order(), 321, "TA_TPRI: waiters in priority order");
+	OK(rec_blk(0) == held && rec_blk(1) == held && rec_blk(2) == held);
 
 	/* chg_pri re-sorts: 3, 2, 1 becomes 1, 2, 3. */
-	reset();
+	rec_reset();
 	start(TASK1, OP_GET, MPF_TPRI, TMO_FEVR);
 	start(TASK2, OP_GET, MPF_TPRI, TMO_FEVR);
 	start(TASK3, OP_GET, MPF_TPRI, TMO_FEVR);
@@ -260,10 +219,10 @@ static void test_waiters(void)
 	(void)rel_mpf(MPF_TPRI, held);
 	(void)rel_mpf(MPF_TPRI, held);
 	(void)rel_mpf(MPF_TPRI, held);
-	tap_int(released(), 123, "TA_TPRI: chg_pri re-sorts waiters");
+	tap_int(rec_order(), 123, "TA_TPRI: chg_pri re-sorts waiters");
 
 	/* Timed out or released waiters leave the queue. */
-	reset();
+	rec_reset();
 	start(TASK2, OP_TGET, MPF_TPRI, 20);
 	(void)dly_tsk(50);
 	INT_IS(nrec, 1);
@@ -279,19 +238,19 @@ static void test_waiters(void)
 
 	/* TA_TFIFO: arrival order, each gets the block released. */
 	(void)take_all(MPF_FIFO, blks, 4);
-	reset();
+	rec_reset();
 	start(TASK1, OP_GET, MPF_FIFO, TMO_FEVR);
 	start(TASK3, OP_GET, MPF_FIFO, TMO_FEVR);
 	start(TASK2, OP_GET, MPF_FIFO, TMO_FEVR);
 	(void)rel_mpf(MPF_FIFO, blks[0]);
 	(void)rel_mpf(MPF_FIFO, blks[1]);
 	(void)rel_mpf(MPF_FIFO, blks[2]);
-	tap_int(released(), 132, "TA_TFIFO: waiters in arrival order");
-	OK(rec_blk[0] == blks[0] && rec_blk[1] == blks[1] &&
-	   rec_blk[2] == blks[2]);
-	blks[0] = rec_blk[0];
-	blks[1] = rec_blk[1];
-	blks[2] = rec_blk[2];
+	tap_int(rec_order(), 132, "TA_TFIFO: waiters in arrival order");
+	OK(rec_blk(0) == blks[0] && rec_blk(1) == blks[1] &&
+	   rec_blk(2) == blks[2]);
+	blks[0] = rec_blk(0);
+	blks[1] = rec_blk(1);
+	blks[2] = rec_blk(2);
 	tap_int(release_all(MPF_FIFO, blks, 4), 4, "handed-over blocks release");
 }
 

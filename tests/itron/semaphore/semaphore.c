@@ -8,76 +8,16 @@
 
 /* What a waiter task does when activated: wai_sem or twai_sem. */
 enum { OP_WAI, OP_TWAI };
-static volatile INT	op;
-static volatile ID	op_semid;
-static volatile TMO	op_tmout;
-
-/* Which waiters returned, in order, and with what. */
-static volatile UINT	nrec;
-static volatile INT	rec_who[8];
-static volatile ER	rec_ercd[8];
 
 void act_task(VP_INT exinf)
 {
 	ER ercd;
 
 	if (op == OP_WAI)
-		ercd = wai_sem(op_semid);
+		ercd = wai_sem(op_id);
 	else
-		ercd = twai_sem(op_semid, op_tmout);
-	rec_who[nrec] = (INT)exinf;
-	rec_ercd[nrec] = ercd;
-	nrec++;
-}
-
-static void reset(void)
-{
-	nrec = 0U;
-}
-
-/* Activate a waiter that waits on semid (forever when tmout is TMO_FEVR). */
-static void wait_on(ID tskid, INT how, ID semid, TMO tmout)
-{
-	op = how;
-	op_semid = semid;
-	op_tmout = tmout;
-	(void)act_tsk(tskid);
-}
-
-/* The waiters released so far as digits in release order: 132 = 1, 3, 2. */
-static INT released(void)
-{
-	INT v = 0;
-	UINT i;
-
-	for (i = 0; i < nrec; i++)
-		v = v * 10 + rec_who[i];
-	return v;
-}
-
-static BOOL all_released_with(ER ercd)
-{
-	UINT i;
-
-	for (i = 0; i < nrec; i++)
-		if (rec_ercd[i] != ercd)
-			return FALSE;
-	return TRUE;
-}
-
-static SYSTIM now(void)
-{
-	SYSTIM t;
-
-	(void)get_tim(&t);
-	return t;
-}
-
-/* Let lower-priority tasks run until they block or end. */
-static void yield_to_lower(void)
-{
-	(void)chg_pri(TSK_SELF, LOW_PRI + 1);
-	(void)chg_pri(TSK_SELF, TPRI_INI);
+		ercd = twai_sem(op_id, op_tmout);
+	record((INT)exinf, ercd, 0);
 }
 
 static void test_errors(void)
@@ -168,8 +108,8 @@ static void test_timeout(void)
 static void test_wait_release(void)
 {
 	/* A higher-priority waiter runs as soon as it gets the resource. */
-	reset();
-	wait_on(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
 	INT_IS(nrec, 0);
 	ER_IS(sig_sem(SEM_FIFO), E_OK);
 	tap_int(nrec, 1, "released higher-priority waiter preempts at once");
@@ -177,8 +117,8 @@ static void test_wait_release(void)
 	ER_IS(pol_sem(SEM_FIFO), E_TMOUT);
 
 	/* A lower-priority one gets it, but runs only when we let it. */
-	reset();
-	wait_on(LOW_TASK, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(LOW_TASK, OP_WAI, SEM_FIFO, TMO_FEVR);
 	yield_to_lower();
 	INT_IS(nrec, 0);
 	ER_IS(sig_sem(SEM_FIFO), E_OK);
@@ -189,15 +129,15 @@ static void test_wait_release(void)
 	ER_IS(rec_ercd[0], E_OK);
 
 	/* twai_sem satisfied before its timeout. */
-	reset();
-	wait_on(TASK2, OP_TWAI, SEM_FIFO, 1000);
+	rec_reset();
+	start(TASK2, OP_TWAI, SEM_FIFO, 1000);
 	ER_IS(sig_sem(SEM_FIFO), E_OK);
 	INT_IS(nrec, 1);
 	ER_IS(rec_ercd[0], E_OK);
 
 	/* A waiter timing out leaves the queue: a signal is then counted. */
-	reset();
-	wait_on(TASK2, OP_TWAI, SEM_FIFO, 20);
+	rec_reset();
+	start(TASK2, OP_TWAI, SEM_FIFO, 20);
 	(void)dly_tsk(50);
 	INT_IS(nrec, 1);
 	ER_IS(rec_ercd[0], E_TMOUT);
@@ -208,66 +148,66 @@ static void test_wait_release(void)
 static void test_order(void)
 {
 	/* TASK1 (lowest), TASK3 (highest), TASK2 queue up in this order. */
-	reset();
-	wait_on(TASK1, OP_WAI, SEM_FIFO, TMO_FEVR);
-	wait_on(TASK3, OP_TWAI, SEM_FIFO, TMO_FEVR);
-	wait_on(TASK2, OP_TWAI, SEM_FIFO, 1000);
+	rec_reset();
+	start(TASK1, OP_WAI, SEM_FIFO, TMO_FEVR);
+	start(TASK3, OP_TWAI, SEM_FIFO, TMO_FEVR);
+	start(TASK2, OP_TWAI, SEM_FIFO, 1000);
 	INT_IS(nrec, 0);
 	(void)sig_sem(SEM_FIFO);
 	(void)sig_sem(SEM_FIFO);
 	(void)sig_sem(SEM_FIFO);
-	tap_int(released(), 132, "TA_TFIFO: released in arrival order");
-	OK(all_released_with(E_OK));
+	tap_int(rec_order(), 132, "TA_TFIFO: released in arrival order");
+	OK(rec_all(E_OK));
 
-	reset();
-	wait_on(TASK1, OP_WAI, SEM_TPRI, TMO_FEVR);
-	wait_on(TASK3, OP_TWAI, SEM_TPRI, TMO_FEVR);
-	wait_on(TASK2, OP_TWAI, SEM_TPRI, 1000);
+	rec_reset();
+	start(TASK1, OP_WAI, SEM_TPRI, TMO_FEVR);
+	start(TASK3, OP_TWAI, SEM_TPRI, TMO_FEVR);
+	start(TASK2, OP_TWAI, SEM_TPRI, 1000);
 	INT_IS(nrec, 0);
 	(void)sig_sem(SEM_TPRI);
 	(void)sig_sem(SEM_TPRI);
 	(void)sig_sem(SEM_TPRI);
-	tap_int(released(), 321, "TA_TPRI: released in priority order");
-	OK(all_released_with(E_OK));
+	tap_int(rec_order(), 321, "TA_TPRI: released in priority order");
+	OK(rec_all(E_OK));
 }
 
 static void test_chg_pri(void)
 {
 	/* TA_TPRI queue 3, 2, 1; raise TASK1 to the top, drop TASK3 last. */
-	reset();
-	wait_on(TASK1, OP_WAI, SEM_TPRI, TMO_FEVR);
-	wait_on(TASK2, OP_WAI, SEM_TPRI, TMO_FEVR);
-	wait_on(TASK3, OP_WAI, SEM_TPRI, TMO_FEVR);
+	rec_reset();
+	start(TASK1, OP_WAI, SEM_TPRI, TMO_FEVR);
+	start(TASK2, OP_WAI, SEM_TPRI, TMO_FEVR);
+	start(TASK3, OP_WAI, SEM_TPRI, TMO_FEVR);
 	ER_IS(chg_pri(TASK1, HIGH_PRI - 2), E_OK);
 	ER_IS(chg_pri(TASK3, HIGH_PRI + 1), E_OK);
 	(void)sig_sem(SEM_TPRI);
 	(void)sig_sem(SEM_TPRI);
 	(void)sig_sem(SEM_TPRI);
-	tap_int(released(), 123, "TA_TPRI: chg_pri re-sorts waiters");
+	tap_int(rec_order(), 123, "TA_TPRI: chg_pri re-sorts waiters");
 
 	/* A waiter moved to an equal priority goes behind the others. */
-	reset();
-	wait_on(TASK3, OP_WAI, SEM_TPRI, TMO_FEVR);
-	wait_on(TASK2, OP_WAI, SEM_TPRI, TMO_FEVR);
+	rec_reset();
+	start(TASK3, OP_WAI, SEM_TPRI, TMO_FEVR);
+	start(TASK2, OP_WAI, SEM_TPRI, TMO_FEVR);
 	ER_IS(chg_pri(TASK3, HIGH_PRI), E_OK);
 	(void)sig_sem(SEM_TPRI);
 	(void)sig_sem(SEM_TPRI);
-	tap_int(released(), 23, "TA_TPRI: FIFO among equal priorities");
+	tap_int(rec_order(), 23, "TA_TPRI: FIFO among equal priorities");
 
 	/* A TA_TFIFO queue ignores priority changes. */
-	reset();
-	wait_on(TASK1, OP_WAI, SEM_FIFO, TMO_FEVR);
-	wait_on(TASK3, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(TASK1, OP_WAI, SEM_FIFO, TMO_FEVR);
+	start(TASK3, OP_WAI, SEM_FIFO, TMO_FEVR);
 	ER_IS(chg_pri(TASK3, HIGH_PRI - 2), E_OK);
 	(void)sig_sem(SEM_FIFO);
 	(void)sig_sem(SEM_FIFO);
-	tap_int(released(), 13, "TA_TFIFO: chg_pri keeps arrival order");
+	tap_int(rec_order(), 13, "TA_TFIFO: chg_pri keeps arrival order");
 }
 
 static void test_rel_wai(void)
 {
-	reset();
-	wait_on(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
 	ER_IS(rel_wai(TASK2), E_OK);
 	INT_IS(nrec, 1);
 	ER_IS(rec_ercd[0], E_RLWAI);
@@ -275,27 +215,27 @@ static void test_rel_wai(void)
 	ER_IS(pol_sem(SEM_FIFO), E_OK);
 
 	/* A released timed wait does not time out later. */
-	reset();
-	wait_on(TASK2, OP_TWAI, SEM_FIFO, 100);
+	rec_reset();
+	start(TASK2, OP_TWAI, SEM_FIFO, 100);
 	ER_IS(rel_wai(TASK2), E_OK);
 	(void)dly_tsk(150);
 	INT_IS(nrec, 1);
 	ER_IS(rec_ercd[0], E_RLWAI);
 
 	/* A terminated waiter leaves the queue and its timeout. */
-	reset();
-	wait_on(TASK1, OP_TWAI, SEM_FIFO, 100);
-	wait_on(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(TASK1, OP_TWAI, SEM_FIFO, 100);
+	start(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
 	ER_IS(ter_tsk(TASK1), E_OK);
 	ER_IS(sig_sem(SEM_FIFO), E_OK);
-	tap_int(released(), 2, "terminated waiter skipped");
+	tap_int(rec_order(), 2, "terminated waiter skipped");
 	(void)dly_tsk(150);
 	INT_IS(nrec, 1);
 	ER_IS(pol_sem(SEM_FIFO), E_TMOUT);
 
 	/* A suspended waiter gets the resource, and runs once resumed. */
-	reset();
-	wait_on(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
 	ER_IS(sus_tsk(TASK2), E_OK);
 	ER_IS(sig_sem(SEM_FIFO), E_OK);
 	tap_int(nrec, 0, "suspended waiter released but not run");
@@ -346,8 +286,8 @@ static void test_handler(void)
 {
 	UINT n;
 
-	reset();
-	wait_on(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
 	tap_step(1);
 	hphase = 1;
 	ER_IS(ras_int(INTNO_SWI1), E_OK);
@@ -363,8 +303,8 @@ static void test_handler(void)
 	INT_IS(n, 3);
 
 	/* Dispatching disabled: the released waiter runs at ena_dsp. */
-	reset();
-	wait_on(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
+	rec_reset();
+	start(TASK2, OP_WAI, SEM_FIFO, TMO_FEVR);
 	hphase = 3;
 	dis_dsp();
 	ER_IS(ras_int(INTNO_SWI1), E_OK);
@@ -373,8 +313,8 @@ static void test_handler(void)
 	tap_int(nrec, 1, "released waiter ran at ena_dsp");
 
 	/* CPU locked: the handler runs at unl_cpu, the waiter right after. */
-	reset();
-	wait_on(TASK2, OP_TWAI, SEM_FIFO, 1000);
+	rec_reset();
+	start(TASK2, OP_TWAI, SEM_FIFO, 1000);
 	loc_cpu();
 	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	n = nrec;

@@ -22,7 +22,7 @@ static UINT senses(void)
 static volatile INT	order[8];
 static volatile UINT	norder;
 
-static void record(VP_INT exinf)
+static void note_run(VP_INT exinf)
 {
 	if (norder < sizeof(order) / sizeof(order[0]))
 		order[norder++] = (INT)exinf;
@@ -33,14 +33,14 @@ void mid_task(VP_INT exinf)
 {
 	ID tskid;
 
-	record(exinf);
+	note_run(exinf);
 	ER_IS(get_tid(&tskid), E_OK);
 	INT_IS(tskid, exinf == 1 ? MID_TASK1 : MID_TASK2);
 }
 
 void low_task(VP_INT exinf)
 {
-	record(exinf);
+	note_run(exinf);
 }
 
 /* HIGH_TASK: leaves the state the test asks for, then ends. */

@@ -56,14 +56,6 @@ static ER call_mpf(TMO tmout)
 	return tget_mpf(MPF, &blk, tmout);
 }
 
-static SYSTIM now(void)
-{
-	SYSTIM t;
-
-	(void)get_tim(&t);
-	return t;
-}
-
 static SYSUTIM unow(void)
 {
 	SYSUTIM u;
@@ -72,43 +64,24 @@ static SYSUTIM unow(void)
 	return u;
 }
 
-/* Which waiters returned, in order, with what, and when (µs). */
-static volatile UINT	nrec;
-static volatile INT	rec_who[8];
-static volatile ER	rec_ercd[8];
-static volatile SYSUTIM	rec_utim[8];
-static volatile TMO	op_tmout[8];
+/* When (µs) each waiter returned. */
+#define rec_utim	rec_val
 
+/* A waiter waits on SEM for op_tmout. */
 void act_task(VP_INT exinf)
 {
-	ER ercd = twai_sem(SEM, op_tmout[exinf]);
+	ER ercd = twai_sem(op_id, op_tmout);
 
-	rec_utim[nrec] = unow();
-	rec_who[nrec] = (INT)exinf;
-	rec_ercd[nrec] = ercd;
-	nrec++;
+	record((INT)exinf, ercd, (VP_INT)unow());
 }
 
-static void reset(void)
+/*
+ * Start waiter tskid with a timeout.  The waiters are above MAIN_TASK, so
+ * each takes op_tmout as it is activated.
+ */
+static void start_waiter(ID tskid, TMO tmout)
 {
-	nrec = 0U;
-}
-
-static void start(ID tskid, INT n, TMO tmout)
-{
-	op_tmout[n] = tmout;
-	(void)act_tsk(tskid);
-}
-
-/* The waiters released so far as digits in release order. */
-static INT released(void)
-{
-	INT v = 0;
-	UINT i;
-
-	for (i = 0; i < nrec; i++)
-		v = v * 10 + rec_who[i];
-	return v;
+	start(tskid, 0, SEM, tmout);
 }
 
 static void test_errors(void)
@@ -214,9 +187,9 @@ static void test_set_tim(void)
 	OK(now() >= 5000 + 20);
 
 	/* A pending timeout, with the clock set forward, then back. */
-	reset();
+	rec_reset();
 	u0 = unow();
-	start(TASK2, 2, 40);
+	start_waiter(TASK2, 40);
 	t = now() + 3600000;
 	ER_IS(set_tim(&t), E_OK);
 	(void)dly_tsk(10);
@@ -225,7 +198,7 @@ static void test_set_tim(void)
 	(void)dly_tsk(100);
 	tap_int(nrec, 1, "timeout fired after set_tim forward and back");
 	ER_IS(rec_ercd[0], E_TMOUT);
-	du = rec_utim[0] - u0;
+	du = (SYSUTIM)rec_utim[0] - u0;
 	tap_ok(du >= 40000 && du < 1000000,
 	       "set_tim moved neither end of the timeout");
 }
@@ -316,11 +289,11 @@ static INT run_timeouts(const TMO *tmouts, UINT n, void (*cancel)(void))
 	SYSTIM t0, t1;
 
 	for (attempt = 0; attempt < 5; attempt++) {
-		reset();
+		rec_reset();
 		cancel_ercd[0] = cancel_ercd[1] = E_OK;
 		t0 = now();
 		for (i = 0; i < n; i++)
-			start(waiters[i], (INT)i + 1, tmouts[i]);
+			start_waiter(waiters[i], tmouts[i]);
 		if (cancel != NULL)
 			cancel();
 		t1 = now();
@@ -329,7 +302,7 @@ static INT run_timeouts(const TMO *tmouts, UINT n, void (*cancel)(void))
 			break;
 		tap_diag("start-up took more than a tick: again");
 	}
-	return released();
+	return rec_order();
 }
 
 static void cancel_2_then_1(void)

@@ -4,19 +4,10 @@
 # and re-emit its TAP, one host test point per µITRON test point.
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
 . /lib/unitron/tap.sh
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/module.sh
+. /lib/unitron/module.sh
 
 M=/lib/unitron/modules
-
-# Wait up to $2 seconds for "$1: µITRON system stopped" in the log.
-wait_stopped() {
-	_i=0
-	while [ "$_i" -lt "$(($2 * 10))" ]; do
-		dmesg | grep -q "$1: µITRON system stopped" && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
 
 run_test() {
 	name=$1
@@ -25,17 +16,11 @@ run_test() {
 		fail "$name: insmod"
 		return
 	fi
-	if ! wait_stopped "$name" 60; then
+	if ! wait_log "$name" "µITRON system stopped" 60; then
 		fail "$name: µITRON system did not stop within 60 s" \
 			"$(dmesg | tail -20)"
 	fi
-	# "name: ok 3 - desc" -> "ok - name: desc"; plan and failures checked.
-	dmesg | sed -n "s/^\[[^]]*\] $name: //p" >/tmp/tap
-	sed -n 's/^\(not ok\|ok\) [0-9]* - \(.*\)$/\1 - '"$name"': \2/p' /tmp/tap
-	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' /tmp/tap)
-	count=$(grep -cE '^(not ok|ok) [0-9]+' /tmp/tap)
-	is "$count" "${plan:-none}" "$name: plan matches the test points run"
-	grep '^#' /tmp/tap | sed 's/^/# /'
+	module_tap "$name"
 	check "rmmod $name" rmmod "$name"
 }
 

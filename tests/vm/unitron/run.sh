@@ -2,29 +2,10 @@
 # Guest script for the linux port's own tests; prints TAP.
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
 . /lib/unitron/tap.sh
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/module.sh
+. /lib/unitron/module.sh
 
 M=/lib/unitron/modules
-
-# Wait up to $3 s for "$1: $2" in the kernel log.
-wait_log() {
-	_i=0
-	while [ "$_i" -lt "$(($3 * 10))" ]; do
-		dmesg | grep -q "$1: $2" && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
-# Re-emit a module's µITRON TAP ("name: ok 3 - x") as guest TAP.
-module_tap() {
-	dmesg | sed -n "s/^\[[^]]*\] $1: //p" >/tmp/tap
-	sed -n 's/^\(not ok\|ok\) [0-9]* - \(.*\)$/\1 - '"$1"': \2/p' /tmp/tap
-	grep '^# ' /tmp/tap
-	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' /tmp/tap)
-	is "$(grep -cE '^(not ok|ok) [0-9]+' /tmp/tap)" "${plan:-none}" \
-		"$1: plan matches the test points run"
-}
 
 t_preempt() {
 	dmesg -c >/dev/null
