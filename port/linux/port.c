@@ -209,11 +209,14 @@ BOOL port_exc_sense_lock(VP p_excinf)
 /*
  * The interrupted context is a µITRON task at a point where switching
  * stacks is safe: interrupts were enabled, and it held no preemption
- * count, RCU read section or (on PREEMPT_RT) sleeping spinlock.
+ * count, RCU read section or (on PREEMPT_RT) sleeping spinlock.  Not
+ * while the thread sleeps for Linux's slice on the task's stack: its
+ * hrtimer sleeper lives there, and that sleep must end first.
  */
 static bool preemptible_task(struct pt_regs *regs)
 {
-	if (current != itron_thread || !runtsk || !regs || user_mode(regs))
+	if (current != itron_thread || !runtsk || in_linux_slice ||
+	    !regs || user_mode(regs))
 		return false;
 	if (!(regs->flags & X86_EFLAGS_IF))
 		return false;
@@ -329,6 +332,27 @@ static void run_swi(void)
 	}
 }
 
+/*
+ * µITRON tasks must not call Linux functions that sleep: the whole
+ * system waits with them.  Say so, once per sleep, when the tick finds
+ * the thread blocked while a task runs, other than for Linux's slice.
+ *
+ * The tick checks rather than a preempt notifier: registering one
+ * flips a static key patched into __schedule() at every start and stop,
+ * live text patching of code that every CPU runs all the time.
+ */
+static void check_sleeping_task(void)
+{
+	static bool reported;
+	bool asleep = runtsk && current != itron_thread && !in_linux_slice &&
+		      !task_is_running(itron_thread);
+
+	if (asleep && !reported)
+		pr_err_ratelimited("task %d called a Linux function that sleeps: the µITRON system waits for it (use the bridge)\n",
+				   TSKID(runtsk));
+	reported = asleep;
+}
+
 /* The tick: one isig_tim() per period elapsed, late expiries included. */
 static enum hrtimer_restart tick_fn(struct hrtimer *timer)
 {
@@ -339,6 +363,7 @@ static enum hrtimer_restart tick_fn(struct hrtimer *timer)
 		busy_us += ticks * tick_us;
 	else
 		busy_us = 0;
+	check_sleeping_task();
 	handler_enter();
 	while (ticks--)
 		isig_tim();
@@ -355,9 +380,15 @@ static enum hrtimer_restart kick_fn(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
+/*
+ * On the µITRON CPU, interrupts off.  The thread clears running there,
+ * with interrupts off, before it cancels kick_timer: a raise that
+ * arrives later must not start it again.
+ */
 static void remote_raise(void *unused)
 {
-	hrtimer_start(&kick_timer, 0, HRTIMER_MODE_REL_PINNED_HARD);
+	if (READ_ONCE(running))
+		hrtimer_start(&kick_timer, 0, HRTIMER_MODE_REL_PINNED_HARD);
 }
 
 /*
@@ -369,7 +400,11 @@ int unitron_raise_swi(unsigned int line)
 	if (line >= TNUM_SWI || !running)
 		return -EINVAL;
 	set_bit(line, &swi_pending);
-	smp_call_function_single(cpu, remote_raise, NULL, 0);
+	/*
+	 * Wait for the IPI: none may be in flight when the module goes
+	 * (an open control device keeps it loaded until then).
+	 */
+	smp_call_function_single(cpu, remote_raise, NULL, 1);
 	return 0;
 }
 
@@ -391,49 +426,21 @@ ER ras_int(INTNO intno)
 
 /* ---- the thread ------------------------------------------------------ */
 
-/*
- * µITRON tasks must not call Linux functions that sleep: the whole
- * system would wait with them.  Say so when the thread is switched out
- * while a task runs, other than for Linux's slice.
- */
-static void itron_sched_out(struct preempt_notifier *notifier,
-			    struct task_struct *next)
-{
-	if (runtsk && !in_linux_slice && READ_ONCE(current->__state) != TASK_RUNNING)
-		pr_err_ratelimited("task %d called a Linux function that sleeps: the µITRON system waits for it (use the bridge)\n",
-				   TSKID(runtsk));
-}
-
-static void itron_sched_in(struct preempt_notifier *notifier, int cpu)
-{
-}
-
-static struct preempt_ops sleep_detector_ops = {
-	.sched_in	= itron_sched_in,
-	.sched_out	= itron_sched_out,
-};
-static struct preempt_notifier sleep_detector;
-
 static int itron_thread_fn(void *unused)
 {
-	preempt_notifier_inc();
-	preempt_notifier_init(&sleep_detector, &sleep_detector_ops);
-	preempt_notifier_register(&sleep_detector);
 	local_irq_disable();
 	unitron_locked = 1;
 	unitron_int_nest = 1;	/* initialization runs as a handler */
-	running = true;
+	WRITE_ONCE(running, true);
 	kernel_start();
 
 	/* Stopped: ext_ker() or unload. */
-	running = false;
+	WRITE_ONCE(running, false);
 	hrtimer_cancel(&tick_timer);
 	hrtimer_cancel(&kick_timer);
 	unitron_locked = 0;
 	unitron_int_nest = 0;
 	local_irq_enable();
-	preempt_notifier_unregister(&sleep_detector);
-	preempt_notifier_dec();
 	pr_info("µITRON system stopped\n");
 	while (!kthread_should_stop()) {
 		set_current_state(TASK_INTERRUPTIBLE);
@@ -531,7 +538,10 @@ static void __exit unitron_exit(void)
 {
 	unitron_control_exit();
 	WRITE_ONCE(stopping, true);
-	wake_up_process(itron_thread);
+	/*
+	 * kthread_stop() wakes a thread that sleeps (idle, Linux's slice);
+	 * one never started returns without running the system at all.
+	 */
 	kthread_stop(itron_thread);
 	put_task_struct(itron_thread);
 	pr_info("unloaded\n");
