@@ -34,6 +34,9 @@
  *        kernel_start(), CPU locked.  Does not return.
  *   void port_exit_kernel(void)     stop the system (ext_ker).
  *   void port_get_utim(SYSUTIM *p)  performance time in microseconds.
+ *   UINT port_tick_lag(void)    tick periods that have elapsed in real
+ *        time but whose isig_tim() has not run yet (a late interrupt);
+ *        0 normally.  Timeouts count from real time with it.
  *   BOOL port_exc_sense_{context,lock}(VP p_excinf)
  *        the state the CPU exception interrupted (vxsns_ctx, vxsns_loc).
  *   void port_console_write(const char *buf, UINT len)

@@ -75,10 +75,16 @@ void tmevtb_enqueue_evttim(TMEVTB *p_tmevtb, EVTTIM evttim, CBACK callback,
 	heap_up(heap_count);
 }
 
+/*
+ * Relative times count from real time: ticks that have elapsed but whose
+ * interrupt has not been handled yet (port_tick_lag) are part of "now",
+ * or a late tick would make a timeout expire early.
+ */
 void tmevtb_enqueue(TMEVTB *p_tmevtb, RELTIM reltim, CBACK callback, VP arg)
 {
-	tmevtb_enqueue_evttim(p_tmevtb, current_time + reltim + tick_ms,
-			      callback, arg);
+	EVTTIM now = current_time + (EVTTIM)port_tick_lag() * tick_ms;
+
+	tmevtb_enqueue_evttim(p_tmevtb, now + reltim + tick_ms, callback, arg);
 }
 
 void tmevtb_dequeue(TMEVTB *p_tmevtb)

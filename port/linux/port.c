@@ -193,6 +193,17 @@ void port_get_utim(SYSUTIM *p_sysutim)
 	*p_sysutim = ktime_to_us(ktime_get());
 }
 
+/* The tick timer's expiry is the first period not yet counted. */
+UINT port_tick_lag(void)
+{
+	s64 late;
+
+	if (!READ_ONCE(running) || !hrtimer_is_queued(&tick_timer))
+		return 0;
+	late = ktime_to_ns(ktime_sub(ktime_get(), hrtimer_get_expires(&tick_timer)));
+	return late < 0 ? 0 : 1 + (UINT)div_u64(late, tick_us * NSEC_PER_USEC);
+}
+
 /* CPU exceptions in the kernel are Linux's to handle: DEF_EXC is refused. */
 BOOL port_exc_sense_context(VP p_excinf)
 {

@@ -51,6 +51,7 @@ void	port_exit_and_dispatch(void);
 void	port_start_dispatch(void);
 void	port_exit_kernel(void);
 void	port_get_utim(SYSUTIM *p_sysutim);
+UINT	port_tick_lag(void);
 BOOL	port_exc_sense_context(VP p_excinf);
 BOOL	port_exc_sense_lock(VP p_excinf);
 void	port_console_write(const char *buf, UINT len);

@@ -91,16 +91,32 @@ static void set_pending(int line)
 	__atomic_fetch_or(&posix_int_pending, 1UL << line, __ATOMIC_SEQ_CST);
 }
 
+/* Tick periods elapsed in real time since the timer started. */
+static unsigned long ticks_due(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (unsigned long)((now.tv_sec - tick_origin.tv_sec) * 1000000000L +
+			       (now.tv_nsec - tick_origin.tv_nsec)) /
+	       (options.tick_ms * 1000000UL);
+}
+
+UINT port_tick_lag(void)
+{
+	unsigned long due;
+
+	if (!kerflg)
+		return 0U;
+	due = ticks_due();
+	return due > ticks_done ? (UINT)(due - ticks_done) : 0U;
+}
+
 /* Catch up with real time: one isig_tim() per elapsed tick period. */
 static void tick(void)
 {
-	struct timespec now;
-	unsigned long due;
+	unsigned long due = ticks_due();
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	due = (unsigned long)((now.tv_sec - tick_origin.tv_sec) * 1000000000L +
-			      (now.tv_nsec - tick_origin.tv_nsec)) /
-	      (options.tick_ms * 1000000UL);
 	while (ticks_done < due) {
 		ticks_done++;
 		(void)isig_tim();
