@@ -92,6 +92,13 @@ void	dispatch(void);
 void	return_to_task(void);
 void	task_start(void);
 
+/* The port is switching to p_tcb: it becomes the running task. */
+static inline void set_runtsk(TCB *p_tcb)
+{
+	runtsk = p_tcb;
+	p_tcb->runcnt++;
+}
+
 /* TRUE when the scheduler wants another task than the running one. */
 static inline BOOL dispatch_needed(void)
 {

@@ -109,12 +109,6 @@ void port_unlock_cpu(void)
 
 /* ---- dispatching ---------------------------------------------------- */
 
-static void run(TCB *p_tcb)
-{
-	runtsk = p_tcb;
-	p_tcb->runcnt++;
-}
-
 void port_activate_context(TCB *p_tcb)
 {
 	char *top = (char *)p_tcb->p_tinib->stk + p_tcb->p_tinib->stksz;
@@ -132,7 +126,7 @@ void port_dispatch(void)
 		unitron_switch(&p_from->tskctxb, &idle_ctxb);
 		return;
 	}
-	run(schedtsk);
+	set_runtsk(schedtsk);
 	unitron_switch(&p_from->tskctxb, &runtsk->tskctxb);
 }
 
@@ -140,7 +134,7 @@ void port_exit_and_dispatch(void)
 {
 	if (!schedtsk)
 		unitron_jump(&idle_ctxb);
-	run(schedtsk);
+	set_runtsk(schedtsk);
 	unitron_jump(&runtsk->tskctxb);
 }
 
@@ -166,7 +160,7 @@ static void idle_loop(void)
 	__set_current_state(TASK_RUNNING);
 	if (READ_ONCE(stopping))
 		unitron_jump(&linux_ctxb);
-	run(schedtsk);
+	set_runtsk(schedtsk);
 	unitron_jump(&runtsk->tskctxb);
 }
 

@@ -382,12 +382,6 @@ static void initialize_exceptions(void)
 
 /* ---- dispatching ---------------------------------------------------- */
 
-static void run(TCB *p_tcb)
-{
-	runtsk = p_tcb;
-	p_tcb->runcnt++;
-}
-
 void port_activate_context(TCB *p_tcb)
 {
 	char *top = (char *)p_tcb->p_tinib->stk + p_tcb->p_tinib->stksz;
@@ -405,7 +399,7 @@ void port_dispatch(void)
 		posix_switch(&p_from->tskctxb, &idle_ctxb);
 		return;
 	}
-	run(schedtsk);
+	set_runtsk(schedtsk);
 	posix_switch(&p_from->tskctxb, &runtsk->tskctxb);
 }
 
@@ -413,7 +407,7 @@ void port_exit_and_dispatch(void)
 {
 	if (schedtsk == NULL)
 		posix_jump(&idle_ctxb);
-	run(schedtsk);
+	set_runtsk(schedtsk);
 	posix_jump(&runtsk->tskctxb);
 }
 
@@ -438,7 +432,7 @@ static void idle_loop(void)
 	}
 	posix_cpu_lock = 1;
 	sigprocmask(SIG_UNBLOCK, &irq_sigset, NULL);
-	run(schedtsk);
+	set_runtsk(schedtsk);
 	posix_jump(&runtsk->tskctxb);
 }
 
