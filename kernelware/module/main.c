@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernelware - run a program's code in ring 0, in its own process.
+ *
+ * /dev/kernelware (root only) calls a function of the calling process in
+ * kernel mode on that process's own stack.  The CPU must let ring 0 run
+ * user pages (no SMEP) and touch them (no SMAP), and user pages must be
+ * mapped while in the kernel (no page-table isolation): the module
+ * refuses to load otherwise, naming the boot parameters.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/capability.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/uaccess.h>
+#include <asm/cpufeature.h>
+#include <asm/special_insns.h>
+
+#include "kernelware.h"
+
+long kw_enter(long (*fn)(long), long arg, unsigned long stack_top);
+
+#define KW_BOOT_PARAMS	"clearcpuid=smep,smap nopti"
+
+static int check_cpu(void)
+{
+	unsigned long cr4 = native_read_cr4();
+
+	if (cr4 & (X86_CR4_SMEP | X86_CR4_SMAP)) {
+		pr_err("SMEP/SMAP are on: boot with %s\n", KW_BOOT_PARAMS);
+		return -EPERM;
+	}
+	if (boot_cpu_has(X86_FEATURE_PTI)) {
+		pr_err("page-table isolation is on: boot with %s\n",
+		       KW_BOOT_PARAMS);
+		return -EPERM;
+	}
+	return 0;
+}
+
+static bool user_range(unsigned long addr, unsigned long size)
+{
+	return addr && access_ok((void __user *)addr, size);
+}
+
+static long kw_call(struct kw_call __user *ucall)
+{
+	struct kw_call call;
+
+	if (copy_from_user(&call, ucall, sizeof(call)))
+		return -EFAULT;
+	if (!user_range(call.fn, 1) || !user_range(call.stack_top - 8, 8) ||
+	    call.stack_top % 16)
+		return -EINVAL;
+	call.result = kw_enter((long (*)(long))call.fn, call.arg,
+			       call.stack_top);
+	return put_user(call.result, &ucall->result);
+}
+
+static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	switch (cmd) {
+	case KW_IOC_CALL:
+		return kw_call((struct kw_call __user *)arg);
+	default:
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations kw_fops = {
+	.owner		= THIS_MODULE,
+	.unlocked_ioctl	= kw_ioctl,
+	.llseek		= noop_llseek,
+};
+
+static struct miscdevice kw_dev = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.name	= "kernelware",
+	.fops	= &kw_fops,
+	.mode	= 0600,
+};
+
+static int __init kw_init(void)
+{
+	int err = check_cpu();
+
+	if (err)
+		return err;
+	return misc_register(&kw_dev);
+}
+
+static void __exit kw_exit(void)
+{
+	misc_deregister(&kw_dev);
+}
+
+module_init(kw_init);
+module_exit(kw_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Kernelware: run a program's code in kernel mode");

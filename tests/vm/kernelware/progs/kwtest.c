@@ -1,0 +1,169 @@
+/*
+ * kwtest - kernelware checks run in the guest; each subcommand exits 0
+ * when the behaviour is right, else prints why and exits 1.
+ *
+ *   kwtest call | heap | bad | unpriv
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "kernelware/include/kernelware.h"
+
+#define STACK_SIZE	(256 * 1024)
+#define HEAP_SIZE	(4 * 1024 * 1024)
+
+static char *heap;
+
+static int fail(const char *what)
+{
+	fprintf(stderr, "kwtest: %s\n", what);
+	return 1;
+}
+
+/* Runs in ring 0: proves it by the code segment's privilege level. */
+static long ring0_double(long arg)
+{
+	unsigned short cs;
+
+	__asm__ volatile("mov %%cs, %0" : "=r"(cs));
+	return (cs & 3) == 0 ? arg * 2 + 1 : -1;
+}
+
+/* Runs in ring 0: every page of the heap is touched for the first time. */
+static long ring0_touch_heap(long pages)
+{
+	long i, sum = 0;
+
+	for (i = 0; i < pages; i++) {
+		heap[i * 4096] = (char)i;
+		sum += heap[i * 4096];
+	}
+	return sum;
+}
+
+static unsigned long new_stack(void)
+{
+	char *s = mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE | MAP_LOCKED,
+		       -1, 0);
+
+	return s == MAP_FAILED ? 0 : (unsigned long)s + STACK_SIZE;
+}
+
+static int open_dev(void)
+{
+	int fd = open("/dev/kernelware", O_RDWR);
+
+	if (fd < 0)
+		perror("kwtest: /dev/kernelware");
+	return fd;
+}
+
+static long call(int fd, long (*fn)(long), long arg, long *result)
+{
+	struct kw_call c = {
+		.fn = (unsigned long)fn, .arg = arg, .stack_top = new_stack(),
+	};
+
+	if (ioctl(fd, KW_IOC_CALL, &c) < 0)
+		return -errno;
+	*result = c.result;
+	return 0;
+}
+
+static int test_call(int fd)
+{
+	long r;
+
+	if (mlockall(MCL_CURRENT) < 0)
+		return fail("mlockall");
+	if (call(fd, ring0_double, 20, &r) < 0)
+		return fail("KW_IOC_CALL failed");
+	if (r != 41)
+		return fail(r == -1 ? "not in ring 0" : "wrong result");
+	return 0;
+}
+
+static int test_heap(int fd)
+{
+	long i, r, expect = 0, pages = HEAP_SIZE / 4096;
+
+	if (mlockall(MCL_CURRENT) < 0)
+		return fail("mlockall");
+	heap = mmap(NULL, HEAP_SIZE, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (heap == MAP_FAILED)
+		return fail("mmap");
+	for (i = 0; i < pages; i++)
+		expect += (char)i;
+	if (call(fd, ring0_touch_heap, pages, &r) < 0)
+		return fail("KW_IOC_CALL failed");
+	return r == expect ? 0 : fail("wrong sum");
+}
+
+static int expect_errno(int fd, unsigned long cmd, struct kw_call *c, int e,
+			const char *what)
+{
+	if (ioctl(fd, cmd, c) == 0 || errno != e) {
+		fprintf(stderr, "kwtest: %s: got %s\n", what, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+static int test_bad(int fd)
+{
+	unsigned long top = new_stack();
+	struct kw_call none = { .fn = 0, .stack_top = top };
+	struct kw_call odd = { .fn = (unsigned long)ring0_double,
+			       .stack_top = top - 8 };
+	struct kw_call kern = { .fn = 0xffffffff81000000UL, .stack_top = top };
+	struct kw_call kstack = { .fn = (unsigned long)ring0_double,
+				  .stack_top = 0xffffc90000010000UL };
+
+	return expect_errno(fd, KW_IOC_CALL, &none, EINVAL, "fn 0") |
+	       expect_errno(fd, KW_IOC_CALL, &odd, EINVAL, "unaligned stack") |
+	       expect_errno(fd, KW_IOC_CALL, &kern, EINVAL, "kernel fn") |
+	       expect_errno(fd, KW_IOC_CALL, &kstack, EINVAL, "kernel stack") |
+	       expect_errno(fd, KW_IOC_CALL, NULL, EFAULT, "NULL arg") |
+	       expect_errno(fd, _IO(KW_IOC_MAGIC, 99), &none, ENOTTY,
+			    "unknown command");
+}
+
+/* Root opened the device, then dropped its privileges. */
+static int test_unpriv(int fd)
+{
+	struct kw_call c = { .fn = (unsigned long)ring0_double,
+			     .stack_top = new_stack() };
+
+	if (setuid(65534) < 0)
+		return fail("setuid");
+	if (open("/dev/kernelware", O_RDWR) >= 0 || errno != EACCES)
+		return fail("an unprivileged open was not refused");
+	return expect_errno(fd, KW_IOC_CALL, &c, EPERM, "unprivileged call");
+}
+
+int main(int argc, char **argv)
+{
+	int fd;
+
+	if (argc != 2)
+		return fail("usage: kwtest call|heap|bad|unpriv");
+	fd = open_dev();
+	if (fd < 0)
+		return 1;
+	if (!strcmp(argv[1], "call"))
+		return test_call(fd);
+	if (!strcmp(argv[1], "heap"))
+		return test_heap(fd);
+	if (!strcmp(argv[1], "bad"))
+		return test_bad(fd);
+	if (!strcmp(argv[1], "unpriv"))
+		return test_unpriv(fd);
+	return fail("unknown subcommand");
+}

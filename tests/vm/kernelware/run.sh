@@ -1,0 +1,26 @@
+#!/bin/sh
+# Guest script for kernelware; prints TAP.
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
+. /lib/unitron/tap.sh
+
+KO=/lib/unitron/modules/kernelware.ko
+
+t_load() {
+	check "insmod kernelware" insmod $KO
+	check "/dev/kernelware is root-only" \
+		test "$(stat -c %a /dev/kernelware)" = 600
+}
+
+t_call() {
+	check "a function runs in ring 0 and returns its result" kwtest call
+	check "ring-0 code takes page faults on fresh heap pages" kwtest heap
+	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY)" kwtest bad
+	check "an unprivileged caller is refused (EPERM)" kwtest unpriv
+}
+
+t_unload() {
+	check "rmmod kernelware" rmmod kernelware
+	check_fails "device removed" test -e /dev/kernelware
+}
+
+run_cases load call unload
