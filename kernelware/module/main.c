@@ -19,8 +19,10 @@
 #include <asm/special_insns.h>
 
 #include "kernelware.h"
+#include "kernelware_int.h"
 
-long kw_enter(long (*fn)(long), long arg, unsigned long stack_top);
+long kw_enter(long (*fn)(long), long arg, unsigned long stack_top,
+	      unsigned long *floor);
 
 #define KW_BOOT_PARAMS	"clearcpuid=smep,smap nopti"
 
@@ -54,8 +56,11 @@ static long kw_call(struct kw_call __user *ucall)
 	if (!user_range(call.fn, 1) || !user_range(call.stack_top - 8, 8) ||
 	    call.stack_top % 16)
 		return -EINVAL;
+	/* The call pushes its return address there: present, writable. */
+	if (put_user(0UL, (unsigned long __user *)call.stack_top - 1))
+		return -EFAULT;
 	call.result = kw_enter((long (*)(long))call.fn, call.arg,
-			       call.stack_top);
+			       call.stack_top, kw_floor(current));
 	return put_user(call.result, &ucall->result);
 }
 
@@ -90,12 +95,19 @@ static int __init kw_init(void)
 
 	if (err)
 		return err;
-	return misc_register(&kw_dev);
+	err = kw_idt_install();
+	if (err)
+		return err;
+	err = misc_register(&kw_dev);
+	if (err)
+		kw_idt_remove();
+	return err;
 }
 
 static void __exit kw_exit(void)
 {
 	misc_deregister(&kw_dev);
+	kw_idt_remove();
 }
 
 module_init(kw_init);

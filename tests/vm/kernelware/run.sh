@@ -14,6 +14,7 @@ t_load() {
 t_call() {
 	check "a function runs in ring 0 and returns its result" kwtest call
 	check "ring-0 code takes page faults on fresh heap pages" kwtest heap
+	check "red-zone data survives interrupts in ring 0" kwtest redzone
 	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY)" kwtest bad
 	check "an unprivileged caller is refused (EPERM)" kwtest unpriv
 }

@@ -2,7 +2,7 @@
  * kwtest - kernelware checks run in the guest; each subcommand exits 0
  * when the behaviour is right, else prints why and exits 1.
  *
- *   kwtest call | heap | bad | unpriv
+ *   kwtest call | heap | redzone | bad | unpriv
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -43,6 +43,30 @@ static long ring0_touch_heap(long pages)
 		heap[i * 4096] = (char)i;
 		sum += heap[i * 4096];
 	}
+	return sum;
+}
+
+/*
+ * Keeps three values in the red zone, below the stack pointer, across
+ * every iteration of a long loop: interrupts that land between a store
+ * and its load must not touch them.  Returns 3 * (1 + ... + n).  The
+ * jump matters under QEMU TCG, which takes interrupts only at jumps.
+ */
+static long redzone_sum(long n)
+{
+	long sum = 0;
+
+	__asm__ volatile("1:	movq	%[n], -8(%%rsp)\n"
+			 "	movq	%[n], -64(%%rsp)\n"
+			 "	movq	%[n], -128(%%rsp)\n"
+			 "	jmp	2f\n"
+			 "2:	movq	-8(%%rsp), %%rax\n"
+			 "	addq	-64(%%rsp), %%rax\n"
+			 "	addq	-128(%%rsp), %%rax\n"
+			 "	addq	%%rax, %[sum]\n"
+			 "	decq	%[n]\n"
+			 "	jnz	1b\n"
+			 : [sum] "+r"(sum), [n] "+r"(n) : : "rax", "memory");
 	return sum;
 }
 
@@ -106,6 +130,22 @@ static int test_heap(int fd)
 	return r == expect ? 0 : fail("wrong sum");
 }
 
+/* Long enough for thousands of timer interrupts inside the loop. */
+static int test_redzone(int fd)
+{
+	long n = 100000000, r;
+
+	if (mlockall(MCL_CURRENT) < 0)
+		return fail("mlockall");
+	if (redzone_sum(1000) != 3 * 1000L * 1001 / 2)
+		return fail("user-mode run wrong");
+	if (call(fd, redzone_sum, n, &r) < 0)
+		return fail("KW_IOC_CALL failed");
+	if (r != 3 * n * (n + 1) / 2)
+		return fail("red zone clobbered in ring 0");
+	return 0;
+}
+
 static int expect_errno(int fd, unsigned long cmd, struct kw_call *c, int e,
 			const char *what)
 {
@@ -153,7 +193,7 @@ int main(int argc, char **argv)
 	int fd;
 
 	if (argc != 2)
-		return fail("usage: kwtest call|heap|bad|unpriv");
+		return fail("usage: kwtest call|heap|redzone|bad|unpriv");
 	fd = open_dev();
 	if (fd < 0)
 		return 1;
@@ -161,6 +201,8 @@ int main(int argc, char **argv)
 		return test_call(fd);
 	if (!strcmp(argv[1], "heap"))
 		return test_heap(fd);
+	if (!strcmp(argv[1], "redzone"))
+		return test_redzone(fd);
 	if (!strcmp(argv[1], "bad"))
 		return test_bad(fd);
 	if (!strcmp(argv[1], "unpriv"))
