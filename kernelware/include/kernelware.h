@@ -11,14 +11,17 @@
 
 /*
  * Call fn(arg) in ring 0, in the caller's process, on the stack whose
- * top is stack_top (16-byte aligned; the caller keeps it and the code
- * resident, e.g. with mlockall).  The result is fn's return value.
+ * top is stack_top (16-byte aligned).  Its system calls are function
+ * calls into the kernel.  The result is fn's return value; syscalls
+ * counts the system calls it made.  A signal that arrives meanwhile
+ * ends the call: the ioctl fails with EINTR and the signal is delivered.
  */
 struct kw_call {
 	__u64	fn;
 	__u64	arg;
 	__u64	stack_top;
 	__s64	result;
+	__u64	syscalls;
 };
 
 #define KW_IOC_MAGIC	0xb8

@@ -1,18 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Kernelware - entering user code in ring 0.
+ * Kernelware - entering user code in ring 0, and leaving it.
  *
  * long kw_enter(long (*fn)(long), long arg, unsigned long stack_top,
- *		 unsigned long *floor)
+ *		 struct kw_task *kt)
  *
  * Calls fn(arg) on the given user stack and returns its result.  The
  * callee-saved registers hold the kernel's state across the call: the
- * user code, compiled for the SysV ABI, preserves them.  *floor is set
- * to this kernel stack pointer, 16-byte aligned: interrupts from the
- * user code put their frames below it (idt.S).  Interrupts are off while
- * the stack pointer is the user's and the code is this kernel code.
+ * user code, compiled for the SysV ABI, preserves them.  kt->floor is
+ * this kernel stack pointer, 16-byte aligned: interrupts and syscalls
+ * from the user code work below it.  IOPL 3 in the flags marks
+ * kernelware code for the syscall entry.  Interrupts are off while the
+ * stack pointer is the user's and the code is this kernel code.
+ *
+ * void kw_leave_to(long ret, unsigned long frame): from below the floor,
+ * make kw_enter return ret at once, dropping the frames in between
+ * (none may hold a lock).
  */
 #include <linux/linkage.h>
+#include <asm/processor-flags.h>
+
+#define KW_TASK_FLOOR	0
+#define KW_TASK_FRAME	8
 
 	.text
 SYM_FUNC_START(kw_enter)
@@ -25,16 +34,24 @@ SYM_FUNC_START(kw_enter)
 	pushq	%r15
 	movq	%rsp, %rax
 	andq	$-16, %rax
-	movq	%rax, (%rcx)
+	movq	%rax, KW_TASK_FLOOR(%rcx)
+	movq	%rbp, KW_TASK_FRAME(%rcx)
 	movq	%rdi, %rax
 	movq	%rsi, %rdi
+	pushfq
+	orq	$X86_EFLAGS_IOPL, (%rsp)
+	popfq
 	cli
 	movq	%rdx, %rsp
 	sti				/* on after the call: in user code */
 	call	*%rax
 	cli
+.Lreturn:
 	leaq	-40(%rbp), %rsp
 	sti
+	pushfq
+	andq	$~X86_EFLAGS_IOPL, (%rsp)
+	popfq
 	popq	%r15
 	popq	%r14
 	popq	%r13
@@ -43,3 +60,9 @@ SYM_FUNC_START(kw_enter)
 	popq	%rbp
 	RET
 SYM_FUNC_END(kw_enter)
+
+SYM_FUNC_START(kw_leave_to)
+	movq	%rdi, %rax
+	movq	%rsi, %rbp
+	jmp	.Lreturn
+SYM_FUNC_END(kw_leave_to)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Kernelware - the IDT every CPU uses while the module is loaded.
+ * Kernelware - the IDT (and syscall entry) every CPU uses while the
+ * module is loaded.
  *
  * A copy of Linux's IDT in which each gate that had no IST stack points
  * to a stub of idt.S on IST stack 7, which Linux leaves unused; gates
@@ -66,7 +67,10 @@ static int build_table(void)
 	return 0;
 }
 
-/* On each CPU, interrupts off: its IST 7 stack, then the new IDT. */
+/*
+ * On each CPU, interrupts off: its IST 7 stack, the new IDT, the
+ * syscall entry.
+ */
 static void load_kw_idt(void *unused)
 {
 	struct tss_struct *tss = this_cpu_ptr(&cpu_tss_rw);
@@ -74,10 +78,12 @@ static void load_kw_idt(void *unused)
 	this_cpu_write(kw_entry_sp0, tss->x86_tss.sp0);
 	tss->x86_tss.ist[KW_IST - 1] = this_cpu_read(kw_ist_page) + KW_IST_SIZE;
 	load_idt(&kw_idt);
+	kw_syscall_cpu_start();
 }
 
 static void load_linux_idt(void *unused)
 {
+	kw_syscall_cpu_stop();
 	load_idt(&linux_idt);
 	this_cpu_ptr(&cpu_tss_rw)->x86_tss.ist[KW_IST - 1] = 0;
 }
@@ -143,8 +149,8 @@ int kw_idt_install(void)
 }
 
 /*
- * No CPU runs a stub after this: each ran load_linux_idt() with
- * interrupts off, so any stub it was in had finished.
+ * No CPU runs a stub or the syscall entry after this: each ran
+ * load_linux_idt() with interrupts off, so any it was in had finished.
  */
 void kw_idt_remove(void)
 {

@@ -8,19 +8,45 @@
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
 
+/*
+ * A task's kernelware state, kept at the bottom of its kernel stack just
+ * above the stack-end canary, where the entry stubs find it from the
+ * current task.  Valid while the task runs kernelware code.
+ */
+struct kw_task {
+	unsigned long	floor;		/* KW_SLOT_FLOOR in the .S files */
+	unsigned long	frame;		/* kw_enter's frame, for kw_leave */
+	unsigned long	syscalls;	/* function-call syscalls made */
+	bool		interrupted;	/* left for a signal */
+};
+
+static inline struct kw_task *kw_task(struct task_struct *p)
+{
+	return (struct kw_task *)(end_of_stack(p) + 1);
+}
+
+/* entry.S */
+long kw_enter(long (*fn)(long), long arg, unsigned long stack_top,
+	      struct kw_task *kt);
+void kw_leave_to(long ret, unsigned long frame);
+
+/* End the kernelware call: kw_enter returns ret. */
+static inline void kw_leave(long ret)
+{
+	kw_leave_to(ret, kw_task(current)->frame);
+}
+
 /* idt.c */
 int kw_idt_install(void);
 void kw_idt_remove(void);
 
-/*
- * The task's kernelware floor: the kernel stack pointer below which
- * interrupts from kernelware code put their frames.  Kept in the word
- * above the stack-end canary, at the bottom of the task's kernel stack;
- * the entry stubs (idt.S) read it there.
- */
-static inline unsigned long *kw_floor(struct task_struct *p)
-{
-	return end_of_stack(p) + 1;
-}
+/* symbols.c */
+int kw_symbols_init(void);
+unsigned long kw_lookup_name(const char *name);
+
+/* syscall.c */
+int kw_syscall_init(void);
+void kw_syscall_cpu_start(void);
+void kw_syscall_cpu_stop(void);
 
 #endif /* KERNELWARE_INT_H */

@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 #include <asm/cpufeature.h>
 #include <asm/special_insns.h>
@@ -21,8 +22,6 @@
 #include "kernelware.h"
 #include "kernelware_int.h"
 
-long kw_enter(long (*fn)(long), long arg, unsigned long stack_top,
-	      unsigned long *floor);
 
 #define KW_BOOT_PARAMS	"clearcpuid=smep,smap nopti"
 
@@ -49,6 +48,7 @@ static bool user_range(unsigned long addr, unsigned long size)
 
 static long kw_call(struct kw_call __user *ucall)
 {
+	struct kw_task *kt = kw_task(current);
 	struct kw_call call;
 
 	if (copy_from_user(&call, ucall, sizeof(call)))
@@ -59,9 +59,14 @@ static long kw_call(struct kw_call __user *ucall)
 	/* The call pushes its return address there: present, writable. */
 	if (put_user(0UL, (unsigned long __user *)call.stack_top - 1))
 		return -EFAULT;
+	kt->syscalls = 0;
+	kt->interrupted = false;
 	call.result = kw_enter((long (*)(long))call.fn, call.arg,
-			       call.stack_top, kw_floor(current));
-	return put_user(call.result, &ucall->result);
+			       call.stack_top, kt);
+	call.syscalls = kt->syscalls;
+	if (kt->interrupted)
+		return -EINTR;
+	return copy_to_user(ucall, &call, sizeof(call)) ? -EFAULT : 0;
 }
 
 static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -93,6 +98,12 @@ static int __init kw_init(void)
 {
 	int err = check_cpu();
 
+	if (err)
+		return err;
+	err = kw_symbols_init();
+	if (err)
+		return err;
+	err = kw_syscall_init();
 	if (err)
 		return err;
 	err = kw_idt_install();

@@ -15,6 +15,10 @@ t_call() {
 	check "a function runs in ring 0 and returns its result" kwtest call
 	check "ring-0 code takes page faults on fresh heap pages" kwtest heap
 	check "red-zone data survives interrupts in ring 0" kwtest redzone
+	check "libc system calls in ring 0 are function calls" kwtest syscalls
+	check "a signal ends a kernelware call and its handler runs" \
+		kwtest signal
+	check "SIGKILL kills a process making syscalls in ring 0" kwtest kill
 	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY)" kwtest bad
 	check "an unprivileged caller is refused (EPERM)" kwtest unpriv
 }

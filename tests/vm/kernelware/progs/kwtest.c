@@ -2,14 +2,17 @@
  * kwtest - kernelware checks run in the guest; each subcommand exits 0
  * when the behaviour is right, else prints why and exits 1.
  *
- *   kwtest call | heap | redzone | bad | unpriv
+ *   kwtest call | heap | redzone | syscalls | signal | kill | bad | unpriv
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kernelware/include/kernelware.h"
@@ -70,6 +73,37 @@ static long redzone_sum(long n)
 	return sum;
 }
 
+/*
+ * Runs in ring 0: system calls through libc, as function calls.  Returns
+ * a bit per failed check, 0 when all held.
+ */
+static long ring0_syscalls(long user_pid)
+{
+	char buf[8] = "";
+	long bad = 0;
+	int p[2];
+
+	bad |= (getpid() != user_pid) << 0;
+	bad |= (pipe(p) != 0) << 1;
+	bad |= (write(p[1], "kw", 3) != 3) << 2;
+	bad |= (read(p[0], buf, sizeof(buf)) != 3 || strcmp(buf, "kw")) << 3;
+	bad |= (close(p[0]) | close(p[1])) << 4;
+	bad |= (close(p[0]) != -1 || errno != EBADF) << 5;
+	/* Not yet bounced through user mode: refused, nothing forked. */
+	bad |= (syscall(SYS_fork) != -1 || errno != ENOSYS) << 6;
+	return bad;
+}
+
+/* Runs in ring 0: system calls until a signal ends the call. */
+static long ring0_syscall_loop(long limit)
+{
+	long n;
+
+	for (n = 0; n < limit; n++)
+		getppid();
+	return n;
+}
+
 static unsigned long new_stack(void)
 {
 	char *s = mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE,
@@ -88,6 +122,8 @@ static int open_dev(void)
 	return fd;
 }
 
+static unsigned long last_syscalls;
+
 static long call(int fd, long (*fn)(long), long arg, long *result)
 {
 	struct kw_call c = {
@@ -97,6 +133,7 @@ static long call(int fd, long (*fn)(long), long arg, long *result)
 	if (ioctl(fd, KW_IOC_CALL, &c) < 0)
 		return -errno;
 	*result = c.result;
+	last_syscalls = c.syscalls;
 	return 0;
 }
 
@@ -146,6 +183,73 @@ static int test_redzone(int fd)
 	return 0;
 }
 
+static int test_syscalls(int fd)
+{
+	long r;
+
+	if (mlockall(MCL_CURRENT) < 0)
+		return fail("mlockall");
+	if (call(fd, ring0_syscalls, getpid(), &r) < 0)
+		return fail("KW_IOC_CALL failed");
+	if (r) {
+		fprintf(stderr, "kwtest: failed checks (bits): %#lx\n", r);
+		return 1;
+	}
+	/* getpid pipe write read close close close fork */
+	if (last_syscalls != 8) {
+		fprintf(stderr, "kwtest: %lu function-call syscalls, not 8\n",
+			last_syscalls);
+		return 1;
+	}
+	return 0;
+}
+
+static volatile sig_atomic_t got_usr1;
+
+static void on_usr1(int sig)
+{
+	got_usr1 = sig;
+}
+
+/* A signal ends the call with EINTR, and its handler runs. */
+static int test_signal(int fd)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	long r;
+
+	if (mlockall(MCL_CURRENT) < 0 || sigaction(SIGUSR1, &sa, NULL) < 0)
+		return fail("setup");
+	if (fork() == 0) {
+		usleep(300000);
+		kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	if (call(fd, ring0_syscall_loop, 1L << 40, &r) != -EINTR)
+		return fail("the call did not end with EINTR");
+	wait(NULL);
+	return got_usr1 == SIGUSR1 ? 0 : fail("the handler did not run");
+}
+
+/* SIGKILL kills a process looping in kernelware. */
+static int test_kill(int fd)
+{
+	int status;
+	long r;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (mlockall(MCL_CURRENT) == 0)
+			call(fd, ring0_syscall_loop, 1L << 40, &r);
+		_exit(1);
+	}
+	usleep(300000);
+	kill(pid, SIGKILL);
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid");
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 0 :
+	       fail("the process was not killed");
+}
+
 static int expect_errno(int fd, unsigned long cmd, struct kw_call *c, int e,
 			const char *what)
 {
@@ -193,7 +297,7 @@ int main(int argc, char **argv)
 	int fd;
 
 	if (argc != 2)
-		return fail("usage: kwtest call|heap|redzone|bad|unpriv");
+		return fail("usage: kwtest call|heap|redzone|syscalls|signal|kill|bad|unpriv");
 	fd = open_dev();
 	if (fd < 0)
 		return 1;
@@ -203,6 +307,12 @@ int main(int argc, char **argv)
 		return test_heap(fd);
 	if (!strcmp(argv[1], "redzone"))
 		return test_redzone(fd);
+	if (!strcmp(argv[1], "syscalls"))
+		return test_syscalls(fd);
+	if (!strcmp(argv[1], "signal"))
+		return test_signal(fd);
+	if (!strcmp(argv[1], "kill"))
+		return test_kill(fd);
 	if (!strcmp(argv[1], "bad"))
 		return test_bad(fd);
 	if (!strcmp(argv[1], "unpriv"))

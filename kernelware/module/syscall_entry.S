@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernelware - system calls from ring-0 code become function calls.
+ *
+ * The module points each CPU's SYSCALL entry (MSR_LSTAR) here.  A user
+ * process's syscall goes straight on to Linux's entry_SYSCALL_64.  A
+ * syscall instruction executed by kernelware code (ring 0, the kernel's
+ * GS base, IOPL 3 in its flags: kw_enter sets it, and user mode cannot)
+ * builds a pt_regs on the task's kernel stack below the kernelware floor
+ * and calls kw_do_syscall(), then returns to the instruction after the
+ * syscall as sysret would: rcx the return address, r11 the flags.
+ */
+#include <linux/linkage.h>
+#include <asm/percpu.h>
+#include <asm/processor-flags.h>
+#include <asm/segment.h>
+#include <linux/errno.h>
+
+#define KW_SLOT_FLOOR	8
+
+	.text
+SYM_CODE_START(kw_syscall_entry)
+	testl	$X86_EFLAGS_IOPL, %r11d
+	jnz	kw_syscall_kernelware
+	jmp	*kw_linux_lstar(%rip)
+SYM_CODE_END(kw_syscall_entry)
+
+/* Interrupts off (SYSCALL masked IF), still on the user's stack. */
+SYM_CODE_START_LOCAL(kw_syscall_kernelware)
+	movq	%rsp, PER_CPU_VAR(kw_user_rsp)
+	movq	PER_CPU_VAR(current_task), %rsp
+	addq	kw_task_stack_off(%rip), %rsp
+	movq	(%rsp), %rsp
+	movq	KW_SLOT_FLOOR(%rsp), %rsp
+	pushq	$__USER_DS			/* pt_regs->ss */
+	pushq	PER_CPU_VAR(kw_user_rsp)	/* pt_regs->sp */
+	pushq	%r11				/* pt_regs->flags */
+	pushq	$__USER_CS			/* pt_regs->cs */
+	pushq	%rcx				/* pt_regs->ip */
+	pushq	%rax				/* pt_regs->orig_ax */
+	pushq	%rdi
+	pushq	%rsi
+	pushq	%rdx
+	pushq	%rcx
+	pushq	$-ENOSYS			/* pt_regs->ax */
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, %rdi
+	sti
+	call	kw_do_syscall
+	cli
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+	/* orig_ax, ip, cs, flags, sp, ss left: back as sysret would. */
+	movq	8(%rsp), %rcx
+	movq	24(%rsp), %r11
+	pushq	%r11
+	andq	$~X86_EFLAGS_IF, (%rsp)
+	popfq
+	movq	32(%rsp), %rsp
+	testl	$X86_EFLAGS_IF, %r11d
+	jz	1f
+	sti				/* on after the jump: in user code */
+1:	jmp	*%rcx
+SYM_CODE_END(kw_syscall_kernelware)
