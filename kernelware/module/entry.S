@@ -20,8 +20,7 @@
 #include <linux/linkage.h>
 #include <asm/processor-flags.h>
 
-#define KW_TASK_FLOOR	0
-#define KW_TASK_FRAME	8
+#include "kw_task.h"
 
 	.text
 SYM_FUNC_START(kw_enter)

@@ -7,25 +7,29 @@
  * zone below its stack pointer that x86-64 code may use, and onto a page
  * that may be absent (a double fault).  So every vector that had no IST
  * stack of its own enters here on an IST stack, and the stub moves the
- * hardware frame to where it belongs before it jumps to Linux's handler:
+ * hardware frame where it belongs:
  *
  *   from user mode:       the top of the entry stack (TSS.sp0), as the
- *                         CPU itself would;
+ *                         CPU itself would, then Linux's entry;
  *   from kernel code:     below the interrupted stack pointer, as the
- *                         CPU would;
- *   from kernelware:      the task's kernel stack, below what the
- *                         kernelware entry left there (the task's
- *                         kernelware floor), never the user stack.
+ *                         CPU would, then Linux's entry;
+ *   from kernelware:      the task's kernel stack below its kernelware
+ *                         floor, never the user stack.  An interrupt
+ *                         goes to Linux's entry, with its return
+ *                         redirected to kw_resume (the kernelware state
+ *                         is checked before the code resumes); an
+ *                         exception goes to kw_do_exception().
  *
- * Linux's handler then runs exactly as if the CPU had pushed that frame.
  * Interrupt gates: the stubs run with interrupts off.  From user mode
  * the GS base is the user's: per-CPU data is read between two swapgs (an
  * NMI or machine check in between finds GS by its MSR, as always).
  */
 #include <linux/linkage.h>
 #include <asm/percpu.h>
+#include <asm/processor-flags.h>
+#include <asm/segment.h>
 
-#define KW_SLOT_FLOOR	8	/* see kernelware.h: kw_floor() */
+#include "kw_task.h"
 
 /* Vectors whose exception pushes an error code. */
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
@@ -35,32 +39,30 @@
 
 /*
  * On the IST stack: rdx, rcx, rax saved, the vector, [error code], then
- * the hardware frame rip, cs, rflags, rsp, ss.
+ * the hardware frame rip, cs, rflags, rsp, ss.  rdx becomes where the
+ * frame goes, rcx where to go next.
  */
 .macro KW_VEC_COMMON name, err
 SYM_CODE_START_LOCAL(\name)
 	pushq	%rax
 	pushq	%rcx
 	pushq	%rdx
+	.set	VEC, 24
 	.set	RIP, 32 + 8 * \err
 	testb	$3, RIP + 8(%rsp)		/* cs */
 	jnz	3f
-	movq	RIP(%rsp), %rcx
-	testq	%rcx, %rcx
-	js	2f				/* kernel text */
-	/* Kernelware: the task's kernel stack, below its floor. */
-	movq	PER_CPU_VAR(current_task), %rdx
-	movq	kw_task_stack_off(%rip), %rcx
-	movq	(%rdx, %rcx), %rdx
-	movq	KW_SLOT_FLOOR(%rdx), %rdx
-	jmp	4f
-2:	movq	RIP + 24(%rsp), %rdx		/* interrupted rsp */
+	movq	RIP(%rsp), %rax
+	testq	%rax, %rax
+	jns	5f				/* user text: kernelware */
+	movq	RIP + 24(%rsp), %rdx		/* kernel code: its rsp */
 	andq	$-16, %rdx
 	jmp	4f
 3:	swapgs					/* the user's GS base is live */
 	movq	PER_CPU_VAR(kw_entry_sp0), %rdx
 	swapgs
-4:	/* Copy [error code,] rip, cs, rflags, rsp, ss to below rdx. */
+4:	movq	VEC(%rsp), %rax
+	movq	kw_orig_entry(, %rax, 8), %rcx
+6:	/* Copy [error code,] rip, cs, rflags, rsp, ss to below rdx. */
 	subq	$(8 * (5 + \err)), %rdx
 	.set	W, 0
 	.rept	5 + \err
@@ -68,10 +70,8 @@ SYM_CODE_START_LOCAL(\name)
 	movq	%rax, W(%rdx)
 	.set	W, W + 8
 	.endr
-	/* Below the frame: Linux's entry, and the saved registers. */
-	movq	24(%rsp), %rax
-	movq	kw_orig_entry(, %rax, 8), %rax
-	movq	%rax, -8(%rdx)
+	/* Below the frame: where to go, and the saved registers. */
+	movq	%rcx, -8(%rdx)
 	movq	16(%rsp), %rax
 	movq	%rax, -16(%rdx)
 	movq	8(%rsp), %rax
@@ -83,6 +83,31 @@ SYM_CODE_START_LOCAL(\name)
 	popq	%rcx
 	popq	%rax
 	ret
+
+5:	/* Kernelware: rcx its struct kw_task, rdx its floor. */
+	KW_TASK	%rcx, %rdx
+	movq	KW_TASK_FLOOR(%rcx), %rdx
+	movq	VEC(%rsp), %rax
+	cmpq	$32, %rax
+	jb	7f
+	/* An interrupt: Linux's entry, then back through kw_resume. */
+	movq	RIP(%rsp), %rax
+	movq	%rax, KW_TASK_RESUME_IP(%rcx)
+	movq	RIP + 16(%rsp), %rax
+	movq	%rax, KW_TASK_RESUME_FLAGS(%rcx)
+	movq	RIP + 24(%rsp), %rax
+	movq	%rax, KW_TASK_RESUME_SP(%rcx)
+	leaq	kw_resume(%rip), %rax
+	movq	%rax, RIP(%rsp)
+	andq	$~X86_EFLAGS_IF, RIP + 16(%rsp)
+	movq	%rdx, RIP + 24(%rsp)
+	movq	VEC(%rsp), %rax
+	movq	kw_orig_entry(, %rax, 8), %rcx
+	jmp	6b
+7:	/* An exception: kernelware's own handler. */
+	movq	%rax, KW_TASK_VECTOR(%rcx)
+	leaq	kw_exception_\err(%rip), %rcx
+	jmp	6b
 SYM_CODE_END(\name)
 .endm
 
@@ -104,3 +129,70 @@ SYM_CODE_START(kw_vector_stubs)
 	.set	V, V + 1
 	.endr
 SYM_CODE_END(kw_vector_stubs)
+
+/* pt_regs below the hardware frame (orig_ax already there). */
+.macro PUSH_GPRS
+	pushq	%rdi
+	pushq	%rsi
+	pushq	%rdx
+	pushq	%rcx
+	pushq	%rax
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+.endm
+
+.macro POP_GPRS_IRET
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+	addq	$8, %rsp			/* orig_ax */
+	iretq
+.endm
+
+/*
+ * An exception in kernelware code, on the task's kernel stack with
+ * interrupts off: kw_do_exception() resolves it and the code retries the
+ * instruction, or it ends the kernelware call with a signal.
+ */
+SYM_CODE_START_LOCAL(kw_exception_0)
+	pushq	$-1				/* no error code */
+SYM_INNER_LABEL(kw_exception_1, SYM_L_LOCAL)
+	PUSH_GPRS
+	movq	%rsp, %rdi
+	call	kw_do_exception
+	POP_GPRS_IRET
+SYM_CODE_END(kw_exception_0)
+
+/*
+ * Linux handled an interrupt of kernelware code and returns here, on the
+ * task's kernel stack with interrupts off.  kw_resume_check() fills in
+ * the frame to resume the code (it may end the call instead).
+ */
+SYM_CODE_START(kw_resume)
+	subq	$40, %rsp			/* ip, cs, flags, sp, ss */
+	pushq	$-1				/* orig_ax */
+	PUSH_GPRS
+	movq	%rsp, %rdi
+	call	kw_resume_check
+	POP_GPRS_IRET
+SYM_CODE_END(kw_resume)

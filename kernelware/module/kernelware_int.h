@@ -8,21 +8,34 @@
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
 
+#include "kw_task.h"
+
 /*
  * A task's kernelware state, kept at the bottom of its kernel stack just
  * above the stack-end canary, where the entry stubs find it from the
  * current task.  Valid while the task runs kernelware code.
  */
 struct kw_task {
-	unsigned long	floor;		/* KW_SLOT_FLOOR in the .S files */
+	unsigned long	floor;		/* kernel stack pointer: work below */
 	unsigned long	frame;		/* kw_enter's frame, for kw_leave */
+	unsigned long	resume_ip;	/* where an interrupt came ... */
+	unsigned long	resume_sp;
+	unsigned long	resume_flags;
+	unsigned long	vector;		/* the exception being handled */
 	unsigned long	syscalls;	/* function-call syscalls made */
 	bool		interrupted;	/* left for a signal */
 };
 
+static_assert(offsetof(struct kw_task, floor) == KW_TASK_FLOOR);
+static_assert(offsetof(struct kw_task, frame) == KW_TASK_FRAME);
+static_assert(offsetof(struct kw_task, resume_ip) == KW_TASK_RESUME_IP);
+static_assert(offsetof(struct kw_task, resume_sp) == KW_TASK_RESUME_SP);
+static_assert(offsetof(struct kw_task, resume_flags) == KW_TASK_RESUME_FLAGS);
+static_assert(offsetof(struct kw_task, vector) == KW_TASK_VECTOR);
+
 static inline struct kw_task *kw_task(struct task_struct *p)
 {
-	return (struct kw_task *)(end_of_stack(p) + 1);
+	return (struct kw_task *)((char *)p->stack + KW_TASK_BASE);
 }
 
 /* entry.S */
@@ -39,6 +52,11 @@ static inline void kw_leave(long ret)
 /* idt.c */
 int kw_idt_install(void);
 void kw_idt_remove(void);
+
+/* fault.c */
+void kw_do_exception(struct pt_regs *regs);
+void kw_resume_check(struct pt_regs *regs);
+void kw_prepare_resume(void);
 
 /* symbols.c */
 int kw_symbols_init(void);

@@ -4,14 +4,11 @@
  *
  * syscall_entry.S sends a syscall instruction executed by kernelware
  * code here, on the task's kernel stack; the call goes straight to the
- * kernel's implementation in sys_call_table.  A pending signal ends the
- * kernelware call (kw_leave): the signal is then delivered, or kills the
- * process, as the device call returns to user mode.
+ * kernel's implementation in sys_call_table.  Then, as on a return to
+ * user mode: rescheduling, signals (kw_prepare_resume()).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/sched/signal.h>
-#include <asm/fpu/api.h>
 #include <asm/msr.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
@@ -55,13 +52,8 @@ __visible void kw_do_syscall(struct pt_regs *regs)
 		regs->ax = syscall_table[nr](regs);
 	else
 		regs->ax = -ENOSYS;
-	if (signal_pending(current)) {
-		kw_task(current)->interrupted = true;
-		kw_leave(0);
-	}
-	/* A kernel FPU user or a context switch left the user's state. */
-	if (test_thread_flag(TIF_NEED_FPU_LOAD))
-		switch_fpu_return();
+	local_irq_disable();
+	kw_prepare_resume();
 }
 
 /* On each CPU with interrupts off, with its IDT (idt.c). */

@@ -16,7 +16,8 @@
 #include <asm/segment.h>
 #include <linux/errno.h>
 
-#define KW_SLOT_FLOOR	8
+#include "kw_task.h"
+
 
 	.text
 SYM_CODE_START(kw_syscall_entry)
@@ -31,7 +32,7 @@ SYM_CODE_START_LOCAL(kw_syscall_kernelware)
 	movq	PER_CPU_VAR(current_task), %rsp
 	addq	kw_task_stack_off(%rip), %rsp
 	movq	(%rsp), %rsp
-	movq	KW_SLOT_FLOOR(%rsp), %rsp
+	movq	KW_TASK_BASE + KW_TASK_FLOOR(%rsp), %rsp
 	pushq	$__USER_DS			/* pt_regs->ss */
 	pushq	PER_CPU_VAR(kw_user_rsp)	/* pt_regs->sp */
 	pushq	%r11				/* pt_regs->flags */

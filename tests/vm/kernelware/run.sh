@@ -19,6 +19,19 @@ t_call() {
 	check "a signal ends a kernelware call and its handler runs" \
 		kwtest signal
 	check "SIGKILL kills a process making syscalls in ring 0" kwtest kill
+	check "FPU state stays right across preemption in ring 0" kwtest fpu
+}
+
+# Bugs in kernelware code hurt the process, never the kernel (the
+# harness fails the case on any oops or warning in the console).
+t_faults() {
+	check "NULL, wild and kernel-address accesses, ud2 and stack overflow in ring 0 end as signals" \
+		kwtest faults
+	check "a SIGSEGV handler runs after a ring-0 fault" kwtest segv-handler
+	check "an endless ring-0 loop is preemptible and killable" kwtest spin
+}
+
+t_refuse() {
 	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY)" kwtest bad
 	check "an unprivileged caller is refused (EPERM)" kwtest unpriv
 }
@@ -28,4 +41,4 @@ t_unload() {
 	check_fails "device removed" test -e /dev/kernelware
 }
 
-run_cases load call unload
+run_cases load call faults refuse unload

@@ -2,9 +2,13 @@
  * kwtest - kernelware checks run in the guest; each subcommand exits 0
  * when the behaviour is right, else prints why and exits 1.
  *
- *   kwtest call | heap | redzone | syscalls | signal | kill | bad | unpriv
+ *   kwtest call | heap | redzone | syscalls | signal | kill | faults |
+ *          segv-handler | spin | fpu | bad | unpriv
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <math.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -102,6 +106,55 @@ static long ring0_syscall_loop(long limit)
 	for (n = 0; n < limit; n++)
 		getppid();
 	return n;
+}
+
+/* Faults in ring 0, each must end as a signal to the process. */
+static long ring0_null(long unused)
+{
+	return *(volatile long *)unused;
+}
+
+static long ring0_wild_write(long addr)
+{
+	*(volatile long *)addr = 1;
+	return 0;
+}
+
+static long ring0_ud2(long unused)
+{
+	__asm__ volatile("ud2");
+	return unused;
+}
+
+/* Deeper than any stack: 1 KB a level, up to 1 GB. */
+static long ring0_recurse(long depth)
+{
+	volatile char pad[1024];
+
+	pad[0] = (char)depth;
+	if (depth > 1024 * 1024)
+		return depth;
+	return ring0_recurse(depth + 1) + pad[0];
+}
+
+static long ring0_spin(long unused)
+{
+	volatile long n = unused;
+
+	for (;;)
+		n++;
+	return n;
+}
+
+/* FPU and SSE state that preemption must keep intact. */
+static long ring0_fpu(long n)
+{
+	double x = 0.0;
+	long i;
+
+	for (i = 1; i <= n; i++)
+		x += sqrt((double)i) / (double)i;
+	return (long)(x * 1000000.0);
 }
 
 static unsigned long new_stack(void)
@@ -250,6 +303,106 @@ static int test_kill(int fd)
 	       fail("the process was not killed");
 }
 
+/* fn(arg) in ring 0 in a child: it must die of sig, the kernel live. */
+static int expect_death(int fd, long (*fn)(long), long arg, int sig,
+			const char *what)
+{
+	int status;
+	long r;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (mlockall(MCL_CURRENT) == 0)
+			call(fd, fn, arg, &r);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid");
+	if (WIFSIGNALED(status) && WTERMSIG(status) == sig)
+		return 0;
+	fprintf(stderr, "kwtest: %s: status %#x, expected signal %d\n", what,
+		status, sig);
+	return 1;
+}
+
+static int test_faults(int fd)
+{
+	return expect_death(fd, ring0_null, 0, SIGSEGV, "NULL read") |
+	       expect_death(fd, ring0_wild_write, 0x1000, SIGSEGV,
+			    "wild write") |
+	       expect_death(fd, ring0_wild_write, (long)ring0_null, SIGSEGV,
+			    "write to text") |
+	       expect_death(fd, ring0_wild_write, (long)-4096, SIGSEGV,
+			    "write to a kernel address") |
+	       expect_death(fd, ring0_ud2, 0, SIGILL, "ud2") |
+	       expect_death(fd, ring0_recurse, 0, SIGSEGV, "stack overflow");
+}
+
+static volatile sig_atomic_t got_segv;
+
+static void on_segv(int sig)
+{
+	got_segv = sig;
+}
+
+/* A SIGSEGV handler runs; the call ends with EINTR. */
+static int test_segv_handler(int fd)
+{
+	struct sigaction sa = { .sa_handler = on_segv };
+	long r;
+
+	if (mlockall(MCL_CURRENT) < 0 || sigaction(SIGSEGV, &sa, NULL) < 0)
+		return fail("setup");
+	if (call(fd, ring0_null, 0, &r) != -EINTR)
+		return fail("the call did not end with EINTR");
+	return got_segv == SIGSEGV ? 0 : fail("the handler did not run");
+}
+
+/* An endless loop without syscalls stays preemptible and killable. */
+static int test_spin(int fd)
+{
+	int status;
+	long r;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (mlockall(MCL_CURRENT) == 0)
+			call(fd, ring0_spin, 0, &r);
+		_exit(1);
+	}
+	usleep(500000);		/* this process runs meanwhile: preemption */
+	kill(pid, SIGKILL);
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid");
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 0 :
+	       fail("the spinning process was not killed");
+}
+
+/* FPU work in ring 0 beside FPU work in user mode on the same CPU. */
+static int test_fpu(int fd)
+{
+	long n = 3000000, r, expect;
+	cpu_set_t one;
+	pid_t hog;
+
+	CPU_ZERO(&one);
+	CPU_SET(0, &one);
+	if (sched_setaffinity(0, sizeof(one), &one) < 0 ||
+	    mlockall(MCL_CURRENT) < 0)
+		return fail("setup");
+	expect = ring0_fpu(n);
+	hog = fork();
+	if (hog == 0) {
+		for (;;)
+			ring0_fpu(1000);	/* other FPU values, user mode */
+	}
+	if (call(fd, ring0_fpu, n, &r) < 0)
+		return fail("KW_IOC_CALL failed");
+	kill(hog, SIGKILL);
+	waitpid(hog, NULL, 0);
+	return r == expect ? 0 : fail("FPU state corrupted in ring 0");
+}
+
 static int expect_errno(int fd, unsigned long cmd, struct kw_call *c, int e,
 			const char *what)
 {
@@ -297,7 +450,7 @@ int main(int argc, char **argv)
 	int fd;
 
 	if (argc != 2)
-		return fail("usage: kwtest call|heap|redzone|syscalls|signal|kill|bad|unpriv");
+		return fail("usage: kwtest TEST (see the source)");
 	fd = open_dev();
 	if (fd < 0)
 		return 1;
@@ -313,6 +466,14 @@ int main(int argc, char **argv)
 		return test_signal(fd);
 	if (!strcmp(argv[1], "kill"))
 		return test_kill(fd);
+	if (!strcmp(argv[1], "faults"))
+		return test_faults(fd);
+	if (!strcmp(argv[1], "segv-handler"))
+		return test_segv_handler(fd);
+	if (!strcmp(argv[1], "spin"))
+		return test_spin(fd);
+	if (!strcmp(argv[1], "fpu"))
+		return test_fpu(fd);
 	if (!strcmp(argv[1], "bad"))
 		return test_bad(fd);
 	if (!strcmp(argv[1], "unpriv"))

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernelware - exceptions and interrupts of kernelware code.
+ *
+ * Kernelware code is the process's own code in ring 0, so its faults are
+ * the process's, not the kernel's: a page fault on a valid address is
+ * resolved as for user mode; anything else ends the kernelware call
+ * with the signal user mode would have got.  No oops, whatever the code
+ * does.  After an interrupt, before the code resumes: the scheduler, a
+ * pending signal, and the FPU registers (another task, or kernel code
+ * using the FPU, may have left them).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/mm.h>
+#include <linux/sched/signal.h>
+#include <asm/fpu/api.h>
+#include <asm/special_insns.h>
+#include <asm/trap_pf.h>
+#include <asm/traps.h>
+
+#include "kernelware_int.h"
+
+static int fault_signal(unsigned long vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE:
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return SIGFPE;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_BP:
+		return SIGTRAP;
+	case X86_TRAP_NP:
+	case X86_TRAP_SS:
+	case X86_TRAP_AC:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+/*
+ * A page fault at a user address, as user mode would take it: 0 when
+ * the page is now there.  Executing a present page can only fail again.
+ */
+static int resolve_page_fault(unsigned long addr, unsigned long error_code)
+{
+	unsigned int flags = FAULT_FLAG_USER;
+
+	if (addr >= TASK_SIZE_MAX || (error_code & X86_PF_RSVD) ||
+	    (error_code & (X86_PF_PROT | X86_PF_INSTR)) ==
+	    (X86_PF_PROT | X86_PF_INSTR))
+		return -EFAULT;
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	return fixup_user_fault(current->mm, addr, flags, NULL);
+}
+
+/*
+ * Before kernelware code runs again, interrupts off: what a return to
+ * user mode would do.  A pending signal ends the kernelware call; the
+ * device call then returns to user mode, where the signal is delivered.
+ */
+void kw_prepare_resume(void)
+{
+	while (need_resched()) {
+		local_irq_enable();
+		schedule();
+		local_irq_disable();
+	}
+	if (signal_pending(current)) {
+		kw_task(current)->interrupted = true;
+		kw_leave(0);
+	}
+	if (test_thread_flag(TIF_NEED_FPU_LOAD))
+		switch_fpu_return();
+}
+
+__visible void kw_do_exception(struct pt_regs *regs)
+{
+	unsigned long vector = kw_task(current)->vector;
+	unsigned long addr = read_cr2();
+
+	local_irq_enable();
+	if (vector == X86_TRAP_PF &&
+	    resolve_page_fault(addr, regs->orig_ax) == 0) {
+		local_irq_disable();
+		kw_prepare_resume();
+		return;
+	}
+	force_sig(fault_signal(vector));
+	kw_task(current)->interrupted = true;
+	kw_leave(0);
+}
+
+__visible void kw_resume_check(struct pt_regs *regs)
+{
+	struct kw_task *kt = kw_task(current);
+
+	regs->ip = kt->resume_ip;
+	regs->sp = kt->resume_sp;
+	regs->flags = kt->resume_flags;
+	regs->cs = __KERNEL_CS;
+	regs->ss = __KERNEL_DS;
+	kw_prepare_resume();
+}
