@@ -24,7 +24,27 @@ struct kw_call {
 	__u64	syscalls;
 };
 
+/*
+ * A user register state, laid out as the kernel's struct pt_regs
+ * (x86-64).  KW_IOC_ENTER continues the calling thread in ring 0 from
+ * the state given (cs and ss are ignored).  The ioctl returns, in user
+ * mode, only when kernel mode ends: switch_to_user_mode(), a signal to
+ * deliver, a fault, or a system call that needs user mode (fork, clone,
+ * execve, rt_sigreturn: it is then made from user mode).  It returns to
+ * where kernel mode ended, with the registers there, as if the code had
+ * run in user mode all along; -1 with errno if it could not enter.
+ */
+struct kw_regs {
+	__u64	r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8;
+	__u64	rax, rcx, rdx, rsi, rdi, orig_rax;
+	__u64	rip, cs, eflags, rsp, ss;
+};
+
+/* The system call by which ring-0 code leaves kernel mode. */
+#define KW_NR_USER_MODE	0x6b770001
+
 #define KW_IOC_MAGIC	0xb8
 #define KW_IOC_CALL	_IOWR(KW_IOC_MAGIC, 1, struct kw_call)
+#define KW_IOC_ENTER	_IOW(KW_IOC_MAGIC, 2, struct kw_regs)
 
 #endif /* KERNELWARE_H */

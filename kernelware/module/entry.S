@@ -14,8 +14,8 @@
  * stack pointer is the user's and the code is this kernel code.
  *
  * void kw_leave_to(long ret, unsigned long frame): from below the floor,
- * make kw_enter return ret at once, dropping the frames in between
- * (none may hold a lock).
+ * make kw_enter (or kw_enter_regs) return ret at once, dropping the
+ * frames in between (none may hold a lock).
  */
 #include <linux/linkage.h>
 #include <asm/processor-flags.h>
@@ -59,6 +59,44 @@ SYM_FUNC_START(kw_enter)
 	popq	%rbp
 	RET
 SYM_FUNC_END(kw_enter)
+
+/*
+ * long kw_enter_regs(struct pt_regs *regs, struct kw_task *kt)
+ *
+ * Continues in ring 0 from *regs (kernel cs and ss, IOPL 3 set) and
+ * returns only through kw_leave_to().
+ */
+SYM_FUNC_START(kw_enter_regs)
+	pushq	%rbp
+	movq	%rsp, %rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, %rax
+	andq	$-16, %rax
+	movq	%rax, KW_TASK_FLOOR(%rsi)
+	movq	%rbp, KW_TASK_FRAME(%rsi)
+	movq	%rdi, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+	addq	$8, %rsp			/* orig_ax */
+	iretq
+SYM_FUNC_END(kw_enter_regs)
 
 SYM_FUNC_START(kw_leave_to)
 	movq	%rdi, %rax

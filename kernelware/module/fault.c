@@ -4,9 +4,10 @@
  *
  * Kernelware code is the process's own code in ring 0, so its faults are
  * the process's, not the kernel's: a page fault on a valid address is
- * resolved as for user mode; anything else ends the kernelware call
- * with the signal user mode would have got.  No oops, whatever the code
- * does.  After an interrupt, before the code resumes: the scheduler, a
+ * resolved as for user mode; anything else ends kernel mode with the
+ * signal user mode would have got (code entered by KW_IOC_ENTER goes on
+ * in user mode at the faulting instruction and takes the real fault
+ * there).  No oops, whatever the code does.  After an interrupt, before the code resumes: the scheduler, a
  * pending signal, and the FPU registers (another task, or kernel code
  * using the FPU, may have left them).
  */
@@ -59,21 +60,19 @@ static int resolve_page_fault(unsigned long addr, unsigned long error_code)
 }
 
 /*
- * Before kernelware code runs again, interrupts off: what a return to
- * user mode would do.  A pending signal ends the kernelware call; the
+ * Before kernelware code runs again from regs, interrupts off: what a
+ * return to user mode would do.  A pending signal ends kernel mode; the
  * device call then returns to user mode, where the signal is delivered.
  */
-void kw_prepare_resume(void)
+void kw_prepare_resume(struct pt_regs *regs)
 {
 	while (need_resched()) {
 		local_irq_enable();
 		schedule();
 		local_irq_disable();
 	}
-	if (signal_pending(current)) {
-		kw_task(current)->interrupted = true;
-		kw_leave(0);
-	}
+	if (signal_pending(current))
+		kw_end(regs);
 	if (test_thread_flag(TIF_NEED_FPU_LOAD))
 		switch_fpu_return();
 }
@@ -87,12 +86,18 @@ __visible void kw_do_exception(struct pt_regs *regs)
 	if (vector == X86_TRAP_PF &&
 	    resolve_page_fault(addr, regs->orig_ax) == 0) {
 		local_irq_disable();
-		kw_prepare_resume();
+		kw_prepare_resume(regs);
 		return;
 	}
-	force_sig(fault_signal(vector));
-	kw_task(current)->interrupted = true;
-	kw_leave(0);
+	if (kw_task(current)->mode == KW_MODE_CALL) {
+		force_sig(fault_signal(vector));
+		kw_end(NULL);
+	}
+	/* Code that goes on in user mode faults again there, for real. */
+	if (vector == X86_TRAP_BP)
+		regs->ip--;
+	regs->orig_ax = -1;	/* it held the error code */
+	kw_end(regs);
 }
 
 __visible void kw_resume_check(struct pt_regs *regs)
@@ -104,5 +109,5 @@ __visible void kw_resume_check(struct pt_regs *regs)
 	regs->flags = kt->resume_flags;
 	regs->cs = __KERNEL_CS;
 	regs->ss = __KERNEL_DS;
-	kw_prepare_resume();
+	kw_prepare_resume(regs);
 }

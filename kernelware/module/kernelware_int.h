@@ -23,7 +23,15 @@ struct kw_task {
 	unsigned long	resume_flags;
 	unsigned long	vector;		/* the exception being handled */
 	unsigned long	syscalls;	/* function-call syscalls made */
-	bool		interrupted;	/* left for a signal */
+	unsigned int	mode;		/* KW_MODE_* */
+	bool		active;		/* in kernel mode now */
+	bool		interrupted;	/* kernel mode ended early */
+};
+
+/* How kernel mode was entered, and so how it ends. */
+enum {
+	KW_MODE_CALL,		/* KW_IOC_CALL: fn returns to the ioctl */
+	KW_MODE_CONTEXT,	/* KW_IOC_ENTER: the code goes on in user mode */
 };
 
 static_assert(offsetof(struct kw_task, floor) == KW_TASK_FLOOR);
@@ -41,13 +49,11 @@ static inline struct kw_task *kw_task(struct task_struct *p)
 /* entry.S */
 long kw_enter(long (*fn)(long), long arg, unsigned long stack_top,
 	      struct kw_task *kt);
+long kw_enter_regs(struct pt_regs *regs, struct kw_task *kt);
 void kw_leave_to(long ret, unsigned long frame);
 
-/* End the kernelware call: kw_enter returns ret. */
-static inline void kw_leave(long ret)
-{
-	kw_leave_to(ret, kw_task(current)->frame);
-}
+/* main.c */
+void kw_end(struct pt_regs *regs);
 
 /* idt.c */
 int kw_idt_install(void);
@@ -56,7 +62,7 @@ void kw_idt_remove(void);
 /* fault.c */
 void kw_do_exception(struct pt_regs *regs);
 void kw_resume_check(struct pt_regs *regs);
-void kw_prepare_resume(void);
+void kw_prepare_resume(struct pt_regs *regs);
 
 /* symbols.c */
 int kw_symbols_init(void);

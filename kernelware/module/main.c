@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/ptrace.h>
 #include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 #include <asm/cpufeature.h>
@@ -46,9 +47,48 @@ static bool user_range(unsigned long addr, unsigned long size)
 	return addr && access_ok((void __user *)addr, size);
 }
 
-static long kw_call(struct kw_call __user *ucall)
+/* Flags user code may set: not IOPL, IF, TF or the system flags. */
+#define KW_USER_FLAGS	(X86_EFLAGS_CF | X86_EFLAGS_PF | X86_EFLAGS_AF | \
+			 X86_EFLAGS_ZF | X86_EFLAGS_SF | X86_EFLAGS_DF | \
+			 X86_EFLAGS_OF | X86_EFLAGS_AC | X86_EFLAGS_ID)
+
+static struct kw_task *begin(unsigned int mode)
 {
 	struct kw_task *kt = kw_task(current);
+
+	kt->mode = mode;
+	kt->syscalls = 0;
+	kt->interrupted = false;
+	kt->active = true;
+	return kt;
+}
+
+/*
+ * End kernel mode from below the floor: kw_enter or kw_enter_regs
+ * returns.  Code entered with KW_IOC_ENTER goes on in user mode from
+ * regs: they become the device call's return context.  orig_ax is the
+ * system call the code was in, or -1: a signal delivered on the way out
+ * restarts that syscall, or fails it with EINTR, as for user code.
+ */
+void kw_end(struct pt_regs *regs)
+{
+	struct kw_task *kt = kw_task(current);
+	struct pt_regs *user = current_pt_regs();
+
+	kt->interrupted = true;
+	if (kt->mode == KW_MODE_CONTEXT) {
+		*user = *regs;
+		user->cs = __USER_CS;
+		user->ss = __USER_DS;
+		user->flags = (regs->flags & KW_USER_FLAGS) |
+			      X86_EFLAGS_IF | X86_EFLAGS_FIXED;
+	}
+	kw_leave_to(regs ? regs->ax : 0, kt->frame);
+}
+
+static long kw_call(struct kw_call __user *ucall)
+{
+	struct kw_task *kt;
 	struct kw_call call;
 
 	if (copy_from_user(&call, ucall, sizeof(call)))
@@ -59,23 +99,49 @@ static long kw_call(struct kw_call __user *ucall)
 	/* The call pushes its return address there: present, writable. */
 	if (put_user(0UL, (unsigned long __user *)call.stack_top - 1))
 		return -EFAULT;
-	kt->syscalls = 0;
-	kt->interrupted = false;
+	kt = begin(KW_MODE_CALL);
 	call.result = kw_enter((long (*)(long))call.fn, call.arg,
 			       call.stack_top, kt);
+	kt->active = false;
 	call.syscalls = kt->syscalls;
 	if (kt->interrupted)
 		return -EINTR;
 	return copy_to_user(ucall, &call, sizeof(call)) ? -EFAULT : 0;
 }
 
+/* Returns in user mode, where kernel mode ended (see kernelware.h). */
+static long kw_enter_context(struct kw_regs __user *uregs)
+{
+	struct pt_regs regs;
+	struct kw_task *kt;
+	long ax;
+
+	BUILD_BUG_ON(sizeof(struct kw_regs) != sizeof(struct pt_regs));
+	if (copy_from_user(&regs, uregs, sizeof(regs)))
+		return -EFAULT;
+	if (!user_range(regs.ip, 1) || !user_range(regs.sp - 8, 8))
+		return -EINVAL;
+	regs.cs = __KERNEL_CS;
+	regs.ss = __KERNEL_DS;
+	regs.flags = (regs.flags & KW_USER_FLAGS) | X86_EFLAGS_IF |
+		     X86_EFLAGS_IOPL | X86_EFLAGS_FIXED;
+	kt = begin(KW_MODE_CONTEXT);
+	ax = kw_enter_regs(&regs, kt);
+	kt->active = false;
+	return ax;
+}
+
 static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
+	if (kw_task(current)->active)
+		return -EBUSY;		/* from kernel mode itself */
 	switch (cmd) {
 	case KW_IOC_CALL:
 		return kw_call((struct kw_call __user *)arg);
+	case KW_IOC_ENTER:
+		return kw_enter_context((struct kw_regs __user *)arg);
 	default:
 		return -ENOTTY;
 	}

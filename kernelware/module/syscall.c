@@ -9,9 +9,13 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/moduleparam.h>
+#include <linux/sysfs.h>
 #include <asm/msr.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
+
+#include "kernelware.h"
 
 #include "kernelware_int.h"
 
@@ -20,12 +24,29 @@ extern const char kw_syscall_entry[];
 unsigned long kw_linux_lstar;
 DEFINE_PER_CPU(unsigned long, kw_user_rsp);
 static const sys_call_ptr_t *syscall_table;
+static DEFINE_PER_CPU(unsigned long, calls_made);
+
+/* /sys/module/kernelware/parameters/syscalls: calls made as functions. */
+static int get_syscalls(char *buf, const struct kernel_param *kp)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu(calls_made, cpu);
+	return sysfs_emit(buf, "%lu\n", sum);
+}
+
+static const struct kernel_param_ops syscalls_ops = {
+	.get = get_syscalls,
+};
+module_param_cb(syscalls, &syscalls_ops, NULL, 0444);
+MODULE_PARM_DESC(syscalls, "system calls made as function calls so far");
 
 /*
  * These need a real return to user mode: they copy or replace the user
  * context (current_pt_regs()), which is the device call's, not the
- * kernelware code's.  Refused until kernelware bounces them through
- * user mode.
+ * kernelware code's.  Refused in a KW_IOC_CALL function.
  */
 static bool needs_user_mode(unsigned long nr)
 {
@@ -43,17 +64,37 @@ static bool needs_user_mode(unsigned long nr)
 	}
 }
 
+/*
+ * Code entered by KW_IOC_ENTER makes these from user mode: kernel mode
+ * ends just before the syscall instruction, which then runs for real.
+ */
+static void make_in_user_mode(struct pt_regs *regs)
+{
+	regs->ip -= 2;		/* syscall is 0f 05 */
+	regs->ax = regs->orig_ax;
+	regs->orig_ax = -1;
+	kw_end(regs);
+}
+
 __visible void kw_do_syscall(struct pt_regs *regs)
 {
+	struct kw_task *kt = kw_task(current);
 	unsigned long nr = regs->orig_ax;
 
-	kw_task(current)->syscalls++;
-	if (nr < NR_syscalls && !needs_user_mode(nr))
+	kt->syscalls++;
+	this_cpu_inc(calls_made);
+	if (nr < NR_syscalls && !needs_user_mode(nr)) {
 		regs->ax = syscall_table[nr](regs);
-	else
+	} else if (kt->mode == KW_MODE_CALL) {
 		regs->ax = -ENOSYS;
+	} else if (nr == KW_NR_USER_MODE) {
+		regs->ax = 0;
+		kw_end(regs);
+	} else {
+		make_in_user_mode(regs);
+	}
 	local_irq_disable();
-	kw_prepare_resume();
+	kw_prepare_resume(regs);
 }
 
 /* On each CPU with interrupts off, with its IDT (idt.c). */

@@ -36,9 +36,60 @@ t_refuse() {
 	check "an unprivileged caller is refused (EPERM)" kwtest unpriv
 }
 
+calls() { cat /sys/module/kernelware/parameters/syscalls; }
+
+# Same output in kernel mode as in user mode, and the program's system
+# calls (at least $2) made as function calls.
+same() {
+	_d=$1
+	_min=$2
+	shift 2
+	_user=$("$@" 2>&1)
+	_before=$(calls)
+	_kernel=$(kwrun "$@" 2>&1)
+	_n=$(($(calls) - _before))
+	if [ -n "$_user" ] && [ "$_user" = "$_kernel" ] && [ "$_n" -ge "$_min" ]
+	then
+		pass "$_d ($_n function-call syscalls)"
+	else
+		fail "$_d" "function-call syscalls: $_n (at least $_min)" \
+			"user:   $(echo "$_user" | head -3)" \
+			"kernel: $(echo "$_kernel" | head -3)"
+	fi
+}
+
+t_kwrun() {
+	check_fails "kwrun without a program: usage" kwrun
+	is "$(kwmode)" "ring 3" "kwmode alone runs in ring 3"
+	is "$(kwrun kwmode)" "ring 0" "kwrun kwmode runs in ring 0"
+	like "$(kwrun print_pid)" "^pid [0-9][0-9]*$" \
+		"print_pid, unchanged, in kernel mode"
+	same "ls -l, unmodified, in kernel mode" 20 /usr/bin/ls -l /lib/unitron
+	same "sha256sum, unmodified, in kernel mode" 10 \
+		/usr/bin/sha256sum /lib/unitron/modules/kernelware.ko
+	same "find, unmodified, in kernel mode" 20 /usr/bin/find /lib/unitron
+	_out=$(kwrun kwmode fork)
+	like "$_out" "child ring" "a fork from kernel mode runs the child"
+	like "$_out" "parent ring ., child status 7" \
+		"the parent gets the child's status"
+	like "$(kwrun kwmode signal)" 'handler ran 1, read "ok"' \
+		"a handler runs and the interrupted read restarts"
+	_out=$(kwrun kwmode switch)
+	like "$_out" "start ring 0" "kwrun starts in ring 0"
+	like "$_out" "after switch_to_user_mode ring 3" "switch_to_user_mode"
+	like "$_out" "after switch_to_kernel_mode ring 0" "switch_to_kernel_mode"
+	# (A background job of a script ignores SIGINT: TERM instead.)
+	kwrun /usr/bin/sleep 30 &
+	_pid=$!
+	sleep 1
+	kill -TERM "$_pid"
+	wait "$_pid"
+	is "$?" 143 "kill stops a program sleeping in kernel mode"
+}
+
 t_unload() {
 	check "rmmod kernelware" rmmod kernelware
 	check_fails "device removed" test -e /dev/kernelware
 }
 
-run_cases load call faults refuse unload
+run_cases load call faults refuse kwrun unload

@@ -1,0 +1,94 @@
+/*
+ * kwmode - where this program runs, and whether kernel mode survives
+ * what it does (for kernelware's tests).
+ *
+ *   kwmode             print "ring 0" or "ring 3"
+ *   kwmode fork        fork; child and parent print their ring
+ *   kwmode signal      a signal handler runs, the interrupted syscall
+ *                      restarts (SA_RESTART)
+ *   kwmode switch      switch_to_user_mode(), then back to kernel mode
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "libkw.h"
+
+static const char *ring(void)
+{
+	return kw_in_kernel_mode() ? "ring 0" : "ring 3";
+}
+
+static int do_fork(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		printf("child %s\n", ring());
+		return 7;
+	}
+	waitpid(pid, &status, 0);
+	printf("parent %s, child status %d\n", ring(), WEXITSTATUS(status));
+	return 0;
+}
+
+static volatile sig_atomic_t alarms;
+
+static void on_alarm(int sig)
+{
+	alarms += sig == SIGALRM;
+}
+
+/* A read that a signal interrupts is restarted, then gets its data. */
+static int do_signal(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm, .sa_flags = SA_RESTART };
+	struct itimerval t = { .it_value = { .tv_usec = 200000 } };
+	char buf[4] = "";
+	int p[2];
+
+	if (pipe(p) || sigaction(SIGALRM, &sa, NULL))
+		return 1;
+	if (fork() == 0) {
+		usleep(500000);
+		return write(p[1], "ok", 3) == 3 ? 0 : 1;
+	}
+	setitimer(ITIMER_REAL, &t, NULL);
+	if (read(p[0], buf, sizeof(buf)) != 3)
+		return 1;
+	wait(NULL);
+	printf("handler ran %d, read \"%s\"\n", (int)alarms, buf);
+	return 0;
+}
+
+static int do_switch(void)
+{
+	printf("start %s\n", ring());
+	switch_to_user_mode();
+	printf("after switch_to_user_mode %s\n", ring());
+	if (switch_to_kernel_mode() < 0)
+		perror("switch_to_kernel_mode");
+	printf("after switch_to_kernel_mode %s\n", ring());
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (argc == 1) {
+		printf("%s\n", ring());
+		return 0;
+	}
+	if (!strcmp(argv[1], "fork"))
+		return do_fork();
+	if (!strcmp(argv[1], "signal"))
+		return do_signal();
+	if (!strcmp(argv[1], "switch"))
+		return do_switch();
+	fprintf(stderr, "usage: kwmode [fork|signal|switch]\n");
+	return 2;
+}

@@ -1,0 +1,25 @@
+/*
+ * libkw - kernelware for programs: run in ring 0 in your own process.
+ *
+ * Needs /dev/kernelware (kernelware.ko) and root.  In kernel mode the
+ * program's system calls, libc's included, are function calls into the
+ * kernel.  Kernel mode ends by itself where it must (a signal to
+ * deliver, a fault, fork/clone/execve): the program then goes on in user
+ * mode, correct but with ordinary system calls.
+ */
+#ifndef LIBKW_H
+#define LIBKW_H
+
+/* Continue in ring 0: 0 on success, else -1 with errno. */
+int	switch_to_kernel_mode(void);
+/* Continue in ring 3 (nothing to do in user mode): 0. */
+int	switch_to_user_mode(void);
+/* 1 in ring 0, 0 in user mode. */
+int	kw_in_kernel_mode(void);
+/*
+ * Run fn(arg) in ring 0 on a stack of its own and return its result;
+ * -1 with errno EINTR if a signal or fault ended it.
+ */
+long	kw_call(long (*fn)(long), long arg);
+
+#endif /* LIBKW_H */

@@ -1,0 +1,99 @@
+/*
+ * libkw - kernelware for programs (see libkw.h).
+ *
+ * Also the kwrun preload: with KWRUN set in the environment, the library
+ * switches its program to kernel mode before main() runs.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "kernelware.h"
+#include "libkw.h"
+
+#define CALL_STACK_SIZE	(1024 * 1024)
+
+long kw_enter_here(int fd, unsigned long cmd);
+long kw_leave_here(void);
+
+static int kw_fd = -1;
+
+static int kw_open(void)
+{
+	int fd;
+
+	if (kw_fd >= 0)
+		return kw_fd;
+	fd = open("/dev/kernelware", O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	/* Another thread may have opened it meanwhile: keep one. */
+	if (!__atomic_compare_exchange_n(&kw_fd, &(int){ -1 }, fd, 0,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		close(fd);
+	return kw_fd;
+}
+
+int kw_in_kernel_mode(void)
+{
+	unsigned short cs;
+
+	__asm__ volatile("mov %%cs, %0" : "=r"(cs));
+	return (cs & 3) == 0;
+}
+
+int switch_to_kernel_mode(void)
+{
+	long err;
+
+	if (kw_in_kernel_mode())
+		return 0;
+	if (kw_open() < 0)
+		return -1;
+	err = kw_enter_here(kw_fd, KW_IOC_ENTER);
+	if (err < 0) {
+		errno = (int)-err;
+		return -1;
+	}
+	return 0;
+}
+
+int switch_to_user_mode(void)
+{
+	if (kw_in_kernel_mode())
+		kw_leave_here();
+	return 0;
+}
+
+long kw_call(long (*fn)(long), long arg)
+{
+	struct kw_call c = { .fn = (unsigned long)fn, .arg = arg };
+	char *stack;
+	int err;
+
+	if (kw_open() < 0)
+		return -1;
+	stack = mmap(NULL, CALL_STACK_SIZE, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (stack == MAP_FAILED)
+		return -1;
+	c.stack_top = (unsigned long)stack + CALL_STACK_SIZE;
+	err = ioctl(kw_fd, KW_IOC_CALL, &c);
+	munmap(stack, CALL_STACK_SIZE);
+	return err < 0 ? -1 : c.result;
+}
+
+/* kwrun: the program runs in kernel mode from here on. */
+__attribute__((constructor)) static void kwrun_start(void)
+{
+	if (!getenv("KWRUN"))
+		return;
+	if (switch_to_kernel_mode() < 0)
+		fprintf(stderr, "kwrun: staying in user mode: %s\n",
+			strerror(errno));
+}
