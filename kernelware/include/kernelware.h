@@ -42,9 +42,23 @@ struct kw_regs {
 
 /* The system call by which ring-0 code leaves kernel mode. */
 #define KW_NR_USER_MODE	0x6b770001
+/*
+ * The system call by which ring-0 code calls a kernel function: rdi the
+ * function, rsi, rdx, r10, r8, r9 its first five arguments; rax its
+ * result.  The function runs on the task's kernel stack, with the
+ * kernel's rules (it may sleep only where the kernel allows it).
+ */
+#define KW_NR_KCALL	0x6b770002
+
+/* A kernel symbol's address by name (KASLR-safe: the running kernel's). */
+struct kw_symbol {
+	char	name[128];
+	__u64	addr;
+};
 
 #define KW_IOC_MAGIC	0xb8
 #define KW_IOC_CALL	_IOWR(KW_IOC_MAGIC, 1, struct kw_call)
 #define KW_IOC_ENTER	_IOW(KW_IOC_MAGIC, 2, struct kw_regs)
+#define KW_IOC_SYMBOL	_IOWR(KW_IOC_MAGIC, 3, struct kw_symbol)
 
 #endif /* KERNELWARE_H */

@@ -22,4 +22,18 @@ int	kw_in_kernel_mode(void);
  */
 long	kw_call(long (*fn)(long), long arg);
 
+/*
+ * Kernel resources by name, at run time (KASLR-safe): the address of a
+ * kernel function or variable, or NULL with errno ENOENT.
+ */
+void	*kw_kernel_symbol(const char *name);
+/*
+ * Call kernel function fn with up to five arguments, on the task's
+ * kernel stack, from kernel mode: its result.  In user mode: -1, errno
+ * EPERM.
+ */
+long	kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5);
+/* In kernel mode: the kernel's struct task_struct of this thread. */
+void	*kw_current(void);
+
 #endif /* LIBKW_H */

@@ -20,6 +20,7 @@
 
 long kw_enter_here(int fd, unsigned long cmd);
 long kw_leave_here(void);
+long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5);
 
 static int kw_fd = -1;
 
@@ -86,6 +87,45 @@ long kw_call(long (*fn)(long), long arg)
 	err = ioctl(kw_fd, KW_IOC_CALL, &c);
 	munmap(stack, CALL_STACK_SIZE);
 	return err < 0 ? -1 : c.result;
+}
+
+void *kw_kernel_symbol(const char *name)
+{
+	struct kw_symbol sym = { .addr = 0 };
+
+	if (kw_open() < 0)
+		return NULL;
+	if (strlen(name) >= sizeof(sym.name)) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	strcpy(sym.name, name);
+	if (ioctl(kw_fd, KW_IOC_SYMBOL, &sym) < 0)
+		return NULL;
+	return (void *)(unsigned long)sym.addr;
+}
+
+long kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5)
+{
+	if (!kw_in_kernel_mode()) {
+		errno = EPERM;
+		return -1;
+	}
+	return kw_kcall_here(fn, a1, a2, a3, a4, a5);
+}
+
+/* The kernel's per-CPU current_task, read through GS in ring 0. */
+void *kw_current(void)
+{
+	static unsigned long offset;
+	void *task;
+
+	if (!offset)
+		offset = (unsigned long)kw_kernel_symbol("current_task");
+	if (!offset || !kw_in_kernel_mode())
+		return NULL;
+	__asm__ volatile("movq %%gs:(%1), %0" : "=r"(task) : "r"(offset));
+	return task;
 }
 
 /* kwrun: the program runs in kernel mode from here on. */

@@ -14,6 +14,7 @@
  *	on in user mode, with 0.
  */
 #define KW_NR_USER_MODE	0x6b770001
+#define KW_NR_KCALL	0x6b770002
 #define NR_IOCTL	16
 #define REGS_SIZE	168	/* struct kw_regs */
 
@@ -52,5 +53,20 @@ kw_leave_here:
 	syscall
 	ret
 	.size	kw_leave_here, . - kw_leave_here
+
+/*
+ * long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5)
+ *	In ring 0: KW_NR_KCALL with fn and its arguments in the syscall
+ *	registers, which are the C ones but r10 for rcx.
+ */
+	.globl	kw_kcall_here
+	.hidden	kw_kcall_here
+	.type	kw_kcall_here, @function
+kw_kcall_here:
+	movq	%rcx, %r10
+	movl	$KW_NR_KCALL, %eax
+	syscall
+	ret
+	.size	kw_kcall_here, . - kw_kcall_here
 
 	.section .note.GNU-stack, "", @progbits

@@ -52,10 +52,13 @@ static bool user_range(unsigned long addr, unsigned long size)
 			 X86_EFLAGS_ZF | X86_EFLAGS_SF | X86_EFLAGS_DF | \
 			 X86_EFLAGS_OF | X86_EFLAGS_AC | X86_EFLAGS_ID)
 
+/* NULL if the task is in kernel mode already (a call from there). */
 static struct kw_task *begin(unsigned int mode)
 {
 	struct kw_task *kt = kw_task(current);
 
+	if (kt->active)
+		return NULL;
 	kt->mode = mode;
 	kt->syscalls = 0;
 	kt->interrupted = false;
@@ -100,6 +103,8 @@ static long kw_call(struct kw_call __user *ucall)
 	if (put_user(0UL, (unsigned long __user *)call.stack_top - 1))
 		return -EFAULT;
 	kt = begin(KW_MODE_CALL);
+	if (!kt)
+		return -EBUSY;
 	call.result = kw_enter((long (*)(long))call.fn, call.arg,
 			       call.stack_top, kt);
 	kt->active = false;
@@ -126,22 +131,37 @@ static long kw_enter_context(struct kw_regs __user *uregs)
 	regs.flags = (regs.flags & KW_USER_FLAGS) | X86_EFLAGS_IF |
 		     X86_EFLAGS_IOPL | X86_EFLAGS_FIXED;
 	kt = begin(KW_MODE_CONTEXT);
+	if (!kt)
+		return -EBUSY;
 	ax = kw_enter_regs(&regs, kt);
 	kt->active = false;
 	return ax;
+}
+
+static long kw_symbol(struct kw_symbol __user *usym)
+{
+	struct kw_symbol sym;
+
+	if (copy_from_user(&sym, usym, sizeof(sym)))
+		return -EFAULT;
+	sym.name[sizeof(sym.name) - 1] = '\0';
+	sym.addr = kw_lookup_name(sym.name);
+	if (!sym.addr)
+		return -ENOENT;
+	return put_user(sym.addr, &usym->addr);
 }
 
 static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
-	if (kw_task(current)->active)
-		return -EBUSY;		/* from kernel mode itself */
 	switch (cmd) {
 	case KW_IOC_CALL:
 		return kw_call((struct kw_call __user *)arg);
 	case KW_IOC_ENTER:
 		return kw_enter_context((struct kw_regs __user *)arg);
+	case KW_IOC_SYMBOL:
+		return kw_symbol((struct kw_symbol __user *)arg);
 	default:
 		return -ENOTTY;
 	}

@@ -24,6 +24,7 @@ extern const char kw_syscall_entry[];
 unsigned long kw_linux_lstar;
 DEFINE_PER_CPU(unsigned long, kw_user_rsp);
 static const sys_call_ptr_t *syscall_table;
+static int (*text_address)(unsigned long addr);	/* kernel_text_address */
 static DEFINE_PER_CPU(unsigned long, calls_made);
 
 /* /sys/module/kernelware/parameters/syscalls: calls made as functions. */
@@ -76,6 +77,18 @@ static void make_in_user_mode(struct pt_regs *regs)
 	kw_end(regs);
 }
 
+typedef long (*kfunc_t)(long, long, long, long, long);
+
+/* KW_NR_KCALL: a kernel function with up to five arguments. */
+static long kcall(struct pt_regs *regs)
+{
+	kfunc_t fn = (kfunc_t)regs->di;
+
+	if (!text_address(regs->di))
+		return -EFAULT;
+	return fn(regs->si, regs->dx, regs->r10, regs->r8, regs->r9);
+}
+
 __visible void kw_do_syscall(struct pt_regs *regs)
 {
 	struct kw_task *kt = kw_task(current);
@@ -85,6 +98,8 @@ __visible void kw_do_syscall(struct pt_regs *regs)
 	this_cpu_inc(calls_made);
 	if (nr < NR_syscalls && !needs_user_mode(nr)) {
 		regs->ax = syscall_table[nr](regs);
+	} else if (nr == KW_NR_KCALL) {
+		regs->ax = kcall(regs);
 	} else if (kt->mode == KW_MODE_CALL) {
 		regs->ax = -ENOSYS;
 	} else if (nr == KW_NR_USER_MODE) {
@@ -111,8 +126,9 @@ void kw_syscall_cpu_stop(void)
 int kw_syscall_init(void)
 {
 	syscall_table = (const sys_call_ptr_t *)kw_lookup_name("sys_call_table");
-	if (!syscall_table) {
-		pr_err("sys_call_table not found\n");
+	text_address = (void *)kw_lookup_name("kernel_text_address");
+	if (!syscall_table || !text_address) {
+		pr_err("sys_call_table or kernel_text_address not found\n");
 		return -ENOENT;
 	}
 	rdmsrl(MSR_LSTAR, kw_linux_lstar);

@@ -32,6 +32,8 @@ t_faults() {
 }
 
 t_refuse() {
+	check "kernel symbols by name; bad names and kernel calls refused" \
+		kwtest symbols
 	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY)" kwtest bad
 	check "an unprivileged caller is refused (EPERM)" kwtest unpriv
 }
@@ -68,6 +70,12 @@ t_kwrun() {
 	same "sha256sum, unmodified, in kernel mode" 10 \
 		/usr/bin/sha256sum /lib/unitron/modules/kernelware.ko
 	same "find, unmodified, in kernel mode" 20 /usr/bin/find /lib/unitron
+	dmesg -c >/dev/null
+	_out=$(kwrun kern_print_pid)
+	_pid=$(echo "$_out" | sed -n 's/^pid \([0-9]*\) (getpid \1)$/\1/p')
+	check "kern_print_pid reads its pid from the kernel's task" \
+		test -n "$_pid"
+	like "$(dmesg)" "kern_print_pid: pid $_pid\$" "... and printk()s it"
 	_out=$(kwrun kwmode fork)
 	like "$_out" "child ring" "a fork from kernel mode runs the child"
 	like "$_out" "parent ring ., child status 7" \

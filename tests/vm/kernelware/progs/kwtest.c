@@ -403,7 +403,13 @@ static int test_fpu(int fd)
 	return r == expect ? 0 : fail("FPU state corrupted in ring 0");
 }
 
-static int expect_errno(int fd, unsigned long cmd, struct kw_call *c, int e,
+/* Runs in ring 0: KW_NR_KCALL to an address that is no kernel text. */
+static long ring0_bad_kcall(long addr)
+{
+	return syscall(KW_NR_KCALL, addr, 0L, 0L, 0L, 0L, 0L);
+}
+
+static int expect_errno(int fd, unsigned long cmd, void *c, int e,
 			const char *what)
 {
 	if (ioctl(fd, cmd, c) == 0 || errno != e) {
@@ -430,6 +436,27 @@ static int test_bad(int fd)
 	       expect_errno(fd, KW_IOC_CALL, NULL, EFAULT, "NULL arg") |
 	       expect_errno(fd, _IO(KW_IOC_MAGIC, 99), &none, ENOTTY,
 			    "unknown command");
+}
+
+static int test_symbols(int fd)
+{
+	struct kw_symbol none = { .name = "no_such_kernel_symbol" };
+	struct kw_symbol printk = { .name = "_printk" };
+	struct kw_symbol huge;
+	long r;
+
+	memset(huge.name, 'a', sizeof(huge.name));
+	if (ioctl(fd, KW_IOC_SYMBOL, &printk) < 0 ||
+	    printk.addr < 0xffff800000000000UL)
+		return fail("_printk not found at a kernel address");
+	if (mlockall(MCL_CURRENT) < 0 ||
+	    call(fd, ring0_bad_kcall, 0x1000, &r) < 0 || r != -1)
+		return fail("KW_NR_KCALL to a user address was not refused");
+	return expect_errno(fd, KW_IOC_SYMBOL, (void *)&none, ENOENT,
+			    "unknown symbol") |
+	       expect_errno(fd, KW_IOC_SYMBOL, (void *)&huge, ENOENT,
+			    "unterminated name") |
+	       expect_errno(fd, KW_IOC_SYMBOL, NULL, EFAULT, "NULL symbol");
 }
 
 /* Root opened the device, then dropped its privileges. */
@@ -474,6 +501,8 @@ int main(int argc, char **argv)
 		return test_spin(fd);
 	if (!strcmp(argv[1], "fpu"))
 		return test_fpu(fd);
+	if (!strcmp(argv[1], "symbols"))
+		return test_symbols(fd);
 	if (!strcmp(argv[1], "bad"))
 		return test_bad(fd);
 	if (!strcmp(argv[1], "unpriv"))
