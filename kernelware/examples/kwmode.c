@@ -5,7 +5,7 @@
  *   kwmode             print "ring 0" or "ring 3"
  *   kwmode fork        fork; child and parent print their ring
  *   kwmode signal      a signal handler runs, the interrupted syscall
- *                      restarts (SA_RESTART)
+ *                      restarts (SA_RESTART); print the ring after
  *   kwmode switch      switch_to_user_mode(), then back to kernel mode
  */
 #include <signal.h>
@@ -61,7 +61,7 @@ static int do_signal(void)
 	if (read(p[0], buf, sizeof(buf)) != 3)
 		return 1;
 	wait(NULL);
-	printf("handler ran %d, read \"%s\"\n", (int)alarms, buf);
+	printf("handler ran %d, read \"%s\", %s\n", (int)alarms, buf, ring());
 	return 0;
 }
 

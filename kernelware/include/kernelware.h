@@ -24,20 +24,35 @@ struct kw_call {
 	__u64	syscalls;
 };
 
-/*
- * A user register state, laid out as the kernel's struct pt_regs
- * (x86-64).  KW_IOC_ENTER continues the calling thread in ring 0 from
- * the state given (cs and ss are ignored).  The ioctl returns, in user
- * mode, only when kernel mode ends: switch_to_user_mode(), a signal to
- * deliver, a fault, or a system call that needs user mode (fork, clone,
- * execve, rt_sigreturn: it is then made from user mode).  It returns to
- * where kernel mode ended, with the registers there, as if the code had
- * run in user mode all along; -1 with errno if it could not enter.
- */
+/* A user register state, laid out as the kernel's struct pt_regs. */
 struct kw_regs {
 	__u64	r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8;
 	__u64	rax, rcx, rdx, rsi, rdi, orig_rax;
 	__u64	rip, cs, eflags, rsp, ss;
+};
+
+/*
+ * KW_IOC_ENTER continues the calling thread in ring 0 from regs (cs and
+ * ss are ignored).  The ioctl returns, in user mode, only when kernel
+ * mode ends: switch_to_user_mode(), a signal to deliver, a fault, or a
+ * system call that needs user mode (fork, clone, execve, rt_sigreturn:
+ * it is then made from user mode).  -1 with errno if it could not enter.
+ *
+ * With resume 0, the thread goes on in user mode where kernel mode
+ * ended, with the registers there.  Otherwise kernel mode is re-entered
+ * by user code at resume: the module stores the state where kernel mode
+ * ended in *this struct (whose address is self, in memory of the thread:
+ * its TLS), and the thread goes on at resume with the program's
+ * registers but rip; rax holds what the program's rax must become.  Two
+ * bytes before resume is a syscall instruction: a bounced system call
+ * (fork, execve, ...) is made there, as is a system call restarted after
+ * a signal handler.  Faults, and clone or vfork sharing the memory, still
+ * go on in user mode.
+ */
+struct kw_enter {
+	struct kw_regs	regs;
+	__u64		resume;
+	__u64		self;
 };
 
 /* The system call by which ring-0 code leaves kernel mode. */
@@ -58,7 +73,7 @@ struct kw_symbol {
 
 #define KW_IOC_MAGIC	0xb8
 #define KW_IOC_CALL	_IOWR(KW_IOC_MAGIC, 1, struct kw_call)
-#define KW_IOC_ENTER	_IOW(KW_IOC_MAGIC, 2, struct kw_regs)
+#define KW_IOC_ENTER	_IOW(KW_IOC_MAGIC, 2, struct kw_enter)
 #define KW_IOC_SYMBOL	_IOWR(KW_IOC_MAGIC, 3, struct kw_symbol)
 
 #endif /* KERNELWARE_H */

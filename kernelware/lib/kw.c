@@ -18,11 +18,19 @@
 
 #define CALL_STACK_SIZE	(1024 * 1024)
 
-long kw_enter_here(int fd, unsigned long cmd);
+long kw_enter_here(int fd, unsigned long cmd, struct kw_enter *e);
 long kw_leave_here(void);
+void kw_resume(void);
+void kw_resume_failed(void);
 long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5);
 
-static int kw_fd = -1;
+/* Shared with switch.S (the re-entry code): hidden, not exported. */
+#define HIDDEN	__attribute__((visibility("hidden")))
+HIDDEN int kw_fd = -1;
+HIDDEN const unsigned long kw_enter_cmd = KW_IOC_ENTER;
+/* This thread's state for KW_IOC_ENTER and for coming back. */
+HIDDEN __thread struct kw_enter kw_state
+	__attribute__((tls_model("initial-exec")));
 
 static int kw_open(void)
 {
@@ -56,7 +64,9 @@ int switch_to_kernel_mode(void)
 		return 0;
 	if (kw_open() < 0)
 		return -1;
-	err = kw_enter_here(kw_fd, KW_IOC_ENTER);
+	kw_state.resume = (unsigned long)kw_resume;
+	kw_state.self = (unsigned long)&kw_state;
+	err = kw_enter_here(kw_fd, KW_IOC_ENTER, &kw_state);
 	if (err < 0) {
 		errno = (int)-err;
 		return -1;
@@ -126,6 +136,15 @@ void *kw_current(void)
 		return NULL;
 	__asm__ volatile("movq %%gs:(%1), %0" : "=r"(task) : "r"(offset));
 	return task;
+}
+
+/* The re-entry code could not go back to kernel mode: nothing to go on. */
+HIDDEN void kw_resume_failed(void)
+{
+	static const char msg[] = "libkw: cannot return to kernel mode\n";
+
+	write(2, msg, sizeof(msg) - 1);
+	_exit(127);
 }
 
 /* kwrun: the program runs in kernel mode from here on. */

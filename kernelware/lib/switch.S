@@ -1,13 +1,12 @@
 /*
  * libkw - entering and leaving kernel mode where the caller stands.
  *
- * long kw_enter_here(int fd, unsigned long cmd)
- *	Builds the caller's state at its return (callee-saved registers,
- *	stack pointer, return address, rax 0) as a struct kw_regs on the
- *	stack and hands it to ioctl(fd, cmd = KW_IOC_ENTER).  On success
- *	the caller goes on in ring 0 and the ioctl "returns" only in user
- *	mode, where kernel mode ended; this code then never runs again.
- *	Returns -errno if the ioctl failed.
+ * long kw_enter_here(int fd, unsigned long cmd, struct kw_enter *e)
+ *	Stores the caller's state at its return (callee-saved registers,
+ *	stack pointer, return address, rax 0) in e->regs and hands e to
+ *	ioctl(fd, cmd = KW_IOC_ENTER).  On success the caller goes on in
+ *	ring 0 and this code never runs again; returns -errno if the ioctl
+ *	failed.
  *
  * long kw_leave_here(void)
  *	The system call that ends kernel mode: in ring 0 the caller goes
@@ -16,34 +15,53 @@
 #define KW_NR_USER_MODE	0x6b770001
 #define KW_NR_KCALL	0x6b770002
 #define NR_IOCTL	16
-#define REGS_SIZE	168	/* struct kw_regs */
 
 	.text
 	.globl	kw_enter_here
 	.hidden	kw_enter_here
 	.type	kw_enter_here, @function
 kw_enter_here:
-	subq	$REGS_SIZE, %rsp
-	movq	%r15, 0(%rsp)
-	movq	%r14, 8(%rsp)
-	movq	%r13, 16(%rsp)
-	movq	%r12, 24(%rsp)
-	movq	%rbp, 32(%rsp)
-	movq	%rbx, 40(%rsp)
-	movq	$0, 80(%rsp)			/* rax */
-	movq	REGS_SIZE(%rsp), %rax		/* the return address */
-	movq	%rax, 128(%rsp)			/* rip */
-	leaq	REGS_SIZE + 8(%rsp), %rax
-	movq	%rax, 152(%rsp)			/* rsp after the return */
+	movq	%r15, 0(%rdx)
+	movq	%r14, 8(%rdx)
+	movq	%r13, 16(%rdx)
+	movq	%r12, 24(%rdx)
+	movq	%rbp, 32(%rdx)
+	movq	%rbx, 40(%rdx)
+	movq	$0, 80(%rdx)			/* rax */
+	movq	(%rsp), %rax			/* the return address */
+	movq	%rax, 128(%rdx)			/* rip */
+	leaq	8(%rsp), %rax
+	movq	%rax, 152(%rdx)			/* rsp after the return */
 	pushfq
 	popq	%rax
-	movq	%rax, 144(%rsp)			/* eflags */
-	movq	%rsp, %rdx
+	movq	%rax, 144(%rdx)			/* eflags */
 	movl	$NR_IOCTL, %eax
 	syscall
-	addq	$REGS_SIZE, %rsp
 	ret
 	.size	kw_enter_here, . - kw_enter_here
+
+/*
+ * The re-entry code (struct kw_enter's resume): back to kernel mode from
+ * the state the module left in kw_state, with rax as the program's rax.
+ * No stack use: the program's red zone is below rsp.
+ */
+	.globl	kw_resume_syscall
+	.hidden	kw_resume_syscall
+	.globl	kw_resume
+	.hidden	kw_resume
+kw_resume_syscall:
+	syscall				/* a bounced or restarted syscall */
+kw_resume:
+	movq	kw_state@gottpoff(%rip), %rdx
+	addq	%fs:0, %rdx
+	movq	%rax, 80(%rdx)			/* rax */
+	movl	kw_fd(%rip), %edi
+	movq	kw_enter_cmd(%rip), %rsi
+	movl	$NR_IOCTL, %eax
+	syscall
+	andq	$-16, %rsp
+	call	kw_resume_failed
+	ud2
 
 	.globl	kw_leave_here
 	.hidden	kw_leave_here

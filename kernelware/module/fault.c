@@ -72,7 +72,7 @@ void kw_prepare_resume(struct pt_regs *regs)
 		local_irq_disable();
 	}
 	if (signal_pending(current))
-		kw_end(regs);
+		kw_end(regs, true);
 	if (test_thread_flag(TIF_NEED_FPU_LOAD))
 		switch_fpu_return();
 }
@@ -91,13 +91,13 @@ __visible void kw_do_exception(struct pt_regs *regs)
 	}
 	if (kw_task(current)->mode == KW_MODE_CALL) {
 		force_sig(fault_signal(vector));
-		kw_end(NULL);
+		kw_end(NULL, false);
 	}
 	/* Code that goes on in user mode faults again there, for real. */
 	if (vector == X86_TRAP_BP)
 		regs->ip--;
 	regs->orig_ax = -1;	/* it held the error code */
-	kw_end(regs);
+	kw_end(regs, false);
 }
 
 __visible void kw_resume_check(struct pt_regs *regs)

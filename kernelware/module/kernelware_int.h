@@ -23,6 +23,8 @@ struct kw_task {
 	unsigned long	resume_flags;
 	unsigned long	vector;		/* the exception being handled */
 	unsigned long	syscalls;	/* function-call syscalls made */
+	unsigned long	resume;		/* user re-entry code, or 0 */
+	unsigned long	self;		/* its struct kw_enter */
 	unsigned int	mode;		/* KW_MODE_* */
 	bool		active;		/* in kernel mode now */
 	bool		interrupted;	/* kernel mode ended early */
@@ -53,7 +55,8 @@ long kw_enter_regs(struct pt_regs *regs, struct kw_task *kt);
 void kw_leave_to(long ret, unsigned long frame);
 
 /* main.c */
-void kw_end(struct pt_regs *regs);
+void kw_end(struct pt_regs *regs, bool resume);
+void kw_end_syscall(struct pt_regs *regs, bool resume);
 
 /* idt.c */
 int kw_idt_install(void);

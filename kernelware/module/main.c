@@ -66,27 +66,75 @@ static struct kw_task *begin(unsigned int mode)
 	return kt;
 }
 
+static void set_user_regs(struct pt_regs *user, const struct pt_regs *regs)
+{
+	*user = *regs;
+	user->cs = __USER_CS;
+	user->ss = __USER_DS;
+	user->flags = (regs->flags & KW_USER_FLAGS) | X86_EFLAGS_IF |
+		      X86_EFLAGS_FIXED;
+}
+
+/* The program's state for the re-entry code; false if there is none. */
+static bool save_for_resume(struct kw_task *kt, const struct pt_regs *regs)
+{
+	struct pt_regs saved;
+
+	if (!kt->resume)
+		return false;
+	set_user_regs(&saved, regs);
+	return !copy_to_user((void __user *)kt->self, &saved, sizeof(saved));
+}
+
+static void leave(struct kw_task *kt, long ax)
+{
+	kt->interrupted = true;
+	kw_leave_to(ax, kt->frame);
+}
+
 /*
  * End kernel mode from below the floor: kw_enter or kw_enter_regs
  * returns.  Code entered with KW_IOC_ENTER goes on in user mode from
- * regs: they become the device call's return context.  orig_ax is the
- * system call the code was in, or -1: a signal delivered on the way out
- * restarts that syscall, or fails it with EINTR, as for user code.
+ * regs, through its re-entry code if resume (and it has one), else
+ * directly: they become the device call's return context.  orig_ax is the system call the code was in,
+ * or -1: a signal delivered on the way out restarts that syscall (at the
+ * re-entry code's syscall instruction, or the program's), or fails it
+ * with EINTR, as for user code.
  */
-void kw_end(struct pt_regs *regs)
+void kw_end(struct pt_regs *regs, bool resume)
 {
 	struct kw_task *kt = kw_task(current);
 	struct pt_regs *user = current_pt_regs();
 
-	kt->interrupted = true;
-	if (kt->mode == KW_MODE_CONTEXT) {
-		*user = *regs;
-		user->cs = __USER_CS;
-		user->ss = __USER_DS;
-		user->flags = (regs->flags & KW_USER_FLAGS) |
-			      X86_EFLAGS_IF | X86_EFLAGS_FIXED;
-	}
-	kw_leave_to(regs ? regs->ax : 0, kt->frame);
+	local_irq_enable();
+	if (kt->mode == KW_MODE_CALL)
+		leave(kt, regs ? regs->ax : 0);
+	set_user_regs(user, regs);
+	if (resume && save_for_resume(kt, regs))
+		user->ip = kt->resume;
+	leave(kt, user->ax);
+}
+
+/*
+ * End kernel mode to make system call regs->orig_ax from user mode: at
+ * the re-entry code's syscall instruction if resume (then back to
+ * kernel mode with its result), or at the program's own.
+ */
+void kw_end_syscall(struct pt_regs *regs, bool resume)
+{
+	struct kw_task *kt = kw_task(current);
+	struct pt_regs *user = current_pt_regs();
+	long nr = regs->orig_ax;
+
+	local_irq_enable();
+	set_user_regs(user, regs);
+	user->ax = nr;
+	user->orig_ax = -1;
+	if (resume && save_for_resume(kt, regs))
+		user->ip = kt->resume - 2;
+	else
+		user->ip -= 2;		/* the program's syscall, 0f 05 */
+	leave(kt, nr);
 }
 
 static long kw_call(struct kw_call __user *ucall)
@@ -115,16 +163,20 @@ static long kw_call(struct kw_call __user *ucall)
 }
 
 /* Returns in user mode, where kernel mode ended (see kernelware.h). */
-static long kw_enter_context(struct kw_regs __user *uregs)
+static long kw_enter_context(struct kw_enter __user *uenter)
 {
+	struct kw_enter enter;
 	struct pt_regs regs;
 	struct kw_task *kt;
 	long ax;
 
 	BUILD_BUG_ON(sizeof(struct kw_regs) != sizeof(struct pt_regs));
-	if (copy_from_user(&regs, uregs, sizeof(regs)))
+	if (copy_from_user(&enter, uenter, sizeof(enter)))
 		return -EFAULT;
-	if (!user_range(regs.ip, 1) || !user_range(regs.sp - 8, 8))
+	memcpy(&regs, &enter.regs, sizeof(regs));
+	if (!user_range(regs.ip, 1) || !user_range(regs.sp - 8, 8) ||
+	    (enter.resume && (!user_range(enter.resume - 2, 2) ||
+			      !user_range(enter.self, sizeof(enter)))))
 		return -EINVAL;
 	regs.cs = __KERNEL_CS;
 	regs.ss = __KERNEL_DS;
@@ -133,6 +185,8 @@ static long kw_enter_context(struct kw_regs __user *uregs)
 	kt = begin(KW_MODE_CONTEXT);
 	if (!kt)
 		return -EBUSY;
+	kt->resume = enter.resume;
+	kt->self = enter.self;
 	ax = kw_enter_regs(&regs, kt);
 	kt->active = false;
 	return ax;
@@ -159,7 +213,7 @@ static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case KW_IOC_CALL:
 		return kw_call((struct kw_call __user *)arg);
 	case KW_IOC_ENTER:
-		return kw_enter_context((struct kw_regs __user *)arg);
+		return kw_enter_context((struct kw_enter __user *)arg);
 	case KW_IOC_SYMBOL:
 		return kw_symbol((struct kw_symbol __user *)arg);
 	default:

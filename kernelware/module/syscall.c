@@ -10,6 +10,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/moduleparam.h>
+#include <linux/sched.h>
 #include <linux/sysfs.h>
 #include <asm/msr.h>
 #include <asm/syscall.h>
@@ -66,15 +67,22 @@ static bool needs_user_mode(unsigned long nr)
 }
 
 /*
- * Code entered by KW_IOC_ENTER makes these from user mode: kernel mode
- * ends just before the syscall instruction, which then runs for real.
+ * Whether code entered by KW_IOC_ENTER may come back to kernel mode
+ * after it made this syscall from user mode.  Not after a thread or a
+ * vfork child is created: it would share the re-entry state in the
+ * thread's memory (glibc makes threads and posix_spawn with clone3).
  */
-static void make_in_user_mode(struct pt_regs *regs)
+static bool resumes_after(struct pt_regs *regs)
 {
-	regs->ip -= 2;		/* syscall is 0f 05 */
-	regs->ax = regs->orig_ax;
-	regs->orig_ax = -1;
-	kw_end(regs);
+	switch (regs->orig_ax) {
+	case __NR_vfork:
+	case __NR_clone3:
+		return false;
+	case __NR_clone:
+		return !(regs->di & (CLONE_VM | CLONE_VFORK));
+	default:
+		return true;
+	}
 }
 
 typedef long (*kfunc_t)(long, long, long, long, long);
@@ -104,9 +112,9 @@ __visible void kw_do_syscall(struct pt_regs *regs)
 		regs->ax = -ENOSYS;
 	} else if (nr == KW_NR_USER_MODE) {
 		regs->ax = 0;
-		kw_end(regs);
+		kw_end(regs, false);
 	} else {
-		make_in_user_mode(regs);
+		kw_end_syscall(regs, resumes_after(regs));
 	}
 	local_irq_disable();
 	kw_prepare_resume(regs);

@@ -77,11 +77,13 @@ t_kwrun() {
 		test -n "$_pid"
 	like "$(dmesg)" "kern_print_pid: pid $_pid\$" "... and printk()s it"
 	_out=$(kwrun kwmode fork)
-	like "$_out" "child ring" "a fork from kernel mode runs the child"
-	like "$_out" "parent ring ., child status 7" \
-		"the parent gets the child's status"
-	like "$(kwrun kwmode signal)" 'handler ran 1, read "ok"' \
-		"a handler runs and the interrupted read restarts"
+	like "$_out" "child ring 0" "a forked child goes on in kernel mode"
+	like "$_out" "parent ring 0, child status 7" \
+		"the parent goes on in kernel mode and gets the child's status"
+	like "$(kwrun kwmode signal)" 'handler ran 1, read "ok", ring 0' \
+		"a handler runs, the interrupted read restarts, kernel mode goes on"
+	is "$(kwrun /usr/bin/env kwmode)" "ring 0" \
+		"a program executed from kernel mode starts in kernel mode"
 	_out=$(kwrun kwmode switch)
 	like "$_out" "start ring 0" "kwrun starts in ring 0"
 	like "$_out" "after switch_to_user_mode ring 3" "switch_to_user_mode"
