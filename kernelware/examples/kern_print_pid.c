@@ -26,8 +26,9 @@ int main(void)
 		return 1;
 	}
 	task = kw_current();
-	pid = kw_kcall(pid_nr, (long)task, PIDTYPE_PID, 0, 0, 0);
+	pid = kw_kcall(pid_nr, (long)task, PIDTYPE_PID, 0, 0, 0, 0);
 	printf("pid %ld (getpid %d)\n", pid, (int)getpid());
-	kw_kcall(printk, (long)"\0016kern_print_pid: pid %ld\n", pid, 0, 0, 0);
+	kw_kcall(printk, (long)"\0016kern_print_pid: pid %ld\n", pid, 0, 0, 0,
+		 0);
 	return 0;
 }

@@ -59,9 +59,10 @@ struct kw_enter {
 #define KW_NR_USER_MODE	0x6b770001
 /*
  * The system call by which ring-0 code calls a kernel function: rdi the
- * function, rsi, rdx, r10, r8, r9 its first five arguments; rax its
- * result.  The function runs on the task's kernel stack, with the
- * kernel's rules (it may sleep only where the kernel allows it).
+ * function, rsi, rdx, r10, r8, r9 its first five arguments, the sixth
+ * at 8(%rsp); rax its result.  The function runs on the task's kernel
+ * stack, with the kernel's rules (it may sleep only where the kernel
+ * allows it).
  */
 #define KW_NR_KCALL	0x6b770002
 

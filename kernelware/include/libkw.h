@@ -6,6 +6,10 @@
  * kernel.  Kernel mode ends by itself where it must (a signal to
  * deliver, a fault, fork/clone/execve): the program then goes on in user
  * mode, correct but with ordinary system calls.
+ *
+ * A dynamically linked program can also start in kernel mode by itself,
+ * linked with libkw.a and its entry point:
+ *	gcc -o prog prog.c -e _kw_start -u _kw_start libkw.a
  */
 #ifndef LIBKW_H
 #define LIBKW_H
@@ -28,11 +32,12 @@ long	kw_call(long (*fn)(long), long arg);
  */
 void	*kw_kernel_symbol(const char *name);
 /*
- * Call kernel function fn with up to five arguments, on the task's
+ * Call kernel function fn with up to six arguments, on the task's
  * kernel stack, from kernel mode: its result.  In user mode: -1, errno
  * EPERM.
  */
-long	kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5);
+long	kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5,
+		 long a6);
 /* In kernel mode: the kernel's struct task_struct of this thread. */
 void	*kw_current(void);
 

@@ -22,7 +22,8 @@ long kw_enter_here(int fd, unsigned long cmd, struct kw_enter *e);
 long kw_leave_here(void);
 void kw_resume(void);
 void kw_resume_failed(void);
-long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5);
+long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5,
+		   long a6);
 
 /* Shared with switch.S (the re-entry code): hidden, not exported. */
 #define HIDDEN	__attribute__((visibility("hidden")))
@@ -115,13 +116,14 @@ void *kw_kernel_symbol(const char *name)
 	return (void *)(unsigned long)sym.addr;
 }
 
-long kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5)
+long kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5,
+	      long a6)
 {
 	if (!kw_in_kernel_mode()) {
 		errno = EPERM;
 		return -1;
 	}
-	return kw_kcall_here(fn, a1, a2, a3, a4, a5);
+	return kw_kcall_here(fn, a1, a2, a3, a4, a5, a6);
 }
 
 /* The kernel's per-CPU current_task, read through GS in ring 0. */
@@ -147,12 +149,17 @@ HIDDEN void kw_resume_failed(void)
 	_exit(127);
 }
 
-/* kwrun: the program runs in kernel mode from here on. */
+/* From _kw_start (switch.S) or kwrun: kernel mode from here on. */
+HIDDEN void kw_start_kernel_mode(void)
+{
+	if (switch_to_kernel_mode() < 0)
+		fprintf(stderr, "libkw: staying in user mode: %s\n",
+			strerror(errno));
+}
+
+/* kwrun preloads the library: the program runs in kernel mode. */
 __attribute__((constructor)) static void kwrun_start(void)
 {
-	if (!getenv("KWRUN"))
-		return;
-	if (switch_to_kernel_mode() < 0)
-		fprintf(stderr, "kwrun: staying in user mode: %s\n",
-			strerror(errno));
+	if (getenv("KWRUN") && !kw_in_kernel_mode())
+		kw_start_kernel_mode();
 }

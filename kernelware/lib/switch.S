@@ -73,18 +73,38 @@ kw_leave_here:
 	.size	kw_leave_here, . - kw_leave_here
 
 /*
- * long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5)
- *	In ring 0: KW_NR_KCALL with fn and its arguments in the syscall
- *	registers, which are the C ones but r10 for rcx.
+ * long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5,
+ *		      long a6)
+ *	In ring 0: KW_NR_KCALL with fn and five arguments in the syscall
+ *	registers, which are the C ones but r10 for rcx; the sixth stays
+ *	on the stack, above the return address, where the module reads it.
  */
 	.globl	kw_kcall_here
 	.hidden	kw_kcall_here
 	.type	kw_kcall_here, @function
 kw_kcall_here:
-	movq	%rcx, %r10
+	movq	%rcx, %r10			/* a6 stays at 8(%rsp) */
 	movl	$KW_NR_KCALL, %eax
 	syscall
 	ret
 	.size	kw_kcall_here, . - kw_kcall_here
+
+/*
+ * _kw_start: an entry point (gcc -e _kw_start ... -lkw) that puts a
+ * dynamically linked program in kernel mode before its own _start, so
+ * before its constructors and main().  The stack and rdx (the dynamic
+ * linker's exit function) are handed to _start as they came.
+ */
+	.globl	_kw_start
+	.type	_kw_start, @function
+_kw_start:
+	movq	%rsp, %rbx
+	movq	%rdx, %r12
+	andq	$-16, %rsp
+	call	kw_start_kernel_mode
+	movq	%rbx, %rsp
+	movq	%r12, %rdx
+	jmp	_start
+	.size	_kw_start, . - _kw_start
 
 	.section .note.GNU-stack, "", @progbits

@@ -12,6 +12,7 @@
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/sysfs.h>
+#include <linux/uaccess.h>
 #include <asm/msr.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
@@ -85,16 +86,22 @@ static bool resumes_after(struct pt_regs *regs)
 	}
 }
 
-typedef long (*kfunc_t)(long, long, long, long, long);
+typedef long (*kfunc_t)(long, long, long, long, long, long);
 
-/* KW_NR_KCALL: a kernel function with up to five arguments. */
+/*
+ * KW_NR_KCALL: a kernel function with up to six arguments, the sixth on
+ * the caller's stack above its return address (libkw's kw_kcall_here).
+ */
 static long kcall(struct pt_regs *regs)
 {
 	kfunc_t fn = (kfunc_t)regs->di;
+	long a6;
 
 	if (!text_address(regs->di))
 		return -EFAULT;
-	return fn(regs->si, regs->dx, regs->r10, regs->r8, regs->r9);
+	if (get_user(a6, (long __user *)(regs->sp + 8)))
+		return -EFAULT;
+	return fn(regs->si, regs->dx, regs->r10, regs->r8, regs->r9, a6);
 }
 
 __visible void kw_do_syscall(struct pt_regs *regs)

@@ -70,6 +70,15 @@ t_kwrun() {
 	same "sha256sum, unmodified, in kernel mode" 10 \
 		/usr/bin/sha256sum /lib/unitron/modules/kernelware.ko
 	same "find, unmodified, in kernel mode" 20 /usr/bin/find /lib/unitron
+	is "$(kwmode_e)" "ring 0" \
+		"a program linked with libkw.a -e _kw_start starts in ring 0"
+	dd if=/dev/urandom of=/tmp/src bs=1k count=300 2>/dev/null
+	is "$(kwrun kwcp -v /tmp/src /tmp/dst)" "kernel copy" \
+		"kwcp in kernel mode copies inside the kernel"
+	check "... the copy is exact" cmp /tmp/src /tmp/dst
+	is "$(kwcp -v /tmp/src /tmp/dst2)" "user copy" \
+		"kwcp in user mode falls back to read/write"
+	check "... the copy is exact" cmp /tmp/src /tmp/dst2
 	dmesg -c >/dev/null
 	_out=$(kwrun kern_print_pid)
 	_pid=$(echo "$_out" | sed -n 's/^pid \([0-9]*\) (getpid \1)$/\1/p')
