@@ -4,6 +4,7 @@
 #   make test           every test: host (test-host) and QEMU (test-vm)
 #   make APP=dir        build a µITRON application (see README)
 #   make module APP=dir build it as a kernel module (linux port)
+#   make kernelware     kernelware.ko, libkw, kwrun and the examples
 #   make bench          benchmarks; results in bench/RESULTS.md
 #   make deps           install the Debian packages the project needs
 
@@ -22,7 +23,7 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg module unitronctl demo test test-host bench deps clean
+.PHONY: all app lib cfg module kernelware unitronctl demo test test-host bench deps clean
 
 all: lib cfg unitronctl
 
@@ -64,13 +65,27 @@ MODULE_SRC	= $(BUILD)/module-src/$(MODULE_NAME)
 FLAVOUR		?= std
 module: cfg
 	@test -n "$(APP)" || { echo "usage: make module APP=dir [FLAVOUR=std|rt | KDIR=dir]"; exit 2; }
-	port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
+	APP_DEFS='$(APP_DEFS)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
 ifdef KDIR
 	$(MAKE) -C $(KDIR) M=$(MODULE_SRC) modules
 	@echo "module: $(MODULE_SRC)/$(MODULE_NAME).ko"
 else
 	tools/vm/kbuild.sh -q $(FLAVOUR) $(MODULE_SRC) $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)
 	@echo "module: $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)/$(MODULE_NAME).ko"
+endif
+
+# Kernelware: the user side in build/kernelware/, the module against
+# FLAVOUR's Debian headers (or KDIR).
+KW_SRC := $(BUILD)/kernelware-src
+kernelware:
+	$(MAKE) -C kernelware
+	kernelware/stage.sh $(KW_SRC)
+ifdef KDIR
+	$(MAKE) -C $(KDIR) M=$(abspath $(KW_SRC)) modules
+	@echo "module: $(KW_SRC)/kernelware.ko"
+else
+	tools/vm/kbuild.sh -q $(FLAVOUR) $(KW_SRC) $(BUILD)/modules/$(FLAVOUR)/kernelware
+	@echo "module: $(BUILD)/modules/$(FLAVOUR)/kernelware/kernelware.ko"
 endif
 
 unitronctl: $(BUILD)/unitronctl
