@@ -1,0 +1,252 @@
+/*
+ * kwbench - kernelware's costs, in the guest (bench/kernelware/).
+ *
+ *   kwbench syscalls N   cycles per call of 7 system calls, N calls
+ *                        each, in user mode and then in kernel mode
+ *                        (seed 000's table 4.3)
+ *   kwbench getpid N     cycles per getpid in user mode only (the
+ *                        module's cost to other processes, fig. 4)
+ *   kwbench copy MB      file copy throughput on tmpfs for sizes 1 B to
+ *                        2 MB: read/write, copy_file_range(2), and the
+ *                        in-kernel copy of kernel mode (fig. 4.16)
+ *   kwbench run N CMD... run CMD N times (fork + exec), ns per run
+ *
+ * One record per line: "NAME key=value ...".  Integer arithmetic only.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <x86intrin.h>
+
+#include "libkw.h"
+
+#define FILE_PATH	"/tmp/kwbench.dat"
+#define BUF_SIZE	8192
+
+static char buf[BUF_SIZE];
+static int data_fd;
+
+static long call_getpid(void) { return syscall(SYS_getpid); }
+static long call_chdir(void) { return syscall(SYS_chdir, "/"); }
+static long call_gettimeofday(void)
+{
+	struct timeval tv;
+
+	return syscall(SYS_gettimeofday, &tv, NULL);
+}
+static long call_read1(void) { return pread(data_fd, buf, 1, 0); }
+static long call_read8k(void) { return pread(data_fd, buf, BUF_SIZE, 0); }
+static long call_write1(void) { return pwrite(data_fd, buf, 1, 0); }
+static long call_write8k(void) { return pwrite(data_fd, buf, BUF_SIZE, 0); }
+
+static const struct {
+	const char *name;
+	long (*fn)(void);
+} calls[] = {
+	{ "getpid", call_getpid },
+	{ "chdir", call_chdir },
+	{ "gettimeofday", call_gettimeofday },
+	{ "read_1", call_read1 },
+	{ "read_8192", call_read8k },
+	{ "write_1", call_write1 },
+	{ "write_8192", call_write8k },
+};
+#define NCALLS	(sizeof(calls) / sizeof(calls[0]))
+
+/* Cycles per call: the best of three runs of n calls. */
+static unsigned long cycles(long (*fn)(void), long n)
+{
+	unsigned long best = ~0UL;
+	int run;
+
+	for (run = 0; run < 3; run++) {
+		unsigned long t = __rdtsc();
+		long i;
+
+		for (i = 0; i < n; i++)
+			fn();
+		t = (__rdtsc() - t) / n;
+		if (t < best)
+			best = t;
+	}
+	return best;
+}
+
+static int bench_syscalls(long n)
+{
+	unsigned long user[NCALLS];
+	unsigned int i;
+
+	for (i = 0; i < NCALLS; i++)
+		user[i] = cycles(calls[i].fn, n);
+	if (switch_to_kernel_mode() < 0) {
+		perror("kwbench: switch_to_kernel_mode");
+		return 1;
+	}
+	for (i = 0; i < NCALLS; i++)
+		printf("syscall name=%s user=%lu kernel=%lu\n", calls[i].name,
+		       user[i], cycles(calls[i].fn, n));
+	switch_to_user_mode();
+	return 0;
+}
+
+static unsigned long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000UL + ts.tv_nsec;
+}
+
+static int make_file(const char *path, long size)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	long done;
+
+	for (done = 0; fd >= 0 && done < size; done += BUF_SIZE)
+		if (write(fd, buf, size - done < BUF_SIZE ? size - done :
+			  BUF_SIZE) < 0)
+			return -1;
+	return fd;
+}
+
+static long copy_rw(int in, int out, long size)
+{
+	long done = 0, n;
+
+	while (done < size && (n = pread(in, buf, BUF_SIZE, done)) > 0)
+		done += pwrite(out, buf, n, done);
+	return done;
+}
+
+static long copy_cfr(int in, int out, long size)
+{
+	loff_t pin = 0, pout = 0;
+	long done = 0, n;
+
+	while (done < size &&
+	       (n = copy_file_range(in, &pin, out, &pout, size - done, 0)) > 0)
+		done += n;
+	return done;
+}
+
+static void *k_fget, *k_fput, *k_copy;
+
+/* The in-kernel copy kwcp makes: vfs_copy_file_range on the files. */
+static long copy_kernel(int in, int out, long size)
+{
+	long fin = kw_kcall(k_fget, in, 0, 0, 0, 0, 0);
+	long fout = kw_kcall(k_fget, out, 0, 0, 0, 0, 0);
+	long done = 0, n;
+
+	while (done < size && (n = kw_kcall(k_copy, fin, done, fout, done,
+					     size - done, 0)) > 0)
+		done += n;
+	kw_kcall(k_fput, fin, 0, 0, 0, 0, 0);
+	kw_kcall(k_fput, fout, 0, 0, 0, 0, 0);
+	return done;
+}
+
+/* Copy the size-byte file until about total bytes went through. */
+static void throughput(const char *method, long (*copy)(int, int, long),
+		       int in, long size, long total)
+{
+	long reps = total / size > 0 ? total / size : 1, i;
+	int out = open("/tmp/kwbench.out", O_RDWR | O_CREAT, 0600);
+	unsigned long t;
+
+	if (out < 0)
+		return;
+	t = now_ns();
+	for (i = 0; i < reps && copy(in, out, size) == size; i++)
+		;
+	t = now_ns() - t;
+	close(out);
+	if (i == reps)
+		printf("copy size=%ld method=%s bytes=%ld ns=%lu\n", size,
+		       method, reps * size, t);
+}
+
+static int bench_copy(long mb)
+{
+	static const long sizes[] = { 1, 1024, 65536, 1048576, 2097152 };
+	unsigned int i;
+
+	k_fget = kw_kernel_symbol("fget");
+	k_fput = kw_kernel_symbol("fput");
+	k_copy = kw_kernel_symbol("vfs_copy_file_range");
+	if (!k_fget || !k_fput || !k_copy) {
+		perror("kwbench: kernel symbols");
+		return 1;
+	}
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		int in = make_file("/tmp/kwbench.in", sizes[i]);
+		/* Small files: 1,024 copies per MB asked. */
+		long total = sizes[i] < 65536 ? sizes[i] * (mb << 10) : mb << 20;
+
+		throughput("rw", copy_rw, in, sizes[i], total);
+		throughput("copy_file_range", copy_cfr, in, sizes[i], total);
+		if (switch_to_kernel_mode() < 0)
+			return 1;
+		throughput("kernel", copy_kernel, in, sizes[i], total);
+		switch_to_user_mode();
+		close(in);
+	}
+	return 0;
+}
+
+static int bench_run(long n, char **argv)
+{
+	unsigned long t = now_ns();
+	long i;
+
+	for (i = 0; i < n; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			int null = open("/dev/null", O_WRONLY);
+
+			dup2(null, 1);
+			execvp(argv[0], argv);
+			_exit(127);
+		}
+		waitpid(pid, NULL, 0);
+	}
+	printf("run ns=%lu\n", (now_ns() - t) / n);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	long n = argc > 2 ? atol(argv[2]) : 0;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc < 3 || n <= 0) {
+		fprintf(stderr, "usage: kwbench syscalls|getpid N | copy MB | run N CMD...\n");
+		return 2;
+	}
+	data_fd = make_file(FILE_PATH, BUF_SIZE);
+	if (data_fd < 0) {
+		perror(FILE_PATH);
+		return 1;
+	}
+	if (!strcmp(argv[1], "syscalls"))
+		return bench_syscalls(n);
+	if (!strcmp(argv[1], "getpid")) {
+		printf("getpid user=%lu\n", cycles(call_getpid, n));
+		return 0;
+	}
+	if (!strcmp(argv[1], "copy"))
+		return bench_copy(n);
+	if (!strcmp(argv[1], "run") && argc > 3)
+		return bench_run(n, argv + 3);
+	fprintf(stderr, "kwbench: unknown measure %s\n", argv[1]);
+	return 2;
+}
