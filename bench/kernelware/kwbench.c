@@ -33,18 +33,35 @@
 static char buf[BUF_SIZE];
 static int data_fd;
 
-static long call_getpid(void) { return syscall(SYS_getpid); }
-static long call_chdir(void) { return syscall(SYS_chdir, "/"); }
+/* libc's syscall() (a syscall instruction) or libkw's kw_syscall(). */
+static long (*sys)(long nr, long a1, long a2, long a3, long a4, long a5,
+		   long a6);
+
+static long libc_syscall(long nr, long a1, long a2, long a3, long a4,
+			 long a5, long a6)
+{
+	return syscall(nr, a1, a2, a3, a4, a5, a6);
+}
+
+static long call_getpid(void) { return sys(SYS_getpid, 0, 0, 0, 0, 0, 0); }
+static long call_chdir(void)
+{
+	return sys(SYS_chdir, (long)"/", 0, 0, 0, 0, 0);
+}
 static long call_gettimeofday(void)
 {
 	struct timeval tv;
 
-	return syscall(SYS_gettimeofday, &tv, NULL);
+	return sys(SYS_gettimeofday, (long)&tv, 0, 0, 0, 0, 0);
 }
-static long call_read1(void) { return pread(data_fd, buf, 1, 0); }
-static long call_read8k(void) { return pread(data_fd, buf, BUF_SIZE, 0); }
-static long call_write1(void) { return pwrite(data_fd, buf, 1, 0); }
-static long call_write8k(void) { return pwrite(data_fd, buf, BUF_SIZE, 0); }
+static long rw(long nr, long n)
+{
+	return sys(nr, data_fd, (long)buf, n, 0, 0, 0);
+}
+static long call_read1(void) { return rw(SYS_pread64, 1); }
+static long call_read8k(void) { return rw(SYS_pread64, BUF_SIZE); }
+static long call_write1(void) { return rw(SYS_pwrite64, 1); }
+static long call_write8k(void) { return rw(SYS_pwrite64, BUF_SIZE); }
 
 static const struct {
 	const char *name;
@@ -79,11 +96,17 @@ static unsigned long cycles(long (*fn)(void), long n)
 	return best;
 }
 
+/*
+ * Each call in user mode, then in kernel mode through its syscall
+ * instruction (as in an unmodified binary) and through kw_syscall() (a
+ * jump, as in a program built with libkw).
+ */
 static int bench_syscalls(long n)
 {
-	unsigned long user[NCALLS];
+	unsigned long user[NCALLS], insn[NCALLS];
 	unsigned int i;
 
+	sys = libc_syscall;
 	for (i = 0; i < NCALLS; i++)
 		user[i] = cycles(calls[i].fn, n);
 	if (switch_to_kernel_mode() < 0) {
@@ -91,8 +114,12 @@ static int bench_syscalls(long n)
 		return 1;
 	}
 	for (i = 0; i < NCALLS; i++)
-		printf("syscall name=%s user=%lu kernel=%lu\n", calls[i].name,
-		       user[i], cycles(calls[i].fn, n));
+		insn[i] = cycles(calls[i].fn, n);
+	sys = kw_syscall;
+	for (i = 0; i < NCALLS; i++)
+		printf("syscall name=%s user=%lu kernel=%lu call=%lu\n",
+		       calls[i].name, user[i], insn[i],
+		       cycles(calls[i].fn, n));
 	switch_to_user_mode();
 	return 0;
 }
@@ -240,6 +267,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "syscalls"))
 		return bench_syscalls(n);
 	if (!strcmp(argv[1], "getpid")) {
+		sys = libc_syscall;
 		printf("getpid user=%lu\n", cycles(call_getpid, n));
 		return 0;
 	}

@@ -7,10 +7,13 @@
  *   kwmode signal      a signal handler runs, the interrupted syscall
  *                      restarts (SA_RESTART); print the ring after
  *   kwmode switch      switch_to_user_mode(), then back to kernel mode
+ *   kwmode call        system calls through kw_syscall(): results, errno
  */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -76,6 +79,17 @@ static int do_switch(void)
 	return 0;
 }
 
+static int do_call(void)
+{
+	long pid = kw_syscall(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	long bad = kw_syscall(SYS_close, -1, 0, 0, 0, 0, 0);
+
+	printf("%s getpid %s, close(-1) %s\n", ring(),
+	       pid == getpid() ? "ok" : "wrong",
+	       bad == -1 && errno == EBADF ? "EBADF" : "wrong");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -89,6 +103,8 @@ int main(int argc, char **argv)
 		return do_signal();
 	if (!strcmp(argv[1], "switch"))
 		return do_switch();
-	fprintf(stderr, "usage: kwmode [fork|signal|switch]\n");
+	if (!strcmp(argv[1], "call"))
+		return do_call();
+	fprintf(stderr, "usage: kwmode [fork|signal|switch|call]\n");
 	return 2;
 }

@@ -38,6 +38,13 @@ void	*kw_kernel_symbol(const char *name);
  */
 long	kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5,
 		 long a6);
+/*
+ * A system call as a function call in kernel mode (no syscall
+ * instruction: the paper's hybrid library), a real one in user mode;
+ * like syscall(2): -1 with errno on error.
+ */
+long	kw_syscall(long nr, long a1, long a2, long a3, long a4, long a5,
+		   long a6);
 /* In kernel mode: the kernel's struct task_struct of this thread. */
 void	*kw_current(void);
 

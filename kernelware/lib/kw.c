@@ -24,11 +24,15 @@ void kw_resume(void);
 void kw_resume_failed(void);
 long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5,
 		   long a6);
+long kw_syscall_here(long nr, long a1, long a2, long a3, long a4, long a5,
+		     long a6);
 
 /* Shared with switch.S (the re-entry code): hidden, not exported. */
 #define HIDDEN	__attribute__((visibility("hidden")))
 HIDDEN int kw_fd = -1;
 HIDDEN const unsigned long kw_enter_cmd = KW_IOC_ENTER;
+/* The module's syscall path, jumped to by kw_syscall_here. */
+HIDDEN void *kw_fast_entry;
 /* This thread's state for KW_IOC_ENTER and for coming back. */
 HIDDEN __thread struct kw_enter kw_state
 	__attribute__((tls_model("initial-exec")));
@@ -65,6 +69,8 @@ int switch_to_kernel_mode(void)
 		return 0;
 	if (kw_open() < 0)
 		return -1;
+	if (!kw_fast_entry)
+		kw_fast_entry = kw_kernel_symbol("kw_syscall_kernelware");
 	kw_state.resume = (unsigned long)kw_resume;
 	kw_state.self = (unsigned long)&kw_state;
 	err = kw_enter_here(kw_fd, KW_IOC_ENTER, &kw_state);
@@ -124,6 +130,21 @@ long kw_kcall(void *fn, long a1, long a2, long a3, long a4, long a5,
 		return -1;
 	}
 	return kw_kcall_here(fn, a1, a2, a3, a4, a5, a6);
+}
+
+long kw_syscall(long nr, long a1, long a2, long a3, long a4, long a5,
+		long a6)
+{
+	long ret;
+
+	if (!kw_fast_entry || !kw_in_kernel_mode())
+		return syscall(nr, a1, a2, a3, a4, a5, a6);
+	ret = kw_syscall_here(nr, a1, a2, a3, a4, a5, a6);
+	if (ret < 0 && ret > -4096) {
+		errno = (int)-ret;
+		return -1;
+	}
+	return ret;
 }
 
 /* The kernel's per-CPU current_task, read through GS in ring 0. */

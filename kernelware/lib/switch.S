@@ -90,6 +90,35 @@ kw_kcall_here:
 	.size	kw_kcall_here, . - kw_kcall_here
 
 /*
+ * long kw_syscall_here(long nr, long a1, long a2, long a3, long a4,
+ *			long a5, long a6)
+ *	In ring 0: the system call without a syscall instruction, by a jump
+ *	to the module's entry with the registers SYSCALL would have set
+ *	(rcx the return address, r11 the flags, interrupts off).  A call
+ *	that must run in user mode without re-entry code is made at the
+ *	syscall instruction just before the return address.
+ */
+	.globl	kw_syscall_here
+	.hidden	kw_syscall_here
+	.type	kw_syscall_here, @function
+kw_syscall_here:
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	movq	%rdx, %rsi
+	movq	%rcx, %rdx
+	movq	%r8, %r10
+	movq	%r9, %r8
+	movq	8(%rsp), %r9
+	pushfq
+	popq	%r11
+	cli
+	leaq	1f(%rip), %rcx
+	jmp	*kw_fast_entry(%rip)
+	syscall
+1:	ret
+	.size	kw_syscall_here, . - kw_syscall_here
+
+/*
  * _kw_start: an entry point (gcc -e _kw_start ... -lkw) that puts a
  * dynamically linked program in kernel mode before its own _start, so
  * before its constructors and main().  The stack and rdx (the dynamic

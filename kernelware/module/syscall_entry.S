@@ -26,8 +26,12 @@ SYM_CODE_START(kw_syscall_entry)
 	jmp	*kw_linux_lstar(%rip)
 SYM_CODE_END(kw_syscall_entry)
 
-/* Interrupts off (SYSCALL masked IF), still on the user's stack. */
-SYM_CODE_START_LOCAL(kw_syscall_kernelware)
+/*
+ * Interrupts off (SYSCALL masked IF), still on the user's stack.  libkw's
+ * kw_syscall() comes here directly, by name, with the registers as
+ * SYSCALL leaves them: a system call as a plain jump.
+ */
+SYM_CODE_START(kw_syscall_kernelware)
 	movq	%rsp, PER_CPU_VAR(kw_user_rsp)
 	movq	PER_CPU_VAR(current_task), %rsp
 	addq	kw_task_stack_off(%rip), %rsp

@@ -70,6 +70,10 @@ t_kwrun() {
 	same "sha256sum, unmodified, in kernel mode" 10 \
 		/usr/bin/sha256sum /lib/unitron/modules/kernelware.ko
 	same "find, unmodified, in kernel mode" 20 /usr/bin/find /lib/unitron
+	is "$(kwrun kwmode call)" "ring 0 getpid ok, close(-1) EBADF" \
+		"kw_syscall(): system calls as jumps in kernel mode"
+	is "$(kwmode call)" "ring 3 getpid ok, close(-1) EBADF" \
+		"kw_syscall(): real system calls in user mode"
 	is "$(kwmode_e)" "ring 0" \
 		"a program linked with libkw.a -e _kw_start starts in ring 0"
 	dd if=/dev/urandom of=/tmp/src bs=1k count=300 2>/dev/null
