@@ -12,7 +12,10 @@
  *   from user mode:       the top of the entry stack (TSS.sp0), as the
  *                         CPU itself would, then Linux's entry;
  *   from kernel code:     below the interrupted stack pointer, as the
- *                         CPU would, then Linux's entry;
+ *                         CPU would, then Linux's entry; but if that is
+ *                         a user stack (a kernel function that
+ *                         kernelware code called directly), the task's
+ *                         kernel stack below its kernelware floor;
  *   from kernelware:      the task's kernel stack below its kernelware
  *                         floor, never the user stack.  An interrupt
  *                         goes to Linux's entry, with its return
@@ -55,7 +58,13 @@ SYM_CODE_START_LOCAL(\name)
 	testq	%rax, %rax
 	jns	5f				/* user text: kernelware */
 	movq	RIP + 24(%rsp), %rdx		/* kernel code: its rsp */
+	testq	%rdx, %rdx
+	jns	8f				/* ... on a user stack */
 	andq	$-16, %rdx
+	jmp	4f
+8:	/* A kernel function kernelware called directly: its floor. */
+	KW_TASK	%rcx, %rdx
+	movq	KW_TASK_FLOOR(%rcx), %rdx
 	jmp	4f
 3:	swapgs					/* the user's GS base is live */
 	movq	PER_CPU_VAR(kw_entry_sp0), %rdx

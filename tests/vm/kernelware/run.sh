@@ -89,6 +89,14 @@ t_kwrun() {
 	check "kern_print_pid reads its pid from the kernel's task" \
 		test -n "$_pid"
 	like "$(dmesg)" "kern_print_pid: pid $_pid\$" "... and printk()s it"
+	_out=$(kwrun kern_print_pid -d)
+	_pid=$(echo "$_out" | sed -n 's/^pid \([0-9]*\) (getpid \1)$/\1/p')
+	like "$(dmesg)" "kern_print_pid: pid $_pid .direct.\$" \
+		"a kernel function called directly, on the program's stack"
+	is "$(kwsyms _printk)" \
+		"PROVIDE(_printk = 0x$(awk '$3 == "_printk" { print $1 }' /proc/kallsyms));" \
+		"kwsyms writes the linker script of the paper's way"
+	check_fails "kwsyms refuses an unknown symbol" kwsyms no_such_symbol
 	_out=$(kwrun kwmode fork)
 	like "$_out" "child ring 0" "a forked child goes on in kernel mode"
 	like "$_out" "parent ring 0, child status 7" \
