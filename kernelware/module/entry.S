@@ -20,10 +20,15 @@
 #include <linux/linkage.h>
 #include <asm/processor-flags.h>
 
+#include "kw_regs.h"
 #include "kw_task.h"
 
-	.text
-SYM_FUNC_START(kw_enter)
+/*
+ * Save the kernel's callee-saved registers under a frame that
+ * kw_leave_to() can return from, and set the floor below them in the
+ * struct kw_task at \kt.
+ */
+.macro KW_PROLOGUE kt
 	pushq	%rbp
 	movq	%rsp, %rbp
 	pushq	%rbx
@@ -33,8 +38,13 @@ SYM_FUNC_START(kw_enter)
 	pushq	%r15
 	movq	%rsp, %rax
 	andq	$-16, %rax
-	movq	%rax, KW_TASK_FLOOR(%rcx)
-	movq	%rbp, KW_TASK_FRAME(%rcx)
+	movq	%rax, KW_TASK_FLOOR(\kt)
+	movq	%rbp, KW_TASK_FRAME(\kt)
+.endm
+
+	.text
+SYM_FUNC_START(kw_enter)
+	KW_PROLOGUE %rcx
 	movq	%rdi, %rax
 	movq	%rsi, %rdi
 	pushfq
@@ -67,35 +77,9 @@ SYM_FUNC_END(kw_enter)
  * returns only through kw_leave_to().
  */
 SYM_FUNC_START(kw_enter_regs)
-	pushq	%rbp
-	movq	%rsp, %rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-	movq	%rsp, %rax
-	andq	$-16, %rax
-	movq	%rax, KW_TASK_FLOOR(%rsi)
-	movq	%rbp, KW_TASK_FRAME(%rsi)
+	KW_PROLOGUE %rsi
 	movq	%rdi, %rsp
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
-	addq	$8, %rsp			/* orig_ax */
-	iretq
+	POP_GPRS_IRET
 SYM_FUNC_END(kw_enter_regs)
 
 SYM_FUNC_START(kw_leave_to)

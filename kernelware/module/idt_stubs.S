@@ -32,6 +32,7 @@
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
 
+#include "kw_regs.h"
 #include "kw_task.h"
 
 /* Vectors whose exception pushes an error code. */
@@ -138,45 +139,6 @@ SYM_CODE_START(kw_vector_stubs)
 	.set	V, V + 1
 	.endr
 SYM_CODE_END(kw_vector_stubs)
-
-/* pt_regs below the hardware frame (orig_ax already there). */
-.macro PUSH_GPRS
-	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	%rax
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-.endm
-
-.macro POP_GPRS_IRET
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
-	addq	$8, %rsp			/* orig_ax */
-	iretq
-.endm
 
 /*
  * An exception in kernelware code, on the task's kernel stack with

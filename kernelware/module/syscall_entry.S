@@ -14,8 +14,8 @@
 #include <asm/percpu.h>
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
-#include <linux/errno.h>
 
+#include "kw_regs.h"
 #include "kw_task.h"
 
 
@@ -43,40 +43,12 @@ SYM_CODE_START(kw_syscall_kernelware)
 	pushq	$__USER_CS			/* pt_regs->cs */
 	pushq	%rcx				/* pt_regs->ip */
 	pushq	%rax				/* pt_regs->orig_ax */
-	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	$-ENOSYS			/* pt_regs->ax */
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_GPRS
 	movq	%rsp, %rdi
 	sti
 	call	kw_do_syscall
 	cli
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
+	POP_GPRS
 	/* orig_ax, ip, cs, flags, sp, ss left: back as sysret would. */
 	movq	8(%rsp), %rcx
 	movq	24(%rsp), %r11
