@@ -29,7 +29,7 @@ void initialize_cyclic(void)
 		p_cyccb->cycsta = (p_inib->cycatr & TA_STA) != 0U;
 		p_cyccb->tmevtb.index = 0U;
 		if ((p_inib->cycatr & (TA_STA | TA_PHS)) != 0U)
-			schedule(p_cyccb, current_time + p_inib->cycphs);
+			schedule(p_cyccb, current_evttim + p_inib->cycphs);
 	}
 }
 
@@ -42,10 +42,12 @@ static void call_cychdr(VP arg)
 	schedule(p_cyccb, p_cyccb->tmevtb.evttim + p_inib->cyctim);
 	if (!p_cyccb->cycsta)
 		return;
+	LOG_CYC_ENTER(p_cyccb);
 	i_unlock_cpu();
 	p_inib->cychdr(p_inib->exinf);
 	if (!port_sense_lock())
 		i_lock_cpu();
+	LOG_CYC_LEAVE(p_cyccb);
 }
 
 ER sta_cyc(ID cycid)

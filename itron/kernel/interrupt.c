@@ -31,6 +31,7 @@ BOOL interrupt_handle(UINT no)
 	BOOL handled = FALSE;
 	UINT i;
 
+	LOG_INH_ENTER(no);
 	for (i = 0; i < tnum_inhno; i++) {
 		if (inhinib_table[i].inhno != no)
 			continue;
@@ -45,5 +46,6 @@ BOOL interrupt_handle(UINT no)
 		unlock_after();
 		handled = TRUE;
 	}
+	LOG_INH_LEAVE(no);
 	return handled;
 }

@@ -20,6 +20,37 @@ struct task_control_block;
  */
 #include "port_config.h"
 
+/*
+ * Trace hooks (see port_api.h), in the style of TOPPERS ASP's LOG_*
+ * macros: the core calls them at handler entry and exit and around every
+ * wait; a port may define them in port_config.h, otherwise they are
+ * nothing.
+ */
+#ifndef LOG_INH_ENTER
+#define LOG_INH_ENTER(inhno)		((void)0)
+#endif
+#ifndef LOG_INH_LEAVE
+#define LOG_INH_LEAVE(inhno)		((void)0)
+#endif
+#ifndef LOG_TICK_ENTER
+#define LOG_TICK_ENTER()		((void)0)
+#endif
+#ifndef LOG_TICK_LEAVE
+#define LOG_TICK_LEAVE()		((void)0)
+#endif
+#ifndef LOG_CYC_ENTER
+#define LOG_CYC_ENTER(p_cyccb)		((void)0)
+#endif
+#ifndef LOG_CYC_LEAVE
+#define LOG_CYC_LEAVE(p_cyccb)		((void)0)
+#endif
+#ifndef LOG_WAI_ENTER
+#define LOG_WAI_ENTER(p_tcb)		((void)0)
+#endif
+#ifndef LOG_WAI_LEAVE
+#define LOG_WAI_LEAVE(p_tcb, p_winfo)	((void)0)
+#endif
+
 /* Internal priorities run from 0 (highest) to TNUM_TPRI - 1. */
 #define TNUM_TPRI	(TMAX_TPRI - TMIN_TPRI + 1)
 #define INT_PRIORITY(pri)	((UINT)((pri) - TMIN_TPRI))

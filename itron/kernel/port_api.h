@@ -42,6 +42,24 @@
  *   void port_console_write(const char *buf, UINT len)
  *        low-level console output for syslog; callable in any context.
  *
+ * Port may define (port_config.h): trace hooks, after TOPPERS ASP's LOG_*
+ * macros.  The core calls them with the CPU locked or in a handler; left
+ * undefined they are nothing (kernel_impl.h).  Dispatches are the port's
+ * own work (port_dispatch() and friends), so it traces them itself.
+ *
+ *   LOG_INH_ENTER(inhno), LOG_INH_LEAVE(inhno)
+ *        around interrupt_handle(inhno): its DEF_INH handler and ATT_ISR
+ *        routines.
+ *   LOG_TICK_ENTER(), LOG_TICK_LEAVE()    around each isig_tim().
+ *   LOG_CYC_ENTER(p_cyccb), LOG_CYC_LEAVE(p_cyccb)
+ *        around a cyclic handler's call (CYCCB *).
+ *   LOG_WAI_ENTER(p_tcb)
+ *        the running task p_tcb starts waiting: p_tcb->p_winfo says for
+ *        what (wreason, p_wobjcb, p_tmevtb).
+ *   LOG_WAI_LEAVE(p_tcb, p_winfo)
+ *        its wait ended and it runs again; p_winfo->wercd is the result
+ *        (p_tcb->p_winfo is already NULL).
+ *
  * Core provides to the port:
  *
  *   runtsk, schedtsk, enadsp, reqflg, kerflg   scheduler state.

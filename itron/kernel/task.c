@@ -228,7 +228,6 @@ void return_to_task(void)
  */
 void task_start(void)
 {
-	runtsk->runcnt++;
 	t_unlock_cpu();
 	runtsk->p_tinib->task(runtsk->p_tinib->exinf);
 	(void)ext_tsk();

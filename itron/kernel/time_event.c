@@ -8,7 +8,7 @@
 #include "task.h"
 #include "time_event.h"
 
-EVTTIM	current_time;
+EVTTIM	current_evttim;
 SYSTIM	systim_offset;
 UINT	tick_ms = 1U;
 
@@ -16,7 +16,7 @@ static UINT	heap_count;
 
 void initialize_time_event(void)
 {
-	current_time = 0UL;
+	current_evttim = 0UL;
 	systim_offset = 0UL;
 	heap_count = 0U;
 }
@@ -82,7 +82,7 @@ void tmevtb_enqueue_evttim(TMEVTB *p_tmevtb, EVTTIM evttim, CBACK callback,
  */
 void tmevtb_enqueue(TMEVTB *p_tmevtb, RELTIM reltim, CBACK callback, VP arg)
 {
-	EVTTIM now = current_time + (EVTTIM)port_tick_lag() * tick_ms;
+	EVTTIM now = current_evttim + (EVTTIM)port_tick_lag() * tick_ms;
 
 	tmevtb_enqueue_evttim(p_tmevtb, now + reltim + tick_ms, callback, arg);
 }
@@ -111,14 +111,16 @@ ER isig_tim(void)
 {
 	CHECK_INTCTX_UNL();
 
+	LOG_TICK_ENTER();
 	i_lock_cpu();
-	current_time += tick_ms;
-	while (heap_count > 0U && tmevt_heap[1]->evttim <= current_time) {
+	current_evttim += tick_ms;
+	while (heap_count > 0U && tmevt_heap[1]->evttim <= current_evttim) {
 		TMEVTB *p_tmevtb = tmevt_heap[1];
 
 		tmevtb_dequeue(p_tmevtb);
 		p_tmevtb->callback(p_tmevtb->arg);
 	}
 	i_unlock_cpu();
+	LOG_TICK_LEAVE();
 	return E_OK;
 }

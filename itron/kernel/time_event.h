@@ -11,13 +11,14 @@ typedef unsigned long	EVTTIM;		/* milliseconds since start */
 typedef void		(*CBACK)(VP arg);
 
 typedef struct time_event_block {
-	EVTTIM		evttim;		/* fires when current_time reaches it */
+	EVTTIM		evttim;		/* fires when current_evttim reaches it */
 	UINT		index;		/* position in the heap, 0 when absent */
 	CBACK		callback;
 	VP		arg;
 } TMEVTB;
 
-extern EVTTIM	current_time;	/* advanced by isig_tim() */
+/* advanced by isig_tim(); not current_time, which Linux's fs.h declares */
+extern EVTTIM	current_evttim;
 extern SYSTIM	systim_offset;	/* set_tim() moves only this */
 extern UINT	tick_ms;	/* ms per isig_tim(); set by the port */
 

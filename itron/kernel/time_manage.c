@@ -2,7 +2,7 @@
  * Unitron - system time management (µITRON 4.0 4.6.1).
  *
  * set_tim moves only the reported time: timeouts and cyclic handlers run
- * on the kernel's own monotonic count (current_time).
+ * on the kernel's own monotonic count (current_evttim).
  */
 #include "task.h"
 
@@ -12,7 +12,7 @@ ER set_tim(const SYSTIM *p_systim)
 	CHECK_PAR(p_systim != NULL);
 
 	t_lock_cpu();
-	systim_offset = *p_systim - current_time;
+	systim_offset = *p_systim - current_evttim;
 	t_unlock_cpu();
 	return E_OK;
 }
@@ -23,7 +23,7 @@ ER get_tim(SYSTIM *p_systim)
 	CHECK_PAR(p_systim != NULL);
 
 	t_lock_cpu();
-	*p_systim = current_time + systim_offset;
+	*p_systim = current_evttim + systim_offset;
 	t_unlock_cpu();
 	return E_OK;
 }

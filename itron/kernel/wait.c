@@ -74,9 +74,12 @@ void wobj_make_wait_tmout(WOBJCB *p_wobjcb, WINFO *p_winfo, UINT wreason,
 
 ER wait_dispatch(void)
 {
-	WINFO *p_winfo = runtsk->p_winfo;
+	TCB *p_tcb = runtsk;
+	WINFO *p_winfo = p_tcb->p_winfo;
 
+	LOG_WAI_ENTER(p_tcb);
 	dispatch();
+	LOG_WAI_LEAVE(p_tcb, p_winfo);
 	return p_winfo->wercd;
 }
 

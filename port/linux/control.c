@@ -2,6 +2,7 @@
 /*
  * Unitron linux port - the control device, /dev/unitron-<module>:
  * start the system and raise software interrupts from Linux processes.
+ * It also brings the status file (status.c) along.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -43,12 +44,18 @@ static struct miscdevice control_dev = {
 	.mode	= 0600,
 };
 
+/* The control device and the status file (status.c). */
 int unitron_control_init(void)
 {
-	return misc_register(&control_dev);
+	int err = misc_register(&control_dev);
+
+	if (!err)
+		unitron_status_init();
+	return err;
 }
 
 void unitron_control_exit(void)
 {
+	unitron_status_exit();
 	misc_deregister(&control_dev);
 }

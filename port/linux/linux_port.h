@@ -5,6 +5,8 @@
 #ifndef UNITRON_LINUX_PORT_H
 #define UNITRON_LINUX_PORT_H
 
+#include <linux/types.h>
+
 /* switch_x86_64.S */
 void unitron_switch(CTXB *from, CTXB *to);
 void unitron_jump(CTXB *to);
@@ -12,13 +14,40 @@ void unitron_preempt_entry(void);
 void unitron_stop_entry(void);
 
 /* port.c */
+extern unsigned int unitron_cpu;	/* the CPU that runs µITRON */
 unsigned long unitron_preempted(void);
 void unitron_stopped(void);
 int unitron_start(void);
 int unitron_raise_swi(unsigned int line);
+void unitron_interrupt(unsigned int inhno);
+
+/* device.c: device interrupts */
+bool unitron_device_line(unsigned int inhno);
+void unitron_devices_run(bool run);
+void unitron_run_forwarded(void);
+void unitron_unbind_all(void);
 
 /* control.c: the control device */
 int unitron_control_init(void);
 void unitron_control_exit(void);
+
+/* port.c: the system's life, on the µITRON CPU with interrupts off */
+enum unitron_sys_state {
+	UNITRON_NOT_STARTED,	/* objects not initialised yet */
+	UNITRON_RUNNING,
+	UNITRON_STOPPED,	/* objects as the system left them */
+};
+enum unitron_sys_state unitron_sys_state(void);
+
+/* status.c: the status file, and what the trace events share with it */
+void unitron_status_init(void);
+void unitron_status_exit(void);
+unsigned int unitron_task_state(const struct task_control_block *p_tcb);
+int unitron_wait_object(const struct waiting_information *p_winfo);
+int unitron_wait_tmout(const struct waiting_information *p_winfo);
+
+/* trace.c: a dispatch, from p_from to p_to (NULL: idle) */
+void unitron_trace_dispatch(const struct task_control_block *p_from,
+			    const struct task_control_block *p_to);
 
 #endif /* UNITRON_LINUX_PORT_H */

@@ -5,6 +5,9 @@
 # M=...) builds it into NAME.ko.
 #
 #   port/linux/mkmodule.sh APP_DIR OUT_DIR [NAME] [-- EXTRA_SRC...]
+#
+# APP_DEFS in the environment: -D options for both the .cfg and the C
+# code, as for the posix port's make APP=dir APP_DEFS=...
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 usage() { echo "usage: $0 APP_DIR OUT_DIR [NAME] [-- EXTRA_SRC...]" >&2; exit 2; }
@@ -15,6 +18,7 @@ name=$(basename "$app")
 if [[ $# -gt 0 && $1 != -- ]]; then name=$1; shift; fi
 [[ ${1:-} == -- ]] && shift
 extra=("$@")
+read -ra defs <<<"${APP_DEFS:-}"
 cfgs=("$app"/*.cfg)
 [[ ${#cfgs[@]} -eq 1 && -f ${cfgs[0]} ]] ||
 	{ echo "mkmodule.sh: $app: expected one .cfg" >&2; exit 1; }
@@ -32,7 +36,7 @@ for f in "${extra[@]}"; do cp "$f" "$out/app/"; done
 inc=(-I"$out/app" -I"$top/itron/include" -I"$top/port/linux" -I"$top/systask")
 for f in "${extra[@]}"; do inc+=(-I"$(dirname "$f")"); done
 ln -sfn "$top" "$out/@(SRCDIR)"
-cc -E -x c -D_MACRO_ONLY= -DUNITRON_CFG -I"$out" "${inc[@]}" "${cfgs[0]}" \
+cc -E -x c -D_MACRO_ONLY= -DUNITRON_CFG "${defs[@]}" -I"$out" "${inc[@]}" "${cfgs[0]}" \
 	-o "$out/$name.i"
 rm "$out/@(SRCDIR)"
 "$top/cfg/unitron-cfg" -o "$out/app" "$out/$name.i"
@@ -45,6 +49,9 @@ objs() { (cd "$out" && find "$@" -name '*.[cS]' | LC_ALL=C sort | sed 's/\.[cS]$
 	echo "$name-y := $(objs itron/kernel port/linux systask app | tr '\n' ' ')"
 	echo 'ccflags-y := -I$(src)/app -I$(src)/itron/include -I$(src)/port/linux \'
 	echo '	-I$(src)/itron/kernel -I$(src)/systask'
+	echo "# ftrace events (unitron_trace.h): one event system per module"
+	echo "ccflags-y += -DUNITRON_TRACE_SYSTEM=unitron_${name//[^A-Za-z0-9_]/_}"
+	[[ ${#defs[@]} -eq 0 ]] || echo "ccflags-y += ${defs[*]}"
 	echo '# Stack switching: objtool cannot follow it.'
 	echo 'OBJECT_FILES_NON_STANDARD_switch_x86_64.o := y'
 } >"$out/Kbuild"

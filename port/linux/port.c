@@ -29,9 +29,10 @@
 
 #include "kernel_int.h"
 #include "linux_port.h"
+#include "unitron_linux.h"
 
-static unsigned int cpu = 1;
-module_param(cpu, uint, 0444);
+unsigned int unitron_cpu = 1;
+module_param_named(cpu, unitron_cpu, uint, 0444);
 MODULE_PARM_DESC(cpu, "CPU that runs the µITRON system (default 1)");
 
 static unsigned int tick_us = 1000;
@@ -59,6 +60,8 @@ static struct task_struct *itron_thread;
 static struct hrtimer tick_timer;
 static struct hrtimer kick_timer;	/* runs handlers with irq regs */
 static unsigned long swi_pending;	/* SWI lines raised, by bit */
+static u64 swi_raised_ns[TNUM_SWI];	/* when each line was raised */
+static u64 int_raised_ns;		/* when the current one was raised */
 static bool stopping;
 static bool running;
 static unsigned long started;		/* bit 0: the thread was started */
@@ -122,6 +125,7 @@ void port_dispatch(void)
 {
 	TCB *p_from = runtsk;
 
+	unitron_trace_dispatch(p_from, schedtsk);
 	if (!schedtsk) {
 		unitron_switch(&p_from->tskctxb, &idle_ctxb);
 		return;
@@ -132,6 +136,7 @@ void port_dispatch(void)
 
 void port_exit_and_dispatch(void)
 {
+	unitron_trace_dispatch(runtsk, schedtsk);
 	if (!schedtsk)
 		unitron_jump(&idle_ctxb);
 	set_runtsk(schedtsk);
@@ -160,6 +165,7 @@ static void idle_loop(void)
 	__set_current_state(TASK_RUNNING);
 	if (READ_ONCE(stopping))
 		unitron_jump(&linux_ctxb);
+	unitron_trace_dispatch(NULL, schedtsk);
 	set_runtsk(schedtsk);
 	unitron_jump(&runtsk->tskctxb);
 }
@@ -171,6 +177,7 @@ void port_start_dispatch(void)
 	unitron_int_nest = 0;
 	hrtimer_start(&tick_timer, ns_to_ktime(tick_us * NSEC_PER_USEC),
 		      HRTIMER_MODE_REL_PINNED_HARD);
+	unitron_devices_run(true);
 	/* Returns when the system stops. */
 	unitron_switch(&linux_ctxb, &idle_ctxb);
 }
@@ -185,6 +192,24 @@ void port_exit_kernel(void)
 void port_get_utim(SYSUTIM *p_sysutim)
 {
 	*p_sysutim = ktime_to_us(ktime_get());
+}
+
+ER vxget_nsec(UD *p_nsec)
+{
+	if (!p_nsec)
+		return E_PAR;
+	*p_nsec = ktime_get_ns();
+	return E_OK;
+}
+
+ER vxget_int_nsec(UD *p_nsec)
+{
+	if (!p_nsec)
+		return E_PAR;
+	if (!unitron_int_nest)
+		return E_CTX;
+	*p_nsec = int_raised_ns;
+	return E_OK;
 }
 
 /* The tick timer's expiry is the first period not yet counted. */
@@ -332,6 +357,7 @@ static void run_swi(void)
 
 			bits &= bits - 1;
 			unitron_locked = 0;
+			int_raised_ns = READ_ONCE(swi_raised_ns[line]);
 			interrupt_handle(INHNO_SWI(line));
 		}
 	}
@@ -358,9 +384,13 @@ static void check_sleeping_task(void)
 	reported = asleep;
 }
 
-/* The tick: one isig_tim() per period elapsed, late expiries included. */
+/*
+ * The tick: one isig_tim() per period elapsed, late expiries included,
+ * each with the time it was due.
+ */
 static enum hrtimer_restart tick_fn(struct hrtimer *timer)
 {
+	u64 due = ktime_to_ns(hrtimer_get_expires(timer));
 	u64 ticks = hrtimer_forward_now(timer,
 					ns_to_ktime(tick_us * NSEC_PER_USEC));
 
@@ -370,11 +400,24 @@ static enum hrtimer_restart tick_fn(struct hrtimer *timer)
 		busy_us = 0;
 	check_sleeping_task();
 	handler_enter();
-	while (ticks--)
+	for (; ticks; ticks--, due += tick_us * NSEC_PER_USEC) {
+		int_raised_ns = due;
 		isig_tim();
+	}
+	unitron_run_forwarded();
 	run_swi();
 	handler_exit(get_irq_regs());
 	return HRTIMER_RESTART;
+}
+
+/* A device interrupt on the µITRON CPU (device.c). */
+void unitron_interrupt(unsigned int inhno)
+{
+	int_raised_ns = ktime_get_ns();
+	handler_enter();
+	interrupt_handle(inhno);
+	run_swi();
+	handler_exit(get_irq_regs());
 }
 
 static enum hrtimer_restart kick_fn(struct hrtimer *timer)
@@ -396,6 +439,14 @@ static void remote_raise(void *unused)
 		hrtimer_start(&kick_timer, 0, HRTIMER_MODE_REL_PINNED_HARD);
 }
 
+/* Mark a line raised, and when; any CPU. */
+static void raise_line(unsigned int line)
+{
+	WRITE_ONCE(swi_raised_ns[line], ktime_get_ns());
+	smp_mb__before_atomic();
+	set_bit(line, &swi_pending);
+}
+
 /*
  * A Linux process raises a line (the control device): an IPI to the
  * µITRON CPU starts a timer there, whose interrupt runs the handlers.
@@ -404,12 +455,12 @@ int unitron_raise_swi(unsigned int line)
 {
 	if (line >= TNUM_SWI || !running)
 		return -EINVAL;
-	set_bit(line, &swi_pending);
+	raise_line(line);
 	/*
 	 * Wait for the IPI: none may be in flight when the module goes
 	 * (an open control device keeps it loaded until then).
 	 */
-	smp_call_function_single(cpu, remote_raise, NULL, 1);
+	smp_call_function_single(unitron_cpu, remote_raise, NULL, 1);
 	return 0;
 }
 
@@ -421,7 +472,7 @@ ER ras_int(INTNO intno)
 {
 	if (intno >= TNUM_SWI || !interrupt_attached(intno))
 		return E_PAR;
-	set_bit(intno, &swi_pending);
+	raise_line(intno);
 	if (!unitron_int_nest && !unitron_locked) {
 		port_lock_cpu();
 		port_unlock_cpu();
@@ -441,6 +492,7 @@ static int itron_thread_fn(void *unused)
 
 	/* Stopped: ext_ker() or unload. */
 	WRITE_ONCE(running, false);
+	unitron_devices_run(false);
 	hrtimer_cancel(&tick_timer);
 	hrtimer_cancel(&kick_timer);
 	unitron_locked = 0;
@@ -464,6 +516,25 @@ int unitron_start(void)
 	return 0;
 }
 
+/*
+ * For the status file, on the µITRON CPU with interrupts off: the
+ * thread initialises the objects there with interrupts off, after it
+ * sets running, and clears running there when the system stopped.
+ */
+enum unitron_sys_state unitron_sys_state(void)
+{
+	if (READ_ONCE(running))
+		return UNITRON_RUNNING;
+	if (READ_ONCE(stopping) && test_bit(0, &started))
+		return UNITRON_STOPPED;
+	return UNITRON_NOT_STARTED;
+}
+
+static bool valid_line(unsigned int no)
+{
+	return no < TNUM_SWI || unitron_device_line(no);
+}
+
 static int check_configuration(void)
 {
 	unsigned int i;
@@ -473,15 +544,15 @@ static int check_configuration(void)
 		return -EINVAL;
 	}
 	for (i = 0; i < tnum_inhno; i++) {
-		if (inhinib_table[i].inhno >= TNUM_SWI) {
-			pr_err("DEF_INH(%u): not a software interrupt line\n",
+		if (!valid_line(inhinib_table[i].inhno)) {
+			pr_err("DEF_INH(%#x): not a software or device line\n",
 			       inhinib_table[i].inhno);
 			return -EINVAL;
 		}
 	}
 	for (i = 0; i < tnum_isr; i++) {
-		if (isrinib_table[i].intno >= TNUM_SWI) {
-			pr_err("ATT_ISR(%u): not a software interrupt line\n",
+		if (!valid_line(isrinib_table[i].intno)) {
+			pr_err("ATT_ISR(%#x): not a software or device line\n",
 			       isrinib_table[i].intno);
 			return -EINVAL;
 		}
@@ -498,8 +569,8 @@ static int __init unitron_init(void)
 	};
 	int err;
 
-	if (cpu >= nr_cpu_ids || !cpu_online(cpu)) {
-		pr_err("cpu=%u is not an online CPU\n", cpu);
+	if (unitron_cpu >= nr_cpu_ids || !cpu_online(unitron_cpu)) {
+		pr_err("cpu=%u is not an online CPU\n", unitron_cpu);
 		return -EINVAL;
 	}
 	if (tick_us < 1000 || tick_us % 1000 != 0) {
@@ -516,27 +587,38 @@ static int __init unitron_init(void)
 	hrtimer_init(&kick_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);
 	kick_timer.function = kick_fn;
 
-	itron_thread = kthread_create(itron_thread_fn, NULL, "unitron/%u", cpu);
+	itron_thread = kthread_create(itron_thread_fn, NULL, "unitron/%u",
+				      unitron_cpu);
 	if (IS_ERR(itron_thread))
 		return PTR_ERR(itron_thread);
-	kthread_bind(itron_thread, cpu);
+	kthread_bind(itron_thread, unitron_cpu);
 	err = sched_setattr_nocheck(itron_thread, &attr);
-	if (err) {
-		kthread_stop(itron_thread);
-		return err;
-	}
+	if (err)
+		goto stop_thread;
 	get_task_struct(itron_thread);
+	err = unitron_linux_init();
+	if (err)
+		goto unbind;
 	err = unitron_control_init();
-	if (err) {
-		kthread_stop(itron_thread);
-		put_task_struct(itron_thread);
-		return err;
-	}
-	pr_info("loaded: µITRON on CPU %u, tick %u µs%s\n", cpu, tick_us,
+	if (err)
+		goto linux_exit;
+	pr_info("loaded: µITRON on CPU %u, tick %u µs%s\n", unitron_cpu, tick_us,
 		autostart ? ", starting" : "");
 	if (autostart)
 		unitron_start();
 	return 0;
+
+linux_exit:
+	unitron_linux_exit();
+unbind:
+	unitron_unbind_all();
+	kthread_stop(itron_thread);
+	put_task_struct(itron_thread);
+	return err;
+
+stop_thread:
+	kthread_stop(itron_thread);
+	return err;
 }
 
 static void __exit unitron_exit(void)
@@ -549,6 +631,8 @@ static void __exit unitron_exit(void)
 	 */
 	kthread_stop(itron_thread);
 	put_task_struct(itron_thread);
+	unitron_linux_exit();
+	unitron_unbind_all();
 	pr_info("unloaded\n");
 }
 

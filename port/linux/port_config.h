@@ -56,4 +56,27 @@ BOOL	port_exc_sense_context(VP p_excinf);
 BOOL	port_exc_sense_lock(VP p_excinf);
 void	port_console_write(const char *buf, UINT len);
 
+/*
+ * Trace hooks (port_api.h): ftrace events of the module (trace.c,
+ * unitron_trace.h).  Dispatches are traced by port.c itself.
+ */
+struct cyclic_handler_control_block;
+struct waiting_information;
+void	unitron_log_inh(UINT inhno, BOOL enter);
+void	unitron_log_tick(BOOL enter);
+void	unitron_log_cyc(const struct cyclic_handler_control_block *p_cyccb,
+			BOOL enter);
+void	unitron_log_wai_enter(const struct task_control_block *p_tcb);
+void	unitron_log_wai_leave(const struct task_control_block *p_tcb,
+			      const struct waiting_information *p_winfo);
+
+#define LOG_INH_ENTER(inhno)		unitron_log_inh((inhno), TRUE)
+#define LOG_INH_LEAVE(inhno)		unitron_log_inh((inhno), FALSE)
+#define LOG_TICK_ENTER()		unitron_log_tick(TRUE)
+#define LOG_TICK_LEAVE()		unitron_log_tick(FALSE)
+#define LOG_CYC_ENTER(p_cyccb)		unitron_log_cyc((p_cyccb), TRUE)
+#define LOG_CYC_LEAVE(p_cyccb)		unitron_log_cyc((p_cyccb), FALSE)
+#define LOG_WAI_ENTER(p_tcb)		unitron_log_wai_enter(p_tcb)
+#define LOG_WAI_LEAVE(p_tcb, p_winfo)	unitron_log_wai_leave((p_tcb), (p_winfo))
+
 #endif /* UNITRON_PORT_CONFIG_H */

@@ -11,9 +11,8 @@
 /*
  * Interrupt numbers.  0..31 are software interrupt lines, raised with
  * ras_int() or by a Linux process through the control device.
- * INHNO_IRQ(n) is Linux interrupt n, requested with IRQF_NO_THREAD on the
- * µITRON CPU (an initialization routine binds a device's IRQ with
- * unitron_bind_irq()).
+ * INHNO_DEV(0..31) are device lines: the application's Linux side binds
+ * each to a device's Linux IRQ with unitron_bind_irq() (unitron_linux.h).
  */
 #define TNUM_SWI	32U
 #define INHNO_SWI(n)	((UINT)(n))
@@ -21,8 +20,23 @@
 #define INTNO_SWI2	INHNO_SWI(2)
 #define INHNO_SWI1	INTNO_SWI1
 #define INHNO_SWI2	INTNO_SWI2
-#define INHNO_IRQ_BASE	0x1000U
-#define INHNO_IRQ(n)	(INHNO_IRQ_BASE + (n))
+#define TNUM_DEV	32U
+#define INHNO_DEV_BASE	0x1000U
+#define INHNO_DEV(n)	(INHNO_DEV_BASE + (n))
+
+/*
+ * Nanosecond times on Linux's monotonic clock (ktime_get(), which user
+ * space reads as CLOCK_MONOTONIC), for measurements (bench/latency):
+ * vxget_nsec() now, in any context; vxget_int_nsec(), in a handler, when
+ * the interrupt it serves was raised: a software line when ras_int() or
+ * the control device raised it, the tick when its timer was due, a
+ * device line when Linux took its IRQ (E_CTX outside handlers).  Plain
+ * types (ER, UD): an application's Linux side includes this file alone.
+ */
+#ifndef _MACRO_ONLY
+int	vxget_nsec(unsigned long long *p_nsec);
+int	vxget_int_nsec(unsigned long long *p_nsec);
+#endif
 
 /* Serial port 1 is the kernel log (output only, no input). */
 #define TNUM_PORT	1

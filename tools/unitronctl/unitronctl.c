@@ -3,16 +3,26 @@
  * port), through their control devices /dev/unitron-<module>.
  *
  *   unitronctl start MODULE        start the µITRON system
- *   unitronctl raise MODULE LINE   raise software interrupt LINE (0..31)
+ *   unitronctl raise MODULE LINE [COUNT [GAP_US]]
+ *                                  raise software interrupt LINE (0..31),
+ *                                  COUNT times GAP_US µs apart (bench/)
  *   unitronctl list                list the loaded µITRON systems
+ *   unitronctl ps [MODULE]         tasks and objects of one system (all
+ *                                  without MODULE): its status file,
+ *                                  /sys/kernel/debug/unitron-<module>/ps
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <linux/magic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/vfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "port/linux/unitron_ioctl.h"
@@ -21,8 +31,9 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: unitronctl start MODULE\n"
-		"       unitronctl raise MODULE LINE   (LINE 0..31)\n"
+		"       unitronctl raise MODULE LINE [COUNT [GAP_US]]   (LINE 0..31)\n"
 		"       unitronctl list\n"
+		"       unitronctl ps [MODULE]   (all loaded systems without MODULE)\n"
 		"Controls µITRON systems loaded as kernel modules (root only).\n");
 }
 
@@ -55,14 +66,144 @@ static int list(void)
 	return 0;
 }
 
+/* s as a number no larger than max, in *p_n; false if it is not one. */
+static bool number(const char *s, unsigned long max, unsigned long *p_n)
+{
+	char *end;
+
+	errno = 0;
+	*p_n = strtoul(s, &end, 0);
+	return !errno && !*end && end != s && *p_n <= max;
+}
+
+static void pause_us(unsigned long us)
+{
+	struct timespec ts = { .tv_sec = us / 1000000UL,
+			       .tv_nsec = (long)(us % 1000000UL) * 1000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* raise MODULE LINE [COUNT [GAP_US]]: argv[0] is "raise". */
+static int raise_line(int argc, char **argv)
+{
+	unsigned long line, count = 1, gap_us = 0, i;
+	int fd, ret = 0;
+
+	if (!number(argv[2], 31, &line)) {
+		fprintf(stderr, "unitronctl: bad line '%s' (0..31)\n", argv[2]);
+		return 2;
+	}
+	if ((argc > 3 && !number(argv[3], ULONG_MAX, &count)) ||
+	    (argc > 4 && !number(argv[4], 60000000UL, &gap_us))) {
+		fprintf(stderr, "unitronctl: bad COUNT or GAP_US\n");
+		return 2;
+	}
+	fd = open_device(argv[1]);
+	if (fd < 0)
+		return 1;
+	for (i = 0; i < count && ret == 0; i++) {
+		if (i > 0)
+			pause_us(gap_us);
+		ret = ioctl(fd, UNITRON_IOC_RAISE, line);
+	}
+	if (ret < 0)
+		fprintf(stderr, "unitronctl: raise %s %lu: %s\n", argv[1],
+			line, strerror(errno));
+	close(fd);
+	return ret < 0;
+}
+
+#define DEBUGFS		"/sys/kernel/debug"
+#define STATUS_DIR	"unitron-"	/* DEBUGFS/unitron-<module>/ps */
+
+static bool debugfs_mounted(void)
+{
+	struct statfs st;
+
+	return statfs(DEBUGFS, &st) == 0 && st.f_type == DEBUGFS_MAGIC;
+}
+
+static void status_error(const char *module, const char *path)
+{
+	if (errno == ENOENT)
+		fprintf(stderr, "unitronctl: no µITRON system '%s' (%s missing: "
+			"is the module loaded? see unitronctl list)\n",
+			module, path);
+	else
+		fprintf(stderr, "unitronctl: %s: %s%s\n", path, strerror(errno),
+			errno == EACCES ? " (root only)" : "");
+}
+
+/* Copy MODULE's status file to stdout. */
+static int show_status(const char *module)
+{
+	char path[PATH_MAX], buf[4096];
+	size_t n;
+	FILE *f;
+	int err;
+
+	snprintf(path, sizeof(path), DEBUGFS "/" STATUS_DIR "%s/ps", module);
+	f = fopen(path, "r");
+	if (!f) {
+		status_error(module, path);
+		return 1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		fwrite(buf, 1, n, stdout);
+	err = ferror(f);
+	if (err)
+		fprintf(stderr, "unitronctl: %s: read error\n", path);
+	fclose(f);
+	return err != 0;
+}
+
+static int is_status_dir(const struct dirent *entry)
+{
+	return strncmp(entry->d_name, STATUS_DIR, strlen(STATUS_DIR)) == 0;
+}
+
+/* ps [MODULE]: every loaded system, in name order, without MODULE. */
+static int ps(const char *module)
+{
+	struct dirent **entries;
+	int i, n, ret = 0;
+
+	if (module && (!*module || strchr(module, '/') ||
+		       strlen(module) > NAME_MAX - strlen(STATUS_DIR))) {
+		fprintf(stderr, "unitronctl: bad module name '%s'\n", module);
+		return 2;
+	}
+	if (!debugfs_mounted()) {
+		fprintf(stderr, "unitronctl: debugfs is not mounted on " DEBUGFS
+			" (mount -t debugfs none " DEBUGFS ")\n");
+		return 1;
+	}
+	if (module)
+		return show_status(module);
+	n = scandir(DEBUGFS, &entries, is_status_dir, alphasort);
+	if (n < 0) {
+		status_error("", DEBUGFS);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putchar('\n');
+		ret |= show_status(entries[i]->d_name + strlen(STATUS_DIR));
+		free(entries[i]);
+	}
+	free(entries);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
-	unsigned long line;
-	char *end;
 	int fd, ret;
 
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
 		return list();
+	if ((argc == 2 || argc == 3) && strcmp(argv[1], "ps") == 0)
+		return ps(argc == 3 ? argv[2] : NULL);
 	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
 		usage(stdout);
 		return 0;
@@ -77,22 +218,8 @@ int main(int argc, char **argv)
 				errno == EBUSY ? "already started" : strerror(errno));
 		return ret < 0;
 	}
-	if (argc == 4 && strcmp(argv[1], "raise") == 0) {
-		errno = 0;
-		line = strtoul(argv[3], &end, 0);
-		if (errno || *end || end == argv[3] || line > 31) {
-			fprintf(stderr, "unitronctl: bad line '%s' (0..31)\n", argv[3]);
-			return 2;
-		}
-		fd = open_device(argv[2]);
-		if (fd < 0)
-			return 1;
-		ret = ioctl(fd, UNITRON_IOC_RAISE, line);
-		if (ret < 0)
-			fprintf(stderr, "unitronctl: raise %s %lu: %s\n", argv[2],
-				line, strerror(errno));
-		return ret < 0;
-	}
+	if (argc >= 4 && argc <= 6 && strcmp(argv[1], "raise") == 0)
+		return raise_line(argc - 1, argv + 1);
 	usage(stderr);
 	return 2;
 }

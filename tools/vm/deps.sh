@@ -8,8 +8,9 @@ usage() {
 Usage: tools/vm/deps.sh [-c] [-h]
 
 Installs (apt-get, as root) QEMU, Debian's standard and PREEMPT_RT kernels
-with their headers, busybox-static, cpio, rt-tests, stress-ng, kmod and the
-module build toolchain. Does nothing when all are already installed.
+with their headers, busybox-static, cpio, rt-tests, stress-ng, kmod,
+trace-cmd and the module build toolchain. Does nothing when all are
+already installed.
 
   -c   check only: exit 0 if everything is present, 1 otherwise
   -h   this help
@@ -35,7 +36,7 @@ PKGS=(
 	qemu-system-x86 qemu-utils
 	linux-image-amd64 linux-headers-amd64
 	linux-image-rt-amd64 linux-headers-rt-amd64
-	busybox-static cpio rt-tests stress-ng kmod
+	busybox-static cpio rt-tests stress-ng kmod trace-cmd
 	build-essential bc bison flex libelf-dev libssl-dev dwarves
 	perl python3 file zstd
 )
