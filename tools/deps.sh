@@ -14,7 +14,7 @@ esac
 PKGS=(
 	build-essential make perl valgrind strace util-linux
 	clang llvm libclang-rt-14-dev
-	rt-tests stress-ng
+	rt-tests stress-ng cloc liburing-dev
 )
 
 missing=()

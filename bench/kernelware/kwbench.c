@@ -7,8 +7,9 @@
  *   kwbench getpid N     cycles per getpid in user mode only (the
  *                        module's cost to other processes, fig. 4)
  *   kwbench copy MB      file copy throughput on tmpfs for sizes 1 B to
- *                        2 MB: read/write, copy_file_range(2), and the
- *                        in-kernel copy of kernel mode (fig. 4.16)
+ *                        2 MB: read/write, copy_file_range(2), io_uring
+ *                        (linked read and write), and the in-kernel copy
+ *                        of kernel mode (fig. 4.16); 64 KB chunks
  *   kwbench run N CMD... run CMD N times (fork + exec), ns per run
  *
  * One record per line: "NAME key=value ...".  Integer arithmetic only.
@@ -23,14 +24,18 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <liburing.h>
 #include <x86intrin.h>
 
 #include "libkw.h"
 
 #define FILE_PATH	"/tmp/kwbench.dat"
 #define BUF_SIZE	8192
+#define CHUNK		65536
 
 static char buf[BUF_SIZE];
+static char chunk[CHUNK];
+static struct io_uring ring;
 static int data_fd;
 
 /* libc's syscall() (a syscall instruction) or libkw's kw_syscall(). */
@@ -148,8 +153,42 @@ static long copy_rw(int in, int out, long size)
 {
 	long done = 0, n;
 
-	while (done < size && (n = pread(in, buf, BUF_SIZE, done)) > 0)
-		done += pwrite(out, buf, n, done);
+	while (done < size && (n = pread(in, chunk, CHUNK, done)) > 0)
+		done += pwrite(out, chunk, n, done);
+	return done;
+}
+
+/* One chunk: a read linked to its write, both submitted at once. */
+static long uring_chunk(int in, int out, long off, unsigned int len)
+{
+	struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
+	struct io_uring_cqe *cqe;
+	long written = -1;
+	int i;
+
+	io_uring_prep_read(sqe, in, chunk, len, off);
+	sqe->flags |= IOSQE_IO_LINK;
+	sqe = io_uring_get_sqe(&ring);
+	io_uring_prep_write(sqe, out, chunk, len, off);
+	if (io_uring_submit_and_wait(&ring, 2) != 2)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (io_uring_wait_cqe(&ring, &cqe) < 0)
+			return -1;
+		written = cqe->res;
+		io_uring_cqe_seen(&ring, cqe);
+	}
+	return written;
+}
+
+static long copy_uring(int in, int out, long size)
+{
+	long done = 0, n;
+
+	while (done < size &&
+	       (n = uring_chunk(in, out, done, size - done < CHUNK ?
+				size - done : CHUNK)) > 0)
+		done += n;
 	return done;
 }
 
@@ -206,6 +245,10 @@ static int bench_copy(long mb)
 	static const long sizes[] = { 1, 1024, 65536, 1048576, 2097152 };
 	unsigned int i;
 
+	if (io_uring_queue_init(4, &ring, 0) < 0) {
+		perror("kwbench: io_uring");
+		return 1;
+	}
 	k_fget = kw_kernel_symbol("fget");
 	k_fput = kw_kernel_symbol("fput");
 	k_copy = kw_kernel_symbol("vfs_copy_file_range");
@@ -220,6 +263,7 @@ static int bench_copy(long mb)
 
 		throughput("rw", copy_rw, in, sizes[i], total);
 		throughput("copy_file_range", copy_cfr, in, sizes[i], total);
+		throughput("io_uring", copy_uring, in, sizes[i], total);
 		if (switch_to_kernel_mode() < 0)
 			return 1;
 		throughput("kernel", copy_kernel, in, sizes[i], total);
