@@ -9,8 +9,8 @@ Usage: tools/vm/deps.sh [-c] [-h]
 
 Installs (apt-get, as root) QEMU, Debian's standard and PREEMPT_RT kernels
 with their headers, busybox-static, cpio, rt-tests, stress-ng, kmod,
-trace-cmd and the module build toolchain. Does nothing when all are
-already installed.
+trace-cmd, sqlite3 (kernelware runs it) and the module build toolchain.
+Does nothing when all are already installed.
 
   -c   check only: exit 0 if everything is present, 1 otherwise
   -h   this help
@@ -36,7 +36,7 @@ PKGS=(
 	qemu-system-x86 qemu-utils
 	linux-image-amd64 linux-headers-amd64
 	linux-image-rt-amd64 linux-headers-rt-amd64
-	busybox-static cpio rt-tests stress-ng kmod trace-cmd
+	busybox-static cpio rt-tests stress-ng kmod trace-cmd sqlite3
 	build-essential bc bison flex libelf-dev libssl-dev dwarves
 	perl python3 file zstd
 )

@@ -70,6 +70,9 @@ t_kwrun() {
 	same "sha256sum, unmodified, in kernel mode" 10 \
 		/usr/bin/sha256sum /lib/unitron/modules/kernelware.ko
 	same "find, unmodified, in kernel mode" 20 /usr/bin/find /lib/unitron
+	same "sqlite3, unmodified, in kernel mode" 20 /usr/bin/sqlite3 :memory: \
+		"create table t(x); insert into t values (6), (7);
+		 select sum(x), group_concat(x) from t;"
 	is "$(kwrun kwmode call)" "ring 0 getpid ok, close(-1) EBADF" \
 		"kw_syscall(): system calls as jumps in kernel mode"
 	is "$(kwmode call)" "ring 3 getpid ok, close(-1) EBADF" \
