@@ -82,23 +82,15 @@ static const struct {
 };
 #define NCALLS	(sizeof(calls) / sizeof(calls[0]))
 
-/* Cycles per call: the best of three runs of n calls. */
+/* Cycles per call over n calls (the TSC, as the paper). */
 static unsigned long cycles(long (*fn)(void), long n)
 {
-	unsigned long best = ~0UL;
-	int run;
+	unsigned long t = __rdtsc();
+	long i;
 
-	for (run = 0; run < 3; run++) {
-		unsigned long t = __rdtsc();
-		long i;
-
-		for (i = 0; i < n; i++)
-			fn();
-		t = (__rdtsc() - t) / n;
-		if (t < best)
-			best = t;
-	}
-	return best;
+	for (i = 0; i < n; i++)
+		fn();
+	return (__rdtsc() - t) / n;
 }
 
 /*

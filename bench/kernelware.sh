@@ -1,0 +1,93 @@
+# shellcheck shell=bash disable=SC2154
+# Unitron - kernelware's benchmarks, in QEMU (bench/run.sh sources this
+# file: $out, $intervals, $report, records and ratio).  The guest side is
+# bench/kernelware/ (kwbench); one boot of the standard kernel.
+
+kw_records=$out/kernelware.records
+
+# Field KEY of the records of CASE whose first word is KIND and whose
+# other fields match SEL (key=value ...).
+kw_field() {	# CASE KIND SEL KEY
+	awk -v c="$1" -v k="$2" -v sel="$3" -v key="$4" '
+	$1 == c && $2 == k {
+		for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		n = split(sel, s, " ")
+		for (i = 1; i <= n; i++) { split(s[i], kv, "="); if (v[kv[1]] != kv[2]) next }
+		print v[key]; exit
+	}' "$kw_records"
+}
+
+# Field KEY of the N-th record of CASE whose first word is KIND.
+kw_nth() {	# CASE KIND KEY N
+	awk -v c="$1" -v k="$2" -v key="$3" -v n="$4" '
+	$1 == c && $2 == k && ++seen == n {
+		for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] }
+		exit
+	}' "$kw_records"
+}
+
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
+
+kw_syscall_table() {
+	local name user insn call
+	echo "System calls, TSC cycles per call ($1 calls each), in one process:"
+	echo "user mode, then kernel mode through the syscall instruction (as an"
+	echo "unmodified binary makes them) and through kw_syscall() (libkw)."
+	echo
+	echo "| call | user mode | kernel mode, syscall insn | % of user | kernel mode, kw_syscall() | % of user |"
+	echo "| --- | --- | --- | --- | --- | --- |"
+	for name in getpid chdir gettimeofday read_1 read_8192 write_1 write_8192; do
+		user=$(kw_field syscalls syscall "name=$name" user)
+		insn=$(kw_field syscalls syscall "name=$name" kernel)
+		call=$(kw_field syscalls syscall "name=$name" call)
+		echo "| $name | $user | $insn | $(pct "$insn" "$user") | $call | $(pct "$call" "$user") |"
+	done
+	echo
+}
+
+kw_other_tables() {
+	local before after u k size m rw
+	# Each case made two such records: the first is the baseline.
+	before=$(kw_nth overhead getpid user 1)
+	after=$(kw_nth overhead getpid user 2)
+	u=$(kw_nth ls run ns 1)
+	k=$(kw_nth ls run ns 2)
+	echo "| measure | without | with | ratio |"
+	echo "| --- | --- | --- | --- |"
+	echo "| getpid in an ordinary process, cycles: module not loaded / loaded | $before | $after | $(ratio "$after" "$before") |"
+	echo "| ls -l over 1,000 files, ms per run: user mode / kernel mode | $((u / 1000000)) | $((k / 1000000)) | $(ratio "$k" "$u") |"
+	echo
+	echo "File copy on tmpfs, MB/s (64 KB chunks; small files copied 1,024 times per MB):"
+	echo
+	echo "| size | read/write | copy_file_range | io_uring | kernelware, in-kernel copy | kernelware vs read/write |"
+	echo "| --- | --- | --- | --- | --- | --- |"
+	for size in 1 1024 65536 1048576 2097152; do
+		local row="| $size B"
+		for m in rw copy_file_range io_uring kernel; do
+			row+=" | $(awk -v s="$size" -v m="$m" '$1 == "copy" && $3 == "size=" s && $4 == "method=" m {
+				sub(/bytes=/, "", $5); sub(/ns=/, "", $6)
+				printf "%.1f", ($6 > 0 ? $5 * 1000 / $6 : 0) }' "$kw_records")"
+		done
+		rw=$(awk -v s="$size" '$1 == "copy" && $3 == "size=" s && $4 == "method=rw" { sub(/bytes=/, "", $5); sub(/ns=/, "", $6); print $6 / $5 }' "$kw_records")
+		k=$(awk -v s="$size" '$1 == "copy" && $3 == "size=" s && $4 == "method=kernel" { sub(/bytes=/, "", $5); sub(/ns=/, "", $6); print $6 / $5 }' "$kw_records")
+		echo "$row | $(ratio "$rw" "$k") × |"
+	done
+	echo
+}
+
+kernelware_bench() {
+	local calls=1000000 start
+	[[ $intervals -eq 10000 ]] || calls=100000
+	echo "== kernelware in QEMU, std kernel: one boot, $calls calls per system call =="
+	start=$SECONDS
+	BENCH_CALLS=$calls BENCH_COPY_MB=16 tools/vm/test-group.sh \
+		-n bench-kernelware bench/kernelware std >"$out/kernelware.tap" ||
+		echo "bench-kernelware: some guest checks failed: $out/kernelware.tap" >&2
+	records "$vmlogs/bench-kernelware.log" >"$kw_records"
+	{
+		kw_syscall_table "$calls"
+		kw_other_tables
+		echo "(one boot, $(((SECONDS - start) / 60)) min with the build)"
+		echo
+	} | tee -a "$report"
+}
