@@ -8,7 +8,12 @@
  *                      restarts (SA_RESTART); print the ring after
  *   kwmode switch      switch_to_user_mode(), then back to kernel mode
  *   kwmode call        system calls through kw_syscall(): results, errno
+ *   kwmode rax         a 64-bit rax kept across many signal deliveries
+ *   kwmode pipe        EOF on a pipe whose writers closed (deferred fput)
+ *   kwmode int80       int $0x80 (32-bit getpid) goes on in user mode
+ *   kwmode segv        a fault: the SIGSEGV handler runs, siglongjmp out
  */
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -90,6 +95,72 @@ static int do_call(void)
 	return 0;
 }
 
+/* rax holds a 64-bit value across a loop that SIGALRMs interrupt. */
+static int do_rax(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	struct itimerval t = { { 0, 1000 }, { 0, 1000 } };
+	unsigned long v = 0x123456789abcdef0UL, n = 200000000UL;
+
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &t, NULL);
+	__asm__ volatile("1: decq %1\n jnz 1b" : "+a"(v), "+r"(n));
+	t.it_value.tv_usec = t.it_interval.tv_usec = 0;
+	setitimer(ITIMER_REAL, &t, NULL);
+	printf("rax %s after %d signals\n",
+	       v == 0x123456789abcdef0UL ? "kept" : "changed", (int)alarms);
+	return 0;
+}
+
+static int do_pipe(void)
+{
+	char c;
+	int p[2];
+
+	if (pipe(p))
+		return 1;
+	if (fork() == 0) {
+		close(p[0]);
+		_exit(write(p[1], "x", 1) != 1);
+	}
+	close(p[1]);
+	while (read(p[0], &c, 1) > 0)
+		;
+	wait(NULL);
+	printf("EOF, %s\n", ring());
+	return 0;
+}
+
+static int do_int80(void)
+{
+	long r = 20;		/* __NR_getpid, i386 */
+
+	__asm__ volatile("int $0x80" : "+a"(r) : : "memory");
+	printf("int80 getpid %s, %s\n", r == getpid() ? "ok" : "wrong",
+	       ring());
+	return 0;
+}
+
+static sigjmp_buf segv_jmp;
+
+static void on_segv(int sig)
+{
+	siglongjmp(segv_jmp, sig);
+}
+
+static int *volatile nowhere;	/* NULL, and the compiler can't tell */
+
+static int do_segv(void)
+{
+	struct sigaction sa = { .sa_handler = on_segv };
+
+	sigaction(SIGSEGV, &sa, NULL);
+	if (sigsetjmp(segv_jmp, 1) == 0)
+		*nowhere = 1;
+	printf("SIGSEGV handled, %s\n", ring());
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -105,6 +176,14 @@ int main(int argc, char **argv)
 		return do_switch();
 	if (!strcmp(argv[1], "call"))
 		return do_call();
-	fprintf(stderr, "usage: kwmode [fork|signal|switch|call]\n");
+	if (!strcmp(argv[1], "rax"))
+		return do_rax();
+	if (!strcmp(argv[1], "pipe"))
+		return do_pipe();
+	if (!strcmp(argv[1], "int80"))
+		return do_int80();
+	if (!strcmp(argv[1], "segv"))
+		return do_segv();
+	fprintf(stderr, "usage: kwmode [fork|signal|switch|call|rax|pipe|int80|segv]\n");
 	return 2;
 }

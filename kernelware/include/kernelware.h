@@ -39,19 +39,23 @@ struct kw_regs {
  * it is then made from user mode).  -1 with errno if it could not enter.
  *
  * With resume 0, the thread goes on in user mode where kernel mode
- * ended, with the registers there.  Otherwise kernel mode is re-entered
- * by user code at resume: the module stores the state where kernel mode
- * ended in *this struct (whose address is self, in memory of the thread:
- * its TLS), and the thread goes on at resume with the program's
- * registers but rip; rax holds what the program's rax must become.  Two
- * bytes before resume is a syscall instruction: a bounced system call
- * (fork, execve, ...) is made there, as is a system call restarted after
- * a signal handler.  Faults, and clone or vfork sharing the memory, still
- * go on in user mode.
+ * ended, with the registers there (rax cut to 32 bits: an ioctl's
+ * result).  Otherwise the module stores the state where kernel mode
+ * ended in *this struct (whose address is self, in memory of the
+ * thread: its TLS), and the thread goes on in user code: at resume, to
+ * enter kernel mode again, or at cont, to go on in user mode from that
+ * state (after a fault, switch_to_user_mode, or a clone or vfork sharing
+ * the memory).  At resume the registers are the program's but rip and
+ * rcx (0); rax is the program's rax if rcx is resume, after the syscall
+ * instruction two bytes before resume (a bounced system call, or one
+ * restarted after a signal handler); otherwise the saved rax stands,
+ * unless it was a restart code (-ERESTART*), which a signal handler
+ * turned into rax.
  */
 struct kw_enter {
 	struct kw_regs	regs;
 	__u64		resume;
+	__u64		cont;
 	__u64		self;
 };
 

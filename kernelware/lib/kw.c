@@ -21,6 +21,7 @@
 long kw_enter_here(int fd, unsigned long cmd, struct kw_enter *e);
 long kw_leave_here(void);
 void kw_resume(void);
+void kw_continue(void);
 void kw_resume_failed(void);
 long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5,
 		   long a6);
@@ -37,15 +38,23 @@ HIDDEN void *kw_fast_entry;
 HIDDEN __thread struct kw_enter kw_state
 	__attribute__((tls_model("initial-exec")));
 
+#define KW_FD_MIN	512
+
 static int kw_open(void)
 {
-	int fd;
+	int fd, high;
 
 	if (kw_fd >= 0)
 		return kw_fd;
 	fd = open("/dev/kernelware", O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
+	/* Out of the way of programs that dup2() onto low descriptors. */
+	high = fcntl(fd, F_DUPFD_CLOEXEC, KW_FD_MIN);
+	if (high >= 0) {
+		close(fd);
+		fd = high;
+	}
 	/* Another thread may have opened it meanwhile: keep one. */
 	if (!__atomic_compare_exchange_n(&kw_fd, &(int){ -1 }, fd, 0,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
@@ -72,6 +81,7 @@ int switch_to_kernel_mode(void)
 	if (!kw_fast_entry)
 		kw_fast_entry = kw_kernel_symbol("kw_syscall_kernelware");
 	kw_state.resume = (unsigned long)kw_resume;
+	kw_state.cont = (unsigned long)kw_continue;
 	kw_state.self = (unsigned long)&kw_state;
 	err = kw_enter_here(kw_fd, KW_IOC_ENTER, &kw_state);
 	if (err < 0) {

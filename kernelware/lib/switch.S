@@ -15,6 +15,11 @@
 #define KW_NR_USER_MODE	0x6b770001
 #define KW_NR_KCALL	0x6b770002
 #define NR_IOCTL	16
+/* struct kw_regs */
+#define RAX		80
+#define RCX		88
+#define RIP		128
+#define EFLAGS		144
 
 	.text
 	.globl	kw_enter_here
@@ -42,8 +47,11 @@ kw_enter_here:
 
 /*
  * The re-entry code (struct kw_enter's resume): back to kernel mode from
- * the state the module left in kw_state, with rax as the program's rax.
- * No stack use: the program's red zone is below rsp.
+ * the state the module left in kw_state.  rax becomes the program's rax
+ * after the syscall two bytes back (rcx is then kw_resume), or when the
+ * saved rax was a restart code that a signal handler resolved; else the
+ * saved rax (a full 64 bits) stands.  No stack use: the program's red
+ * zone is below rsp.
  */
 	.globl	kw_resume_syscall
 	.hidden	kw_resume_syscall
@@ -54,14 +62,54 @@ kw_resume_syscall:
 kw_resume:
 	movq	kw_state@gottpoff(%rip), %rdx
 	addq	%fs:0, %rdx
-	movq	%rax, 80(%rdx)			/* rax */
-	movl	kw_fd(%rip), %edi
+	leaq	kw_resume(%rip), %rdi
+	cmpq	%rdi, %rcx
+	je	1f
+	movq	RAX(%rdx), %rdi
+	addq	$516, %rdi			/* -ERESTART_RESTARTBLOCK */
+	cmpq	$4, %rdi			/* ... to -ERESTARTSYS */
+	ja	2f
+1:	movq	%rax, RAX(%rdx)
+2:	movl	kw_fd(%rip), %edi
 	movq	kw_enter_cmd(%rip), %rsi
 	movl	$NR_IOCTL, %eax
 	syscall
 	andq	$-16, %rsp
 	call	kw_resume_failed
 	ud2
+
+/*
+ * The user-mode continuation (struct kw_enter's cont): on from the
+ * state in kw_state, all of it, in user mode.  Below the red zone, the
+ * flags and rip to pop: popfq, then ret $128 gives rsp back.
+ */
+	.globl	kw_continue
+	.hidden	kw_continue
+kw_continue:
+	movq	kw_state@gottpoff(%rip), %rax
+	addq	%fs:0, %rax
+	subq	$144, %rsp
+	movq	EFLAGS(%rax), %rcx
+	movq	%rcx, (%rsp)
+	movq	RIP(%rax), %rcx
+	movq	%rcx, 8(%rsp)
+	movq	0(%rax), %r15
+	movq	8(%rax), %r14
+	movq	16(%rax), %r13
+	movq	24(%rax), %r12
+	movq	32(%rax), %rbp
+	movq	40(%rax), %rbx
+	movq	48(%rax), %r11
+	movq	56(%rax), %r10
+	movq	64(%rax), %r9
+	movq	72(%rax), %r8
+	movq	RCX(%rax), %rcx
+	movq	96(%rax), %rdx
+	movq	104(%rax), %rsi
+	movq	112(%rax), %rdi
+	movq	RAX(%rax), %rax
+	popfq
+	ret	$128
 
 	.globl	kw_leave_here
 	.hidden	kw_leave_here

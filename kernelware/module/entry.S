@@ -18,6 +18,7 @@
  * frames in between (none may hold a lock).
  */
 #include <linux/linkage.h>
+#include <asm/percpu.h>
 #include <asm/processor-flags.h>
 
 #include "kw_regs.h"
@@ -55,11 +56,12 @@ SYM_FUNC_START(kw_enter)
 	sti				/* on after the call: in user code */
 	call	*%rax
 	cli
+	KW_TASK	%rcx, %rdx			/* fn may not have kept rbp */
+	movq	KW_TASK_FRAME(%rcx), %rbp
 .Lreturn:
 	leaq	-40(%rbp), %rsp
-	sti
-	pushfq
-	andq	$~X86_EFLAGS_IOPL, (%rsp)
+	/* Plain kernel flags again: no IOPL, DF, TF, AC from the code. */
+	pushq	$(X86_EFLAGS_FIXED | X86_EFLAGS_IF)
 	popfq
 	popq	%r15
 	popq	%r14
@@ -78,6 +80,7 @@ SYM_FUNC_END(kw_enter)
  */
 SYM_FUNC_START(kw_enter_regs)
 	KW_PROLOGUE %rsi
+	cli			/* rsp goes above the frame just saved */
 	movq	%rdi, %rsp
 	POP_GPRS_IRET
 SYM_FUNC_END(kw_enter_regs)

@@ -14,8 +14,10 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/mm.h>
+#include <linux/rcupdate.h>
 #include <linux/sched/signal.h>
 #include <asm/fpu/api.h>
+#include <asm/irq_vectors.h>
 #include <asm/special_insns.h>
 #include <asm/trap_pf.h>
 #include <asm/traps.h>
@@ -45,10 +47,15 @@ static int fault_signal(unsigned long vector)
 /*
  * A page fault at a user address, as user mode would take it: 0 when
  * the page is now there.  Executing a present page can only fail again.
+ * (Since Linux 6.1.37 this does not grow a VM_GROWSDOWN stack: such a
+ * fault ends kernel mode and the stack grows in user mode.)
  */
 static int resolve_page_fault(unsigned long addr, unsigned long error_code)
 {
 	unsigned int flags = FAULT_FLAG_USER;
+	struct mm_struct *mm = current->mm;
+	bool unlocked = false;
+	int err;
 
 	if (addr >= TASK_SIZE_MAX || (error_code & X86_PF_RSVD) ||
 	    (error_code & (X86_PF_PROT | X86_PF_INSTR)) ==
@@ -56,8 +63,21 @@ static int resolve_page_fault(unsigned long addr, unsigned long error_code)
 		return -EFAULT;
 	if (error_code & X86_PF_WRITE)
 		flags |= FAULT_FLAG_WRITE;
-	return fixup_user_fault(current->mm, addr, flags, NULL);
+	if (mmap_read_lock_killable(mm))
+		return -EINTR;
+	err = fixup_user_fault(mm, addr, flags, &unlocked);
+	mmap_read_unlock(mm);
+	return err;
 }
+
+/*
+ * Work the kernel does on a return to user mode (task_work such as the
+ * deferred fput of a closed file, rseq, uprobes, livepatch): kernel mode
+ * ends for it and, through the re-entry code, comes back at once.  A
+ * KW_IOC_CALL function leaves it to the end of the call.
+ */
+#define USER_MODE_WORK	(_TIF_NOTIFY_RESUME | _TIF_NOTIFY_SIGNAL | \
+			 _TIF_UPROBE | _TIF_PATCH_PENDING)
 
 /*
  * Before kernelware code runs again from regs, interrupts off: what a
@@ -71,7 +91,11 @@ void kw_prepare_resume(struct pt_regs *regs)
 		schedule();
 		local_irq_disable();
 	}
-	if (signal_pending(current))
+	/* Not scheduling for long in ring 0 is no Tasks-RCU hold-out. */
+	rcu_note_voluntary_context_switch(current);
+	if (signal_pending(current) ||
+	    (kw_task(current)->mode == KW_MODE_CONTEXT &&
+	     (read_thread_flags() & USER_MODE_WORK)))
 		kw_end(regs, true);
 	if (test_thread_flag(TIF_NEED_FPU_LOAD))
 		switch_fpu_return();
@@ -96,6 +120,8 @@ __visible void kw_do_exception(struct pt_regs *regs)
 	/* Code that goes on in user mode faults again there, for real. */
 	if (vector == X86_TRAP_BP)
 		regs->ip--;
+	else if (vector == IA32_SYSCALL_VECTOR)
+		regs->ip -= 2;		/* int $0x80: made in user mode */
 	regs->orig_ax = -1;	/* it held the error code */
 	kw_end(regs, false);
 }

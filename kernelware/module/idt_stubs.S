@@ -30,6 +30,7 @@
 #include <linux/linkage.h>
 #include <asm/percpu.h>
 #include <asm/processor-flags.h>
+#include <asm/irq_vectors.h>
 #include <asm/segment.h>
 
 #include "kw_regs.h"
@@ -100,6 +101,8 @@ SYM_CODE_START_LOCAL(\name)
 	movq	VEC(%rsp), %rax
 	cmpq	$32, %rax
 	jb	7f
+	cmpq	$IA32_SYSCALL_VECTOR, %rax	/* int $0x80: never hardware */
+	je	7f
 	/* An interrupt: Linux's entry, then back through kw_resume. */
 	movq	RIP(%rsp), %rax
 	movq	%rax, KW_TASK_RESUME_IP(%rcx)
@@ -148,6 +151,7 @@ SYM_CODE_END(kw_vector_stubs)
 SYM_CODE_START_LOCAL(kw_exception_0)
 	pushq	$-1				/* no error code */
 SYM_INNER_LABEL(kw_exception_1, SYM_L_LOCAL)
+	cld					/* the code's DF is in the frame */
 	PUSH_GPRS
 	movq	%rsp, %rdi
 	call	kw_do_exception
@@ -160,6 +164,7 @@ SYM_CODE_END(kw_exception_0)
  * the frame to resume the code (it may end the call instead).
  */
 SYM_CODE_START(kw_resume)
+	cld
 	subq	$40, %rsp			/* ip, cs, flags, sp, ss */
 	pushq	$-1				/* orig_ax */
 	PUSH_GPRS

@@ -24,7 +24,8 @@ struct kw_task {
 	unsigned long	vector;		/* the exception being handled */
 	unsigned long	syscalls;	/* function-call syscalls made */
 	unsigned long	resume;		/* user re-entry code, or 0 */
-	unsigned long	self;		/* its struct kw_enter */
+	unsigned long	cont;		/* user code to go on in user mode */
+	unsigned long	self;		/* their struct kw_enter */
 	unsigned int	mode;		/* KW_MODE_* */
 	bool		active;		/* in kernel mode now */
 	bool		interrupted;	/* kernel mode ended early */

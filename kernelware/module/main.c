@@ -18,6 +18,7 @@
 #include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 #include <asm/cpufeature.h>
+#include <asm/fpu/api.h>
 #include <asm/special_insns.h>
 
 #include "kernelware.h"
@@ -52,6 +53,24 @@ static bool user_range(unsigned long addr, unsigned long size)
 			 X86_EFLAGS_ZF | X86_EFLAGS_SF | X86_EFLAGS_DF | \
 			 X86_EFLAGS_OF | X86_EFLAGS_AC | X86_EFLAGS_ID)
 
+static void end(struct kw_task *kt)
+{
+	kt->active = false;
+	module_put(THIS_MODULE);
+}
+
+/*
+ * Ring-0 user code finds the process's FPU state in the registers, as
+ * user code would: load it if a context switch or kernel FPU use left
+ * it saved.  Interrupts stay off until the code runs.
+ */
+static void load_user_fpu(void)
+{
+	local_irq_disable();
+	if (test_thread_flag(TIF_NEED_FPU_LOAD))
+		switch_fpu_return();
+}
+
 /* NULL if the task is in kernel mode already (a call from there). */
 static struct kw_task *begin(unsigned int mode)
 {
@@ -59,6 +78,8 @@ static struct kw_task *begin(unsigned int mode)
 
 	if (kt->active)
 		return NULL;
+	/* Module text is on this stack until kernel mode ends. */
+	__module_get(THIS_MODULE);
 	kt->mode = mode;
 	kt->syscalls = 0;
 	kt->interrupted = false;
@@ -76,7 +97,8 @@ static void set_user_regs(struct pt_regs *user, const struct pt_regs *regs)
 }
 
 /* The program's state for the re-entry code; false if there is none. */
-static bool save_for_resume(struct kw_task *kt, const struct pt_regs *regs)
+/* The program's state for the user code; false if there is none. */
+static bool save_state(struct kw_task *kt, const struct pt_regs *regs)
 {
 	struct pt_regs saved;
 
@@ -86,10 +108,18 @@ static bool save_for_resume(struct kw_task *kt, const struct pt_regs *regs)
 	return !copy_to_user((void __user *)kt->self, &saved, sizeof(saved));
 }
 
+
 static void leave(struct kw_task *kt, long ax)
 {
 	kt->interrupted = true;
 	kw_leave_to(ax, kt->frame);
+}
+
+/* The ioctl's result: a restart code survives the int on its way. */
+static long ioctl_result(const struct pt_regs *regs)
+{
+	return regs->ax >= -ERESTART_RESTARTBLOCK && regs->ax <= -ERESTARTSYS ?
+	       regs->ax : 0;
 }
 
 /*
@@ -110,8 +140,11 @@ void kw_end(struct pt_regs *regs, bool resume)
 	if (kt->mode == KW_MODE_CALL)
 		leave(kt, regs ? regs->ax : 0);
 	set_user_regs(user, regs);
-	if (resume && save_for_resume(kt, regs))
-		user->ip = kt->resume;
+	if (save_state(kt, regs)) {
+		user->ip = resume ? kt->resume : kt->cont;
+		user->cx = 0;
+		user->ax = ioctl_result(regs);
+	}
 	leave(kt, user->ax);
 }
 
@@ -130,7 +163,7 @@ void kw_end_syscall(struct pt_regs *regs, bool resume)
 	set_user_regs(user, regs);
 	user->ax = nr;
 	user->orig_ax = -1;
-	if (resume && save_for_resume(kt, regs))
+	if (resume && save_state(kt, regs))
 		user->ip = kt->resume - 2;
 	else
 		user->ip -= 2;		/* the program's syscall, 0f 05 */
@@ -153,9 +186,10 @@ static long kw_call(struct kw_call __user *ucall)
 	kt = begin(KW_MODE_CALL);
 	if (!kt)
 		return -EBUSY;
+	load_user_fpu();
 	call.result = kw_enter((long (*)(long))call.fn, call.arg,
 			       call.stack_top, kt);
-	kt->active = false;
+	end(kt);
 	call.syscalls = kt->syscalls;
 	if (kt->interrupted)
 		return -EINTR;
@@ -176,6 +210,7 @@ static long kw_enter_context(struct kw_enter __user *uenter)
 	memcpy(&regs, &enter.regs, sizeof(regs));
 	if (!user_range(regs.ip, 1) || !user_range(regs.sp - 8, 8) ||
 	    (enter.resume && (!user_range(enter.resume - 2, 2) ||
+			      !user_range(enter.cont, 1) ||
 			      !user_range(enter.self, sizeof(enter)))))
 		return -EINVAL;
 	regs.cs = __KERNEL_CS;
@@ -186,9 +221,11 @@ static long kw_enter_context(struct kw_enter __user *uenter)
 	if (!kt)
 		return -EBUSY;
 	kt->resume = enter.resume;
+	kt->cont = enter.cont;
 	kt->self = enter.self;
+	load_user_fpu();
 	ax = kw_enter_regs(&regs, kt);
-	kt->active = false;
+	end(kt);
 	return ax;
 }
 
@@ -205,10 +242,18 @@ static long kw_symbol(struct kw_symbol __user *usym)
 	return put_user(sym.addr, &usym->addr);
 }
 
+/*
+ * Code run through the device has ring 0: only CAP_SYS_ADMIN opens it.
+ * The open file is the authority after that, so a program that drops
+ * its privileges later keeps its kernel mode.
+ */
+static int kw_open(struct inode *inode, struct file *file)
+{
+	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+}
+
 static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
 	switch (cmd) {
 	case KW_IOC_CALL:
 		return kw_call((struct kw_call __user *)arg);
@@ -223,6 +268,7 @@ static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 
 static const struct file_operations kw_fops = {
 	.owner		= THIS_MODULE,
+	.open		= kw_open,
 	.unlocked_ioctl	= kw_ioctl,
 	.llseek		= noop_llseek,
 };

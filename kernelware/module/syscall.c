@@ -49,11 +49,15 @@ MODULE_PARM_DESC(syscalls, "system calls made as function calls so far");
 /*
  * These need a real return to user mode: they copy or replace the user
  * context (current_pt_regs()), which is the device call's, not the
- * kernelware code's.  Refused in a KW_IOC_CALL function.
+ * kernelware code's; exit and exit_group end the task, which must first
+ * leave the module's code and drop its reference.  Refused in a
+ * KW_IOC_CALL function.
  */
 static bool needs_user_mode(unsigned long nr)
 {
 	switch (nr) {
+	case __NR_exit:
+	case __NR_exit_group:
 	case __NR_fork:
 	case __NR_vfork:
 	case __NR_clone:
@@ -79,8 +83,9 @@ static bool resumes_after(struct pt_regs *regs)
 	case __NR_vfork:
 	case __NR_clone3:
 		return false;
-	case __NR_clone:
-		return !(regs->di & (CLONE_VM | CLONE_VFORK));
+	case __NR_clone:	/* a fork, not a thread: same stack, same TLS */
+		return !(regs->di & (CLONE_VM | CLONE_VFORK | CLONE_SETTLS)) &&
+		       !regs->si;
 	default:
 		return true;
 	}
@@ -115,6 +120,7 @@ __visible void kw_do_syscall(struct pt_regs *regs)
 		regs->ax = syscall_table[nr](regs);
 	} else if (nr == KW_NR_KCALL) {
 		regs->ax = kcall(regs);
+		regs->orig_ax = -1;	/* a function's result: no restart */
 	} else if (kt->mode == KW_MODE_CALL) {
 		regs->ax = -ENOSYS;
 	} else if (nr == KW_NR_USER_MODE) {

@@ -32,6 +32,7 @@ SYM_CODE_END(kw_syscall_entry)
  * SYSCALL leaves them: a system call as a plain jump.
  */
 SYM_CODE_START(kw_syscall_kernelware)
+	cld				/* kw_syscall() comes without FMASK */
 	movq	%rsp, PER_CPU_VAR(kw_user_rsp)
 	movq	PER_CPU_VAR(current_task), %rsp
 	addq	kw_task_stack_off(%rip), %rsp

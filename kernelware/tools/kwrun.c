@@ -61,7 +61,12 @@ int main(int argc, char **argv)
 	}
 	snprintf(preload, sizeof(preload), "%s%s%s", lib, old ? ":" : "",
 		 old ? old : "");
-	if (setenv("LD_PRELOAD", preload, 1) || setenv("KWRUN", "1", 1)) {
+	/*
+	 * glibc's rseq makes every context switch ask for work on the
+	 * return to user mode, which ends kernel mode each time.
+	 */
+	if (setenv("LD_PRELOAD", preload, 1) || setenv("KWRUN", "1", 1) ||
+	    setenv("GLIBC_TUNABLES", "glibc.pthread.rseq=0", 0)) {
 		perror("kwrun: setenv");
 		return 1;
 	}

@@ -35,7 +35,8 @@ t_refuse() {
 	check "kernel symbols by name; bad names and kernel calls refused" \
 		kwtest symbols
 	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY)" kwtest bad
-	check "an unprivileged caller is refused (EPERM)" kwtest unpriv
+	check "only CAP_SYS_ADMIN opens the device (EPERM at mode 666)" \
+		kwtest unpriv
 }
 
 calls() { cat /sys/module/kernelware/parameters/syscalls; }
@@ -73,6 +74,14 @@ t_kwrun() {
 	same "sqlite3, unmodified, in kernel mode" 20 /usr/bin/sqlite3 :memory: \
 		"create table t(x); insert into t values (6), (7);
 		 select sum(x), group_concat(x) from t;"
+	like "$(kwrun kwmode rax)" "^rax kept after [1-9][0-9]* signals$" \
+		"a 64-bit rax survives signal deliveries in kernel mode"
+	is "$(timeout 30 kwrun kwmode pipe)" "EOF, ring 0" \
+		"closing a pipe in kernel mode gives its reader EOF"
+	is "$(kwrun kwmode int80)" "int80 getpid ok, ring 3" \
+		"int \$0x80 in kernel mode runs in user mode, no oops"
+	is "$(kwrun kwmode segv)" "SIGSEGV handled, ring 3" \
+		"a fault in kernel mode reaches the program's SIGSEGV handler"
 	is "$(kwrun kwmode call)" "ring 0 getpid ok, close(-1) EBADF" \
 		"kw_syscall(): system calls as jumps in kernel mode"
 	is "$(kwmode call)" "ring 3 getpid ok, close(-1) EBADF" \
