@@ -3,111 +3,99 @@
 # baseline measured in the same run, with their ratio; the tables also go
 # to build/bench/results.md for bench/RESULTS.md.
 #
-#   bench/run.sh [-q]      -q: quick (1,000 cyclic samples instead of 10,000)
+#   bench/run.sh [-q] [posix|linux|kernelware]...
+#
+# -q: quick, 1,000 cyclic intervals and latency samples instead of
+# 10,000 (and fewer kernelware calls).  Parts (default all): posix, the
+# posix port on this machine; linux, the linux port in QEMU, one boot per
+# kernel (Debian 6.1 std and PREEMPT_RT; bench/linux/, about 14 minutes
+# each, 4 to 5 with -q); kernelware, in QEMU (bench/kernelware/).  The
+# source line counts (seed 000's table 3.2) end every run.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 out=build/bench
 mkdir -p "$out"
 intervals=10000
-[[ ${1:-} == -q ]] && intervals=1000
+if [[ ${1:-} == -q ]]; then
+	intervals=1000
+	shift
+fi
+parts=("$@")
+[[ ${#parts[@]} -gt 0 ]] || parts=(posix linux kernelware)
+for part in "${parts[@]}"; do
+	[[ " posix linux kernelware " == *" $part "* ]] ||
+		{ echo "usage: bench/run.sh [-q] [posix|linux|kernelware]..." >&2; exit 2; }
+done
 
-command -v cyclictest >/dev/null && command -v hackbench >/dev/null ||
-	tools/deps.sh
+command -v cyclictest >/dev/null && command -v hackbench >/dev/null &&
+	command -v cloc >/dev/null || tools/deps.sh
 
-build_app() {	# dir name [defines]
-	make -s -f mk/app.mk APP="bench/$1" OUT="$out/$2" APP_DEFS="${3:-}" >/dev/null
-}
-build_app pingpong pingpong
-build_app cyclic cyclic10 "-DPERIOD_MS=10 -DINTERVALS=$intervals"
-build_app cyclic cyclic1 "-DPERIOD_MS=1 -DINTERVALS=$intervals"
-cc -O2 -Wall -o "$out/baseline" bench/baseline/baseline.c -lpthread
-
-rt=--no-rt
-[[ $(id -u) -eq 0 ]] && rt=--rtprio=99
-value() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
+# The number after KEY on the first line that has it.
+value() { awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }' "$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
+# The records (bench/lib/devstat.h) on the lines of FILE starting with
+# PREFIX, merged, divided by DIV, OFFSET added to min, max and mean:
+# "min max mean stddev worst n", worst being the largest |sample| / DIV.
+devstat() {	# FILE PREFIX OFFSET DIV
+	awk -v p="$2 " -v off="$3" -v d="$4" 'index($0, p) == 1 {
+		for (i = 1; i <= NF; i++)
+			if (split($i, kv, "=") == 2)
+				v[kv[1]] = kv[2]
+		if (v["n"] == 0) next
+		if (!n || v["min"] < min) min = v["min"]
+		if (!n || v["max"] > max) max = v["max"]
+		n += v["n"]; sum += v["sum"]; sq += v["sumsq"] }
+	     END {
+		if (!n) { print "0 0 0 0 0 0"; exit }
+		m = sum / n; var = sq / n - m * m
+		w = -min > max ? -min : max
+		printf "%.1f %.1f %.1f %.1f %.1f %d\n", min / d + off,
+		       max / d + off, m / d + off,
+		       sqrt(var > 0 ? var : 0) / d, w / d, n }' "$1"
+}
+
 report=$out/results.md
+quick=
+[[ $intervals -eq 10000 ]] || quick=" -q"
 {
-	echo "Run: \`make bench\` on $(date -u +%Y-%m-%d), $(nproc) CPUs," \
-	     "kernel $(uname -r), $( [[ $rt == --no-rt ]] && echo unprivileged || echo SCHED_FIFO 99)."
+	echo "Run: \`bench/run.sh$quick ${parts[*]}\` on $(date -u +%Y-%m-%d)," \
+	     "$(nproc) CPUs, kernel $(uname -r)."
 	echo
 } >"$report"
 
-echo "== service calls and task switching (posix port, one CPU) =="
-taskset -c 0 "$out/pingpong/pingpong" $rt >"$out/pingpong.txt"
-for mode in threads processes sigmask spawn; do
-	"$out/baseline" "$mode"
-done >"$out/baseline.txt"
-it=$(value itron_sem_round_trips_per_s "$out/pingpong.txt")
-pt=$(value pthread_sem_round_trips_per_s "$out/baseline.txt")
-pr=$(value process_sem_round_trips_per_s "$out/baseline.txt")
-lu=$(value itron_loc_unl_cpu_ns "$out/pingpong.txt")
-sp=$(value sigprocmask_pair_ns "$out/baseline.txt")
-ae=$(value itron_act_ext_tsk_ns "$out/pingpong.txt")
-pc=$(value pthread_create_join_ns "$out/baseline.txt")
-{
-	echo "| measure | µITRON (posix port) | Linux baseline | ratio |"
-	echo "| --- | --- | --- | --- |"
-	echo "| semaphore ping-pong, round trips/s | $it | pthreads: $pt | $(ratio "$it" "$pt") × faster |"
-	echo "| semaphore ping-pong, round trips/s | $it | processes: $pr | $(ratio "$it" "$pr") × faster |"
-	echo "| CPU lock: loc_cpu+unl_cpu vs sigprocmask pair, ns | $lu | $sp | $(ratio "$sp" "$lu") × cheaper |"
-	echo "| act_tsk+ext_tsk vs pthread_create+join, ns | $ae | $pc | $(ratio "$pc" "$ae") × cheaper |"
-	echo
-} | tee -a "$report"
-
-load_pids=()
-start_load() {
-	( while :; do ls -lR / >/dev/null 2>&1; done ) &
-	load_pids+=($!)
-	( while :; do hackbench -l 1000 >/dev/null 2>&1; done ) &
-	load_pids+=($!)
-}
-stop_load() {
-	kill "${load_pids[@]}" 2>/dev/null || true
-	wait "${load_pids[@]}" 2>/dev/null || true
-	load_pids=()
-}
-trap stop_load EXIT
-
-# cyclictest's histogram (µs buckets) -> lateness stddev and spread.
-cyclictest_stats() {	# file
-	awk '/^[0-9]+ +[0-9]+/ { n += $2; s += $1 * $2; q += $1 * $1 * $2;
-		if ($2 > 0) { if (min == "") min = $1; max = $1 } }
-	     END { m = s / n; printf "%.3f %.3f %.3f\n", m, sqrt(q / n - m * m), max - min }' "$1"
+# Seed 000's table 3.2: source lines of the core and of each port.
+loc_table() {
+	local dir c h asm
+	echo "== source lines =="
+	{
+		echo "Source lines (seed 000's table 3.2): code lines as cloc counts them,"
+		echo "no blanks or comments."
+		echo
+		echo "| part | C | C headers | assembly |"
+		echo "| --- | --- | --- | --- |"
+		for dir in itron port/linux port/posix; do
+			cloc --quiet --csv "$dir" >"$out/cloc.csv"
+			c=$(awk -F, '$2 == "C" { print $5 }' "$out/cloc.csv")
+			h=$(awk -F, '$2 == "C/C++ Header" { print $5 }' "$out/cloc.csv")
+			asm=$(awk -F, '$2 == "Assembly" { print $5 }' "$out/cloc.csv")
+			echo "| $dir/ | ${c:-0} | ${h:-0} | ${asm:-0} |"
+		done
+		echo
+	} | tee -a "$report"
 }
 
-cyclic_row() {	# period_ms key label
-	local p=$1 label=$3 f="$out/cyclic$1-$2"
-	taskset -c 1 "$out/cyclic$p/cyclic" $rt >"$f.itron"
-	cyclictest -q -m -a 1 -p 99 -i $((p * 1000)) -l "$intervals" -h 30000 \
-		>"$f.cyclictest" 2>&1
-	read -r cm cs cspread < <(cyclictest_stats "$f.cyclictest")
-	local is isp imin imax imean ilsd
-	imin=$(value interval_min "$f.itron"); imax=$(value interval_max "$f.itron")
-	imean=$(value interval_mean "$f.itron"); is=$(value interval_stddev "$f.itron")
-	ilsd=$(value lateness_stddev "$f.itron")
-	isp=$(awk -v a="$(value lateness_max "$f.itron")" -v b="$(value lateness_min "$f.itron")" \
-		'BEGIN { printf "%.3f", a - b }')
-	echo "| $p ms | $label | $imin / $imax / $imean / $is | $ilsd / $isp | $cs / $cspread | $(ratio "$cs" "$ilsd") | $(ratio "$cspread" "$isp") |"
-}
+# shellcheck source=bench/posix.sh
+. bench/posix.sh
+# shellcheck source=bench/linux.sh
+. bench/linux.sh
+# shellcheck source=bench/kernelware.sh
+. bench/kernelware.sh
 
-echo "== cyclic handler vs cyclictest, $intervals intervals =="
-{
-	echo "Cyclic handler (µITRON, posix port) beside cyclictest, same CPU, same load."
-	echo "Intervals: min / max / mean / stddev (µs). Lateness: activation k against"
-	echo "k periods after the first; stddev / worst-case spread (max − min, µs)."
-	echo "Ratios > 1 mean µITRON is steadier than cyclictest."
-	echo
-	echo "| period | load | µITRON intervals | µITRON lateness stddev / spread | cyclictest stddev / spread | stddev ratio | spread ratio |"
-	echo "| --- | --- | --- | --- | --- | --- | --- |"
-} | tee -a "$report"
-for p in 10 1; do
-	cyclic_row "$p" idle idle | tee -a "$report"
-	start_load
-	cyclic_row "$p" load "ls -lR / + hackbench" | tee -a "$report"
-	stop_load
+for part in "${parts[@]}"; do
+	"${part}_bench"
 done
+loc_table
 echo
 echo "results: $report (copy into bench/RESULTS.md with the command)"

@@ -2,6 +2,7 @@
  * Benchmark: two µITRON tasks bouncing a semaphore (a round trip is two
  * task switches), the cost of loc_cpu/unl_cpu, and of act_tsk+ext_tsk of
  * a higher-priority task.  Prints "name value unit" lines for bench/run.sh.
+ * Integer arithmetic only: on the linux port this is kernel code.
  */
 #include <t_services.h>
 #include "kernel_id.h"
@@ -45,13 +46,14 @@ void empty_task(VP_INT exinf)
 	(void)exinf;
 }
 
-static void report(const char *name, double value, const char *unit)
+/* Print num / den with three decimals. */
+static void report(const char *name, unsigned long long num,
+		   unsigned long long den, const char *unit)
 {
-	/* syslog has no %f: print with three decimals by hand. */
-	unsigned long whole = (unsigned long)value;
-	unsigned long frac = (unsigned long)((value - (double)whole) * 1000.0);
+	unsigned long long milli = num * 1000ULL / den;
 
-	syslog(LOG_EMERG, "%s %lu.%03lu %s", name, whole, frac, unit);
+	syslog(LOG_EMERG, "%s %llu.%03llu %s", name, milli / 1000ULL,
+	       milli % 1000ULL, unit);
 }
 
 void main_task(VP_INT exinf)
@@ -65,7 +67,7 @@ void main_task(VP_INT exinf)
 	(void)act_tsk(PING);
 	(void)wai_sem(SEM_DONE);
 	us = elapsed_since(start);
-	report("itron_sem_round_trips_per_s", ROUND_TRIPS * 1e6 / (double)us,
+	report("itron_sem_round_trips_per_s", ROUND_TRIPS * 1000000ULL, us,
 	       "1/s");
 
 	(void)vxget_tim(&start);
@@ -73,13 +75,13 @@ void main_task(VP_INT exinf)
 		(void)loc_cpu();
 		(void)unl_cpu();
 	}
-	report("itron_loc_unl_cpu_ns", (double)elapsed_since(start) * 1000.0 /
+	report("itron_loc_unl_cpu_ns", elapsed_since(start) * 1000ULL,
 	       LOCK_PAIRS, "ns");
 
 	(void)vxget_tim(&start);
 	for (i = 0; i < ACTIVATIONS; i++)
 		(void)act_tsk(EMPTY);
-	report("itron_act_ext_tsk_ns", (double)elapsed_since(start) * 1000.0 /
+	report("itron_act_ext_tsk_ns", elapsed_since(start) * 1000ULL,
 	       ACTIVATIONS, "ns");
 	kernel_exit();
 }

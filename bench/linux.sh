@@ -1,0 +1,170 @@
+# shellcheck shell=bash disable=SC2154
+# Unitron - benchmarks of the linux port, in QEMU (bench/run.sh sources
+# this file: $out, $intervals, $report and its helpers).  The guest side
+# is the group bench/linux/; its records land in the console log.
+
+vmlogs=${UNITRON_VM_BUILD:-$top/build/vm}/logs
+cases_cyclic="cyc10_idle cyc10_load cyc1_idle cyc1_load"
+
+# A console log's BENCH records, each prefixed with the case it ran in.
+records() {	# LOG
+	awk '{ sub(/\r$/, "") }
+	     /unitron-vm: case-begin / { c = $NF; next }
+	     /BENCH / { sub(/.*BENCH /, ""); print c, $0 }' "$1"
+}
+
+# The host's load average and QEMU processes, every 10 s: other guests
+# on this machine take host CPUs from ours, which shows as latency.
+sample_host() {
+	while sleep 10; do
+		echo "$(cut -d' ' -f1 /proc/loadavg) $(pgrep -c qemu-system)"
+	done
+}
+
+# "mean load, most QEMU processes at once" of sample_host's output.
+host_summary() {	# FILE
+	awk '{ l += $1; if ($2 > q) q = $2 }
+	     END { printf "host load average %.1f, up to %d QEMU guests at once (ours included)", NR ? l / NR : 0, q }' "$1"
+}
+
+# One boot of the bench group on kernel flavour FL.
+boot() {	# FL
+	local sampler start
+	echo "== linux port in QEMU, $1 kernel: one boot, $intervals samples =="
+	sample_host >"$out/host-$1.load" &
+	sampler=$!
+	start=$SECONDS
+	BENCH_INTERVALS=$intervals tools/vm/test-group.sh -n "bench-linux-$1" \
+		bench/linux "$1" >"$out/linux-$1.tap" ||
+		echo "bench-linux-$1: some guest checks failed: $out/linux-$1.tap" >&2
+	kill "$sampler"
+	records "$vmlogs/bench-linux-$1.log" >"$out/linux-$1.records"
+	echo "- $1 kernel: $(((SECONDS - start) / 60)) min (build and boot included), $(host_summary "$out/host-$1.load")." >>"$out/linux-runs.md"
+}
+
+case_period() { local p=${1#cyc}; echo "${p%%_*}"; }
+case_load() { [[ $1 == *_load ]] && echo "ls -lR / + hackbench" || echo idle; }
+
+# "min / max / mean / stddev (worst w)" of a cyclic measurer's intervals.
+interval_cell() {	# FL CASE WHO
+	local min max mean sd worst
+	read -r min max mean sd worst _ < <(devstat "$out/linux-$1.records" \
+		"$2 interval_us $3" $(($(case_period "$2") * 1000)) 1)
+	echo "$min / $max / $mean / $sd ($worst)"
+}
+
+cyclic_table() {	# FL
+	local c
+	echo "Cyclic activations on CPU 1, $1 kernel, $intervals intervals per measurer"
+	echo "in alternating rounds: interval min / max / mean / stddev, and (the worst"
+	echo "deviation from the period), µs."
+	echo
+	echo "| period | load | µITRON cyclic handler | ualarm, SCHED_FIFO 99 | cyclictest -p99 |"
+	echo "| --- | --- | --- | --- | --- |"
+	for c in $cases_cyclic; do
+		echo "| $(case_period "$c") ms | $(case_load "$c") |" \
+		     "$(interval_cell "$1" "$c" itron) |" \
+		     "$(interval_cell "$1" "$c" ualarm) |" \
+		     "$(interval_cell "$1" "$c" cyclictest) |"
+	done
+	echo
+}
+
+# stddev and worst-deviation ratios of cyclictest and ualarm to µITRON.
+ratio_row() {	# FL CASE
+	local f="$out/linux-$1.records" p isd iw usd uw csd cw
+	p=$(($(case_period "$2") * 1000))
+	read -r _ _ _ isd iw _ < <(devstat "$f" "$2 interval_us itron" "$p" 1)
+	read -r _ _ _ usd uw _ < <(devstat "$f" "$2 interval_us ualarm" "$p" 1)
+	read -r _ _ _ csd cw _ < <(devstat "$f" "$2 interval_us cyclictest" "$p" 1)
+	echo "| $1 | $(case_period "$2") ms | $(case_load "$2") |" \
+	     "$(ratio "$csd" "$isd") | $(ratio "$cw" "$iw") |" \
+	     "$(ratio "$usd" "$isd") | $(ratio "$uw" "$iw") |"
+}
+
+ratio_table() {
+	local fl c
+	echo "Ratios of the Linux measurers' interval stddev and worst deviation to"
+	echo "µITRON's: > 1 means the µITRON cyclic handler is steadier."
+	echo
+	echo "| kernel | period | load | stddev: cyclictest / µITRON | worst: cyclictest / µITRON | stddev: ualarm / µITRON | worst: ualarm / µITRON |"
+	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	for fl in std rt; do
+		for c in $cases_cyclic; do
+			ratio_row "$fl" "$c"
+		done
+	done
+	echo
+}
+
+# min / mean / max in µs of a latency record; DIV 1000 for ns.
+latency_cell() {	# FL PREFIX DIV
+	local min max mean n
+	read -r min max mean _ _ n < <(devstat "$out/linux-$1.records" "$2" 0 "$3")
+	echo "$min / $mean / $max ($n)"
+}
+
+latency_row() {	# FL LOAD
+	local f="$out/linux-$1.records" it ct
+	read -r _ _ _ _ it _ < <(devstat "$f" "latency_$2 latency_ns_tick itron" 0 1000)
+	read -r _ _ _ _ ct _ < <(devstat "$f" "cyc1_$2 latency_us cyclictest" 0 1)
+	echo "| $1 | $(case_load "_$2") |" \
+	     "$(latency_cell "$1" "latency_$2 latency_ns_tick itron" 1000) |" \
+	     "$(latency_cell "$1" "cyc1_$2 latency_us cyclictest" 1) |" \
+	     "$(ratio "$ct" "$it") |" \
+	     "$(latency_cell "$1" "latency_$2 latency_ns_swi itron" 1000) |"
+}
+
+latency_table() {
+	local fl
+	echo "Latency to the first instruction of the woken task or thread, µs:"
+	echo "min / mean / max (samples).  Tick: from the moment the µITRON tick's"
+	echo "hrtimer was due to the task a cyclic handler woke (the idle µITRON"
+	echo "thread is woken through Linux's scheduler, as cyclictest's thread is);"
+	echo "cyclictest: its wake-up latency at 1 ms.  SWI: from the ioctl of a"
+	echo "process on CPU 0 (unitronctl raise, 2 ms apart) to the task the"
+	echo "handler woke on CPU 1."
+	echo
+	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task |"
+	echo "| --- | --- | --- | --- | --- | --- |"
+	for fl in std rt; do
+		latency_row "$fl" idle
+		latency_row "$fl" load
+	done
+	echo
+}
+
+switch_table() {
+	local fl it kt log
+	echo "Task switching on CPU 1: semaphore ping-pong between two µITRON tasks"
+	echo "against completion ping-pong between two SCHED_FIFO 99 kthreads (a"
+	echo "round trip is two switches; no inter-OS slice, no RT throttling)."
+	echo
+	echo "| kernel | µITRON round trips/s | kthreads round trips/s | ratio |"
+	echo "| --- | --- | --- | --- |"
+	for fl in std rt; do
+		log=$vmlogs/bench-linux-$fl.log
+		it=$(value itron_sem_round_trips_per_s "$log")
+		kt=$(value kthread_round_trips_per_s "$log")
+		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
+	done
+	echo
+}
+
+linux_bench() {
+	local fl
+	: >"$out/linux-runs.md"
+	boot std
+	boot rt
+	{
+		echo "linux port in QEMU (TCG, 2 vCPUs), Debian 6.1 std (preempt=full) and"
+		echo "PREEMPT_RT; load: \`ls -lR /\` and \`hackbench -g 4\` in loops on both CPUs:"
+		echo
+		cat "$out/linux-runs.md"
+		echo
+	} >>"$report"
+	for fl in std rt; do
+		cyclic_table "$fl"
+	done | tee -a "$report"
+	{ ratio_table; latency_table; switch_table; } | tee -a "$report"
+}

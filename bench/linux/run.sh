@@ -1,0 +1,121 @@
+#!/bin/sh
+# Guest script of the linux port's benchmarks (bench/linux/group.conf).
+# Prints TAP; the measurements are "BENCH ..." records in the kernel log,
+# which bench/run.sh reads case by case from the console log.  The µITRON
+# system and every measurer run on CPU 1; this script stays on CPU 0, at
+# SCHED_FIFO 10 so that the load does not hold it up between measurements.
+# shellcheck source=SCRIPTDIR/../../tools/vm/guest/tap.sh
+. /lib/unitron/tap.sh
+# shellcheck source=SCRIPTDIR/../../tools/vm/guest/module.sh
+. /lib/unitron/module.sh
+
+M=/lib/unitron/modules
+# Cyclic measurers: C intervals each per round, R rounds (group.conf);
+# latency: N = C * R samples per source.
+param() { sed -n "s/.*unitron_bench\.$1=\([0-9]*\).*/\1/p" /proc/cmdline; }
+C=$(param intervals)
+R=$(param rounds)
+N=$((C * R))
+taskset -p 1 $$ >/dev/null
+chrt -f -p 10 $$
+
+# The load of table 3.1: ls -lR / and hackbench in loops, on both CPUs,
+# as ordinary processes, in a session of their own so that one kill ends
+# them all.
+start_load() {
+	chrt -o 0 taskset -c 0,1 setsid sh -c '
+		while :; do ls -lR / >/dev/null 2>&1; done &
+		while :; do hackbench -g 4 -l 1000 >/dev/null 2>&1; done' &
+	_load=$!
+	sleep 2
+}
+
+stop_load() {
+	kill -TERM "-$_load"
+	wait
+}
+
+# A µITRON system (module NAME) run to its end, started at load on
+# CPU 1: SECS is how long it should take.
+run_itron() {	# NAME SECS [PARAM...]
+	_name=$1 _secs=$2
+	shift 2
+	dmesg -c >/dev/null
+	check "insmod $_name" insmod "$M/$_name.ko" autostart=1 cpu=1 "$@"
+	sleep "$_secs"
+	wait_log "$_name" "µITRON system stopped" $((_secs + 60)) ||
+		fail "$_name: system did not stop"
+	check "rmmod $_name" rmmod "$_name"
+}
+
+# A record (a line of the kernel log or of a program's output) must say
+# it has n samples: then it goes to the kernel log, for the host.
+record() {	# TEXT WHAT N
+	_r=$(echo "$1" | grep "BENCH $2 ")
+	like "$_r" "n=$3 " "$2: $3 samples"
+	[ -z "$_r" ] || kmsg "$_r"
+}
+
+# Table 3.1 at PERIOD_MS, one round: the µITRON cyclic handler, ualarm,
+# cyclictest, C intervals each.
+cyclic_round() {	# PERIOD_MS
+	_us=$(($1 * 1000))
+	run_itron "cyclic$1" $((C * $1 / 1000))
+	like "$(dmesg)" "BENCH interval_us itron n=$C " "µITRON: $C intervals"
+	_out=$(chrt -f 99 taskset -c 1 cycstat ualarm "$_us" "$C")
+	record "$_out" "interval_us ualarm" "$C"
+	cyclictest -q -m -p 99 -a 1 --mainaffinity=0 -i "$_us" \
+		-l $((C + 1)) -v >/tmp/cyclictest.out 2>&1
+	_out=$(cycstat cyclictest "$_us" "$C" </tmp/cyclictest.out)
+	record "$_out" "interval_us cyclictest" "$C"
+	record "$_out" "latency_us cyclictest" $((C + 1))
+}
+
+cyclic_case() {	# PERIOD_MS
+	_round=0
+	while [ "$_round" -lt "$R" ]; do
+		cyclic_round "$1"
+		_round=$((_round + 1))
+	done
+}
+
+# From the tick, then from software interrupts a Linux process on CPU 0
+# raises 2 ms apart, to the µITRON task they wake (a raise that finds
+# the last one pending merges into it: fewer samples than raises).
+latency_case() {
+	dmesg -c >/dev/null
+	check "insmod latency" insmod "$M/latency.ko" autostart=1 cpu=1
+	wait_log latency "BENCH ready swi" $((N / 1000 + 60)) ||
+		fail "latency: tick phase did not end"
+	check "unitronctl raise latency 1, $N times" \
+		unitronctl raise latency 1 "$N" 2000
+	wait_log latency "µITRON system stopped" 60 ||
+		fail "latency: system did not stop"
+	like "$(dmesg)" "BENCH latency_ns_tick itron n=$N " "tick: $N samples"
+	like "$(dmesg)" "BENCH latency_ns_swi itron n=[1-9]" "swi: samples"
+	check "rmmod latency" rmmod latency
+}
+
+# Two µITRON tasks, then two kthreads, bouncing on CPU 1; neither side
+# gives way to Linux meanwhile (no slice, no RT throttling).
+t_pingpong() {
+	_rt=$(cat /proc/sys/kernel/sched_rt_runtime_us)
+	echo -1 >/proc/sys/kernel/sched_rt_runtime_us
+	run_itron pingpong 1 itron_slice_ms=0
+	like "$(dmesg)" "itron_sem_round_trips_per_s [0-9]" "µITRON ping-pong"
+	dmesg -c >/dev/null
+	check "insmod kthread_pingpong" insmod "$M/kthread_pingpong.ko" cpu=1
+	like "$(dmesg)" "kthread_round_trips_per_s [0-9]" "kthread ping-pong"
+	check "rmmod kthread_pingpong" rmmod kthread_pingpong
+	echo "$_rt" >/proc/sys/kernel/sched_rt_runtime_us
+}
+
+t_cyc10_idle() { cyclic_case 10; }
+t_cyc10_load() { start_load; cyclic_case 10; stop_load; }
+t_cyc1_idle() { cyclic_case 1; }
+t_cyc1_load() { start_load; cyclic_case 1; stop_load; }
+t_latency_idle() { latency_case; }
+t_latency_load() { start_load; latency_case; stop_load; }
+
+run_cases cyc10_idle cyc10_load cyc1_idle cyc1_load latency_idle \
+	latency_load pingpong

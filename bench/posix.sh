@@ -1,0 +1,95 @@
+# shellcheck shell=bash disable=SC2154
+# Unitron - benchmarks of the posix port on this machine (bench/run.sh
+# sources this file: $out, $intervals, $report and its helpers).
+
+build_app() {	# dir name [defines]
+	make -s -f mk/app.mk APP="bench/$1" OUT="$out/$2" APP_DEFS="${3:-}" \
+		EXTRA_INCLUDES="-I$top/bench/lib" >/dev/null
+}
+
+load_pids=()
+start_load() {
+	( while :; do ls -lR / >/dev/null 2>&1; done ) &
+	load_pids+=($!)
+	( while :; do hackbench -l 1000 >/dev/null 2>&1; done ) &
+	load_pids+=($!)
+}
+stop_load() {
+	kill "${load_pids[@]}" 2>/dev/null || true
+	wait "${load_pids[@]}" 2>/dev/null || true
+	load_pids=()
+}
+
+# cyclictest's histogram (µs buckets) -> lateness stddev and spread.
+cyclictest_stats() {	# file
+	awk '/^[0-9]+ +[0-9]+/ { n += $2; s += $1 * $2; q += $1 * $1 * $2;
+		if ($2 > 0) { if (min == "") min = $1; max = $1 } }
+	     END { m = s / n; printf "%.1f %.1f %.1f\n", m, sqrt(q / n - m * m), max - min }' "$1"
+}
+
+cyclic_row() {	# period_ms key label rt_option
+	local p=$1 label=$3 f="$out/cyclic$1-$2" rt=$4
+	local imin imax imean isd lmin lmax lsd lspread cs cspread
+	taskset -c 1 "$out/cyclic$p/cyclic" "$rt" >"$f.itron"
+	cyclictest -q -m -a 1 -p 99 -i $((p * 1000)) -l "$intervals" -h 30000 \
+		>"$f.cyclictest" 2>&1
+	read -r _ cs cspread < <(cyclictest_stats "$f.cyclictest")
+	read -r imin imax imean isd _ < <(devstat "$f.itron" \
+		"BENCH interval_us itron" $((p * 1000)) 1)
+	read -r lmin lmax _ lsd _ < <(devstat "$f.itron" "BENCH lateness_us itron" 0 1)
+	lspread=$(awk -v a="$lmax" -v b="$lmin" 'BEGIN { printf "%.1f", a - b }')
+	echo "| $p ms | $label | $imin / $imax / $imean / $isd | $lsd / $lspread | $cs / $cspread | $(ratio "$cs" "$lsd") | $(ratio "$cspread" "$lspread") |"
+}
+
+posix_bench() {
+	local rt=--no-rt it pt pr lu sp ae pc p
+	[[ $(id -u) -eq 0 ]] && rt=--rtprio=99
+	build_app pingpong pingpong
+	build_app cyclic cyclic10 "-DPERIOD_MS=10 -DINTERVALS=$intervals"
+	build_app cyclic cyclic1 "-DPERIOD_MS=1 -DINTERVALS=$intervals"
+	cc -O2 -Wall -o "$out/baseline" bench/baseline/baseline.c -lpthread
+	echo "posix port: $( [[ $rt == --no-rt ]] && echo unprivileged ||
+		echo SCHED_FIFO 99)." >>"$report"
+	echo >>"$report"
+
+	echo "== service calls and task switching (posix port, one CPU) =="
+	taskset -c 0 "$out/pingpong/pingpong" $rt >"$out/pingpong.txt"
+	for mode in threads processes sigmask spawn; do
+		"$out/baseline" "$mode"
+	done >"$out/baseline.txt"
+	it=$(value itron_sem_round_trips_per_s "$out/pingpong.txt")
+	pt=$(value pthread_sem_round_trips_per_s "$out/baseline.txt")
+	pr=$(value process_sem_round_trips_per_s "$out/baseline.txt")
+	lu=$(value itron_loc_unl_cpu_ns "$out/pingpong.txt")
+	sp=$(value sigprocmask_pair_ns "$out/baseline.txt")
+	ae=$(value itron_act_ext_tsk_ns "$out/pingpong.txt")
+	pc=$(value pthread_create_join_ns "$out/baseline.txt")
+	{
+		echo "| measure | µITRON (posix port) | Linux baseline | ratio |"
+		echo "| --- | --- | --- | --- |"
+		echo "| semaphore ping-pong, round trips/s | $it | pthreads: $pt | $(ratio "$it" "$pt") × faster |"
+		echo "| semaphore ping-pong, round trips/s | $it | processes: $pr | $(ratio "$it" "$pr") × faster |"
+		echo "| CPU lock: loc_cpu+unl_cpu vs sigprocmask pair, ns | $lu | $sp | $(ratio "$sp" "$lu") × cheaper |"
+		echo "| act_tsk+ext_tsk vs pthread_create+join, ns | $ae | $pc | $(ratio "$pc" "$ae") × cheaper |"
+		echo
+	} | tee -a "$report"
+
+	trap stop_load EXIT
+	echo "== cyclic handler vs cyclictest, $intervals intervals =="
+	{
+		echo "Cyclic handler (µITRON, posix port) beside cyclictest, same CPU, same load."
+		echo "Intervals: min / max / mean / stddev (µs). Lateness: activation k against"
+		echo "k periods after the first; stddev / worst-case spread (max − min, µs)."
+		echo "Ratios > 1 mean µITRON is steadier than cyclictest."
+		echo
+		echo "| period | load | µITRON intervals | µITRON lateness stddev / spread | cyclictest stddev / spread | stddev ratio | spread ratio |"
+		echo "| --- | --- | --- | --- | --- | --- | --- |"
+	} | tee -a "$report"
+	for p in 10 1; do
+		cyclic_row "$p" idle idle "$rt" | tee -a "$report"
+		start_load
+		cyclic_row "$p" load "ls -lR / + hackbench" "$rt" | tee -a "$report"
+		stop_load
+	done
+	echo | tee -a "$report"
+}
