@@ -18,7 +18,9 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <asm/desc.h>
+#include <asm/page_64_types.h>
 #include <asm/processor.h>
+#include <asm/trapnr.h>
 
 #include "kernelware_int.h"
 
@@ -28,6 +30,8 @@
 extern const char kw_vector_stubs[];
 
 unsigned long kw_orig_entry[IDT_ENTRIES];
+unsigned long kw_df_entry;		/* Linux's #DF entry */
+DEFINE_PER_CPU(unsigned long, kw_df_stack);	/* ... and its stack */
 unsigned long kw_task_stack_off = offsetof(struct task_struct, stack);
 DEFINE_PER_CPU(unsigned long, kw_entry_sp0);
 static DEFINE_PER_CPU(unsigned long, kw_ist_page);
@@ -53,6 +57,7 @@ static int build_table(void)
 	if (!kw_table)
 		return -ENOMEM;
 	memcpy(kw_table, linux_table, IDT_ENTRIES * sizeof(gate_desc));
+	kw_df_entry = gate_offset(&linux_table[X86_TRAP_DF]);
 	for (v = 0; v < IDT_ENTRIES; v++) {
 		gate_desc *g = &kw_table[v];
 
@@ -76,6 +81,7 @@ static void load_kw_idt(void *unused)
 	struct tss_struct *tss = this_cpu_ptr(&cpu_tss_rw);
 
 	this_cpu_write(kw_entry_sp0, tss->x86_tss.sp0);
+	this_cpu_write(kw_df_stack, tss->x86_tss.ist[IST_INDEX_DF]);
 	tss->x86_tss.ist[KW_IST - 1] = this_cpu_read(kw_ist_page) + KW_IST_SIZE;
 	load_idt(&kw_idt);
 	kw_syscall_cpu_start();

@@ -15,7 +15,9 @@
  *                         CPU would, then Linux's entry; but if that is
  *                         a user stack (a kernel function that
  *                         kernelware code called directly), the task's
- *                         kernel stack below its kernelware floor;
+ *                         kernel stack below its kernelware floor, and
+ *                         if it is the espfix stack, Linux's #DF entry
+ *                         (what the CPU would have done);
  *   from kernelware:      the task's kernel stack below its kernelware
  *                         floor, never the user stack.  An interrupt
  *                         goes to Linux's entry, with its return
@@ -29,6 +31,7 @@
  */
 #include <linux/linkage.h>
 #include <asm/percpu.h>
+#include <asm/pgtable_64_types.h>
 #include <asm/processor-flags.h>
 #include <asm/irq_vectors.h>
 #include <asm/segment.h>
@@ -62,6 +65,12 @@ SYM_CODE_START_LOCAL(\name)
 	movq	RIP + 24(%rsp), %rdx		/* kernel code: its rsp */
 	testq	%rdx, %rdx
 	jns	8f				/* ... on a user stack */
+	.if	\err
+	movq	%rdx, %rax
+	sarq	$P4D_SHIFT, %rax
+	cmpq	$ESPFIX_PGD_ENTRY, %rax
+	je	9f				/* ... on the espfix stack */
+	.endif
 	andq	$-16, %rdx
 	jmp	4f
 8:	/* A kernel function kernelware called directly: its floor. */
@@ -121,6 +130,20 @@ SYM_CODE_START_LOCAL(\name)
 	movq	%rax, KW_TASK_VECTOR(%rcx)
 	leaq	kw_exception_\err(%rip), %rcx
 	jmp	6b
+	.if	\err
+9:	/*
+	 * An IRET to user mode failed on the read-only espfix stack (a
+	 * 16-bit stack segment).  The CPU would have taken a double fault
+	 * pushing this frame there; Linux's #DF handler turns that into
+	 * the user's #GP.  So: that handler, on its stack.  The IRET was
+	 * to user mode: the GS base is the user's already.
+	 */
+	swapgs
+	movq	PER_CPU_VAR(kw_df_stack), %rdx
+	swapgs
+	movq	kw_df_entry(%rip), %rcx
+	jmp	6b
+	.endif
 SYM_CODE_END(\name)
 .endm
 

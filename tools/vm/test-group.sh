@@ -125,12 +125,11 @@ build_flavour() {
 		for p in "$gdir"/progs/*.c; do
 			local out
 			out=$fbuild/progs/$group/$(basename "$p" .c)
-			if [[ ! -x "$out" || "$p" -nt "$out" ]]; then
-				# shellcheck disable=SC2086
-				cc -static -O2 -g -Wall -Wextra -Werror -I"$top" \
-					$PROGS_CFLAGS -o "$out" "$p" >&2 ||
-					die "test program $p failed to build"
-			fi
+			# Always: a program may #include other project files.
+			# shellcheck disable=SC2086
+			cc -static -O2 -g -Wall -Wextra -Werror -I"$top" \
+				$PROGS_CFLAGS -o "$out" "$p" >&2 ||
+				die "test program $p failed to build"
 			args+=(-b "$out")
 		done
 	fi

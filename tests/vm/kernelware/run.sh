@@ -29,6 +29,12 @@ t_faults() {
 		kwtest faults
 	check "a SIGSEGV handler runs after a ring-0 fault" kwtest segv-handler
 	check "an endless ring-0 loop is preemptible and killable" kwtest spin
+	# The user #GP would be logged as "traps: ... general protection
+	# fault", which the console scanner takes for a kernel one.
+	echo 0 >/proc/sys/debug/exception-trace
+	check "an unprivileged failed IRET on espfix is the process's SIGSEGV" \
+		kwtest espfix
+	echo 1 >/proc/sys/debug/exception-trace
 }
 
 t_refuse() {

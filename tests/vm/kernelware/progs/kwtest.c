@@ -14,8 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <asm/ldt.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/ucontext.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -410,6 +412,57 @@ static long ring0_bad_kcall(long addr)
 	return syscall(KW_NR_KCALL, addr, 0L, 0L, 0L, 0L, 0L);
 }
 
+/*
+ * Any process can make an IRET to user mode fail on the espfix stack: a
+ * 16-bit stack segment from the LDT and a data segment as CS, through
+ * sigreturn.  Linux turns the CPU's double fault into the process's
+ * SIGSEGV; with the module's IDT it must too.
+ */
+#define LDT_SEL	0x7			/* LDT entry 0, RPL 3 */
+
+static void on_usr1_bad_iret(int sig, siginfo_t *si, void *ctx)
+{
+	ucontext_t *uc = ctx;
+
+	(void)sig;
+	(void)si;
+	uc->uc_mcontext.gregs[REG_CSGSFS] = LDT_SEL | ((long)LDT_SEL << 48);
+}
+
+static void bad_iret(void)
+{
+	struct user_desc d = {
+		.entry_number = 0, .limit = 0xfffff, .seg_32bit = 0,
+		.contents = 0, .limit_in_pages = 1, .useable = 1,
+	};
+	struct sigaction sa = { .sa_sigaction = on_usr1_bad_iret,
+				.sa_flags = SA_SIGINFO };
+
+	if (syscall(SYS_modify_ldt, 1, &d, sizeof(d)) != 0 ||
+	    sigaction(SIGUSR1, &sa, NULL) < 0)
+		_exit(2);
+	raise(SIGUSR1);
+	_exit(3);
+}
+
+static int test_espfix(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		setuid(65534);		/* unprivileged */
+		bad_iret();
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid");
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV)
+		return 0;
+	fprintf(stderr, "kwtest: espfix: status %#x, expected SIGSEGV\n",
+		status);
+	return 1;
+}
+
 static int expect_errno(int fd, unsigned long cmd, void *c, int e,
 			const char *what)
 {
@@ -492,6 +545,8 @@ int main(int argc, char **argv)
 
 	if (argc != 2)
 		return fail("usage: kwtest TEST (see the source)");
+	if (!strcmp(argv[1], "espfix"))	/* no device needed */
+		return test_espfix();
 	fd = open_dev();
 	if (fd < 0)
 		return 1;
