@@ -126,10 +126,7 @@ ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
 	BOOL dspreq = FALSE;
 	ER ercd;
 
-	if (tmout == TMO_POL)
-		CHECK_TSKCTX_UNL();
-	else
-		CHECK_DISPATCH();
+	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_DTQID(dtqid));
 	CHECK_TMOUT(tmout);
 	p_dtqcb = get_dtqcb(dtqid);
@@ -179,10 +176,7 @@ ER trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout)
 	BOOL dspreq = FALSE;
 	ER ercd;
 
-	if (tmout == TMO_POL)
-		CHECK_TSKCTX_UNL();
-	else
-		CHECK_DISPATCH();
+	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_DTQID(dtqid));
 	CHECK_PAR(p_data != NULL);
 	CHECK_TMOUT(tmout);

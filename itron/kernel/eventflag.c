@@ -100,10 +100,7 @@ ER twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
 	WINFO_FLG winfo;
 	ER ercd;
 
-	if (tmout == TMO_POL)
-		CHECK_TSKCTX_UNL();
-	else
-		CHECK_DISPATCH();
+	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_FLGID(flgid));
 	CHECK_PAR(waiptn != 0U);
 	CHECK_PAR(wfmode == TWF_ANDW || wfmode == TWF_ORW);

@@ -78,6 +78,10 @@ extern BOOL	reqflg;		/* a handler asked for a dispatch */
 /* A call that may make the invoking task wait. */
 #define CHECK_DISPATCH() \
 	CHECK(!sense_context() && !port_sense_lock() && enadsp, E_CTX)
+/* A call with a timeout: polling never waits, so needs no dispatching. */
+#define CHECK_WAIT_CALL(tmout) \
+	CHECK(!sense_context() && !port_sense_lock() && \
+	      ((tmout) == TMO_POL || enadsp), E_CTX)
 #define CHECK_TMOUT(tmout)	CHECK(TMO_FEVR <= (tmout), E_PAR)
 #define CHECK_PAR(cond)		CHECK(cond, E_PAR)
 #define CHECK_ID(cond)		CHECK(cond, E_ID)

@@ -94,10 +94,7 @@ ER trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout)
 	WINFO_MBX winfo;
 	ER ercd;
 
-	if (tmout == TMO_POL)
-		CHECK_TSKCTX_UNL();
-	else
-		CHECK_DISPATCH();
+	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_MBXID(mbxid));
 	CHECK_PAR(ppk_msg != NULL);
 	CHECK_TMOUT(tmout);

@@ -66,10 +66,7 @@ ER tget_mpf(ID mpfid, VP *p_blk, TMO tmout)
 	WINFO_MPF winfo;
 	ER ercd;
 
-	if (tmout == TMO_POL)
-		CHECK_TSKCTX_UNL();
-	else
-		CHECK_DISPATCH();
+	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_MPFID(mpfid));
 	CHECK_PAR(p_blk != NULL);
 	CHECK_TMOUT(tmout);
