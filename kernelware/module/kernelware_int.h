@@ -59,6 +59,10 @@ void kw_leave_to(long ret, unsigned long frame);
 void kw_end(struct pt_regs *regs, bool resume);
 void kw_end_syscall(struct pt_regs *regs, bool resume);
 
+/* guard.c */
+int kw_guard_init(void);
+void kw_guard_exit(void);
+
 /* idt.c */
 int kw_idt_install(void);
 void kw_idt_remove(void);

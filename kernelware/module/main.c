@@ -292,12 +292,21 @@ static int __init kw_init(void)
 	err = kw_syscall_init();
 	if (err)
 		return err;
-	err = kw_idt_install();
+	err = kw_guard_init();
 	if (err)
 		return err;
+	err = kw_idt_install();
+	if (err)
+		goto guard_exit;
 	err = misc_register(&kw_dev);
 	if (err)
-		kw_idt_remove();
+		goto idt_remove;
+	return 0;
+
+idt_remove:
+	kw_idt_remove();
+guard_exit:
+	kw_guard_exit();
 	return err;
 }
 
@@ -305,6 +314,7 @@ static void __exit kw_exit(void)
 {
 	misc_deregister(&kw_dev);
 	kw_idt_remove();
+	kw_guard_exit();
 }
 
 module_init(kw_init);

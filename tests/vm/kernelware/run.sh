@@ -9,6 +9,9 @@ t_load() {
 	check "insmod kernelware" insmod $KO
 	check "/dev/kernelware is root-only" \
 		test "$(stat -c %a /dev/kernelware)" = 600
+	dmesg -c >/dev/null
+	check_fails "KVM cannot load beside kernelware" modprobe kvm_intel
+	like "$(dmesg)" "kernelware: kvm_intel refused" "... and the log says why"
 }
 
 t_call() {
