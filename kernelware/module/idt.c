@@ -25,7 +25,8 @@
 #include "kernelware_int.h"
 
 #define KW_IST		7		/* IST stacks 1..7: Linux uses 1..5 */
-#define KW_IST_SIZE	PAGE_SIZE
+#define KW_IST_SIZE	(KW_IST_LEVEL * KW_IST_LEVELS)
+static_assert(KW_IST_SIZE <= PAGE_SIZE);
 
 extern const char kw_vector_stubs[];
 
@@ -40,6 +41,12 @@ static struct desc_ptr linux_idt;
 static struct desc_ptr kw_idt;
 static gate_desc *kw_table;
 static enum cpuhp_state kw_cpuhp;
+
+/* The stack top of IST 7 level n in page: its slot pointer above. */
+static unsigned long ist_top(unsigned long page, unsigned int n)
+{
+	return page + KW_IST_SIZE - KW_IST_META - n * KW_IST_LEVEL;
+}
 
 static void set_gate_offset(gate_desc *g, unsigned long addr)
 {
@@ -82,7 +89,7 @@ static void load_kw_idt(void *unused)
 
 	this_cpu_write(kw_entry_sp0, tss->x86_tss.sp0);
 	this_cpu_write(kw_df_stack, tss->x86_tss.ist[IST_INDEX_DF]);
-	tss->x86_tss.ist[KW_IST - 1] = this_cpu_read(kw_ist_page) + KW_IST_SIZE;
+	tss->x86_tss.ist[KW_IST - 1] = ist_top(this_cpu_read(kw_ist_page), 0);
 	load_idt(&kw_idt);
 	kw_syscall_cpu_start();
 }
@@ -97,13 +104,17 @@ static void load_linux_idt(void *unused)
 static int alloc_ist(unsigned int cpu)
 {
 	unsigned long page = per_cpu(kw_ist_page, cpu);
+	unsigned int n;
 
-	if (!page) {
-		page = get_zeroed_page(GFP_KERNEL);
-		if (!page)
-			return -ENOMEM;
-		per_cpu(kw_ist_page, cpu) = page;
-	}
+	if (page)
+		return 0;
+	page = get_zeroed_page(GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	for (n = 0; n < KW_IST_LEVELS; n++)
+		*(u64 **)ist_top(page, n) =
+			&per_cpu(cpu_tss_rw, cpu).x86_tss.ist[KW_IST - 1];
+	per_cpu(kw_ist_page, cpu) = page;
 	return 0;
 }
 

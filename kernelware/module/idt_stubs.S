@@ -25,7 +25,9 @@
  *                         is checked before the code resumes); an
  *                         exception goes to kw_do_exception().
  *
- * Interrupt gates: the stubs run with interrupts off.  From user mode
+ * Interrupt gates: the stubs run with interrupts off; an NMI, machine
+ * check or debug exception (IST stacks of their own) whose handler takes
+ * an IST 7 exception nests on the next IST 7 level (kw_task.h).  From user mode
  * the GS base is the user's: per-CPU data is read between two swapgs (an
  * NMI or machine check in between finds GS by its MSR, as always).
  */
@@ -57,6 +59,9 @@ SYM_CODE_START_LOCAL(\name)
 	pushq	%rdx
 	.set	VEC, 24
 	.set	RIP, 32 + 8 * \err
+	.set	META, RIP + 40			/* above the hardware frame */
+	movq	META(%rsp), %rax
+	subq	$KW_IST_LEVEL, (%rax)		/* nested entries go below */
 	testb	$3, RIP + 8(%rsp)		/* cs */
 	jnz	3f
 	movq	RIP(%rsp), %rax
@@ -98,6 +103,8 @@ SYM_CODE_START_LOCAL(\name)
 	movq	%rax, -24(%rdx)
 	movq	(%rsp), %rax
 	movq	%rax, -32(%rdx)
+	movq	META(%rsp), %rax		/* done with this IST stack */
+	addq	$KW_IST_LEVEL, (%rax)
 	leaq	-32(%rdx), %rsp
 	popq	%rdx
 	popq	%rcx

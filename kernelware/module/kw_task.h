@@ -16,6 +16,17 @@
 #define KW_TASK_RESUME_FLAGS	32
 #define KW_TASK_VECTOR		40
 
+/*
+ * The IST 7 page: KW_IST_LEVELS stacks of KW_IST_LEVEL bytes, each with
+ * a word at its top (above the frame the CPU pushes) that points to this
+ * CPU's TSS IST 7 slot.  A stub moves the slot one level down while it
+ * runs, so that an exception taken meanwhile by an NMI, machine check
+ * or debug handler enters on the next stack, not over this one.
+ */
+#define KW_IST_LEVEL		1024
+#define KW_IST_LEVELS		4
+#define KW_IST_META		16	/* reserved at each level's top */
+
 #ifdef __ASSEMBLY__
 /* reg = this task's struct kw_task; clobbers tmp. */
 .macro KW_TASK reg, tmp
