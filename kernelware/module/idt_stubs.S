@@ -37,6 +37,7 @@
 #include <asm/processor-flags.h>
 #include <asm/irq_vectors.h>
 #include <asm/segment.h>
+#include <asm/trapnr.h>
 
 #include "kw_regs.h"
 #include "kw_task.h"
@@ -81,6 +82,16 @@ SYM_CODE_START_LOCAL(\name)
 8:	/* A kernel function kernelware called directly: its floor. */
 	KW_TASK	%rcx, %rdx
 	movq	KW_TASK_FLOOR(%rcx), %rdx
+	.if	\err
+	/* Unless kernelware jumped to a wild kernel address. */
+	cmpq	$X86_TRAP_PF, VEC(%rsp)
+	jne	4f
+	movq	%cr2, %rax
+	cmpq	RIP(%rsp), %rax
+	jne	4f
+	movq	VEC(%rsp), %rax
+	jmp	7f
+	.endif
 	jmp	4f
 3:	swapgs					/* the user's GS base is live */
 	movq	PER_CPU_VAR(kw_entry_sp0), %rdx

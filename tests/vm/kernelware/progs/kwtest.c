@@ -123,6 +123,12 @@ static long ring0_wild_write(long addr)
 	return 0;
 }
 
+/* A call through a wild pointer into the kernel half. */
+static long ring0_wild_call(long addr)
+{
+	return ((long (*)(long))addr)(0);
+}
+
 static long ring0_ud2(long unused)
 {
 	__asm__ volatile("ud2");
@@ -337,6 +343,8 @@ static int test_faults(int fd)
 			    "write to text") |
 	       expect_death(fd, ring0_wild_write, (long)-4096, SIGSEGV,
 			    "write to a kernel address") |
+	       expect_death(fd, ring0_wild_call, (long)-8192, SIGSEGV,
+			    "call to a kernel address") |
 	       expect_death(fd, ring0_ud2, 0, SIGILL, "ud2") |
 	       expect_death(fd, ring0_recurse, 0, SIGSEGV, "stack overflow");
 }
