@@ -5,25 +5,25 @@
 
 kw_records=$out/kernelware.records
 
-# Field KEY of the records of CASE whose first word is KIND and whose
-# other fields match SEL (key=value ...).
-kw_field() {	# CASE KIND SEL KEY
-	awk -v c="$1" -v k="$2" -v sel="$3" -v key="$4" '
+# Field KEY of the N-th (default first) record of CASE whose first word
+# is KIND and whose other fields match SEL (key=value ...).
+kw_field() {	# CASE KIND SEL KEY [N]
+	awk -v c="$1" -v k="$2" -v sel="$3" -v key="$4" -v n="${5:-1}" '
 	$1 == c && $2 == k {
+		split("", v)
 		for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-		n = split(sel, s, " ")
-		for (i = 1; i <= n; i++) { split(s[i], kv, "="); if (v[kv[1]] != kv[2]) next }
-		print v[key]; exit
+		m = split(sel, s, " ")
+		for (i = 1; i <= m; i++) { split(s[i], kv, "="); if (v[kv[1]] != kv[2]) next }
+		if (++seen == n) { print v[key]; exit }
 	}' "$kw_records"
 }
 
-# Field KEY of the N-th record of CASE whose first word is KIND.
-kw_nth() {	# CASE KIND KEY N
-	awk -v c="$1" -v k="$2" -v key="$3" -v n="$4" '
-	$1 == c && $2 == k && ++seen == n {
-		for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] }
-		exit
-	}' "$kw_records"
+# MB/s (bytes per µs) of copying SIZE-byte files by METHOD.
+copy_rate() {	# SIZE METHOD
+	local sel="size=$1 method=$2"
+	awk -v b="$(kw_field copy copy "$sel" bytes)" \
+	    -v t="$(kw_field copy copy "$sel" ns)" \
+	    'BEGIN { print (t > 0 ? b * 1000 / t : 0) }'
 }
 
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
@@ -46,12 +46,13 @@ kw_syscall_table() {
 }
 
 kw_other_tables() {
-	local before after u k size m rw
+	local before after u k size m row
+	local -A rate
 	# Each case made two such records: the first is the baseline.
-	before=$(kw_nth overhead getpid user 1)
-	after=$(kw_nth overhead getpid user 2)
-	u=$(kw_nth ls run ns 1)
-	k=$(kw_nth ls run ns 2)
+	before=$(kw_field overhead getpid "" user 1)
+	after=$(kw_field overhead getpid "" user 2)
+	u=$(kw_field ls run "" ns 1)
+	k=$(kw_field ls run "" ns 2)
 	echo "| measure | without | with | ratio |"
 	echo "| --- | --- | --- | --- |"
 	echo "| getpid in an ordinary process, cycles: module not loaded / loaded | $before | $after | $(ratio "$after" "$before") |"
@@ -62,15 +63,12 @@ kw_other_tables() {
 	echo "| size | read/write | copy_file_range | io_uring | kernelware, in-kernel copy | kernelware vs read/write |"
 	echo "| --- | --- | --- | --- | --- | --- |"
 	for size in 1 1024 65536 1048576 2097152; do
-		local row="| $size B"
+		row="| $size B"
 		for m in rw copy_file_range io_uring kernel; do
-			row+=" | $(awk -v s="$size" -v m="$m" '$1 == "copy" && $3 == "size=" s && $4 == "method=" m {
-				sub(/bytes=/, "", $5); sub(/ns=/, "", $6)
-				printf "%.1f", ($6 > 0 ? $5 * 1000 / $6 : 0) }' "$kw_records")"
+			rate[$m]=$(copy_rate "$size" "$m")
+			row+=" | $(printf '%.1f' "${rate[$m]}")"
 		done
-		rw=$(awk -v s="$size" '$1 == "copy" && $3 == "size=" s && $4 == "method=rw" { sub(/bytes=/, "", $5); sub(/ns=/, "", $6); print $6 / $5 }' "$kw_records")
-		k=$(awk -v s="$size" '$1 == "copy" && $3 == "size=" s && $4 == "method=kernel" { sub(/bytes=/, "", $5); sub(/ns=/, "", $6); print $6 / $5 }' "$kw_records")
-		echo "$row | $(ratio "$rw" "$k") × |"
+		echo "$row | $(ratio "${rate[kernel]}" "${rate[rw]}") × |"
 	done
 	echo
 }

@@ -96,8 +96,7 @@ static void set_user_regs(struct pt_regs *user, const struct pt_regs *regs)
 		      X86_EFLAGS_FIXED;
 }
 
-/* The program's state for the re-entry code; false if there is none. */
-/* The program's state for the user code; false if there is none. */
+/* The program's state for libkw's user code; false if there is none. */
 static bool save_state(struct kw_task *kt, const struct pt_regs *regs)
 {
 	struct pt_regs saved;
@@ -107,7 +106,6 @@ static bool save_state(struct kw_task *kt, const struct pt_regs *regs)
 	set_user_regs(&saved, regs);
 	return !copy_to_user((void __user *)kt->self, &saved, sizeof(saved));
 }
-
 
 static void leave(struct kw_task *kt, long ax)
 {
@@ -126,10 +124,11 @@ static long ioctl_result(const struct pt_regs *regs)
  * End kernel mode from below the floor: kw_enter or kw_enter_regs
  * returns.  Code entered with KW_IOC_ENTER goes on in user mode from
  * regs, through its re-entry code if resume (and it has one), else
- * directly: they become the device call's return context.  orig_ax is the system call the code was in,
- * or -1: a signal delivered on the way out restarts that syscall (at the
- * re-entry code's syscall instruction, or the program's), or fails it
- * with EINTR, as for user code.
+ * directly: they become the device call's return context.  orig_ax is
+ * the system call the code was in, or -1: a signal delivered on the way
+ * out restarts that syscall (at the re-entry code's syscall
+ * instruction, or the program's), or fails it with EINTR, as for user
+ * code.
  */
 void kw_end(struct pt_regs *regs, bool resume)
 {

@@ -293,28 +293,13 @@ static int test_signal(int fd)
 }
 
 /* SIGKILL kills a process looping in kernelware. */
-static int test_kill(int fd)
-{
-	int status;
-	long r;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		if (mlockall(MCL_CURRENT) == 0)
-			call(fd, ring0_syscall_loop, 1L << 40, &r);
-		_exit(1);
-	}
-	usleep(300000);
-	kill(pid, SIGKILL);
-	if (waitpid(pid, &status, 0) != pid)
-		return fail("waitpid");
-	return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 0 :
-	       fail("the process was not killed");
-}
-
-/* fn(arg) in ring 0 in a child: it must die of sig, the kernel live. */
-static int expect_death(int fd, long (*fn)(long), long arg, int sig,
-			const char *what)
+/*
+ * fn(arg) in ring 0 in a child: it must die of sig, the kernel live.
+ * With kill_us, this process sends SIGKILL after that many µs (it runs
+ * meanwhile, on the same CPUs: the child is preemptible).
+ */
+static int expect_killed(int fd, long (*fn)(long), long arg, int sig,
+			 long kill_us, const char *what)
 {
 	int status;
 	long r;
@@ -325,6 +310,10 @@ static int expect_death(int fd, long (*fn)(long), long arg, int sig,
 			call(fd, fn, arg, &r);
 		_exit(0);
 	}
+	if (kill_us) {
+		usleep(kill_us);
+		kill(pid, SIGKILL);
+	}
 	if (waitpid(pid, &status, 0) != pid)
 		return fail("waitpid");
 	if (WIFSIGNALED(status) && WTERMSIG(status) == sig)
@@ -332,6 +321,12 @@ static int expect_death(int fd, long (*fn)(long), long arg, int sig,
 	fprintf(stderr, "kwtest: %s: status %#x, expected signal %d\n", what,
 		status, sig);
 	return 1;
+}
+
+static int expect_death(int fd, long (*fn)(long), long arg, int sig,
+			const char *what)
+{
+	return expect_killed(fd, fn, arg, sig, 0, what);
 }
 
 static int test_faults(int fd)
@@ -369,24 +364,17 @@ static int test_segv_handler(int fd)
 	return got_segv == SIGSEGV ? 0 : fail("the handler did not run");
 }
 
-/* An endless loop without syscalls stays preemptible and killable. */
+/* SIGKILL kills a process making syscalls in ring 0 ... */
+static int test_kill(int fd)
+{
+	return expect_killed(fd, ring0_syscall_loop, 1L << 40, SIGKILL, 300000,
+			     "syscall loop");
+}
+
+/* ... and one in an endless loop without syscalls: it is preemptible. */
 static int test_spin(int fd)
 {
-	int status;
-	long r;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		if (mlockall(MCL_CURRENT) == 0)
-			call(fd, ring0_spin, 0, &r);
-		_exit(1);
-	}
-	usleep(500000);		/* this process runs meanwhile: preemption */
-	kill(pid, SIGKILL);
-	if (waitpid(pid, &status, 0) != pid)
-		return fail("waitpid");
-	return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 0 :
-	       fail("the spinning process was not killed");
+	return expect_killed(fd, ring0_spin, 0, SIGKILL, 500000, "spin");
 }
 
 /* FPU work in ring 0 beside FPU work in user mode on the same CPU. */
