@@ -121,7 +121,7 @@ __visible void kw_do_exception(struct pt_regs *regs)
 	if (vector == X86_TRAP_BP)
 		regs->ip--;
 	else if (vector == IA32_SYSCALL_VECTOR)
-		regs->ip -= 2;		/* int $0x80: made in user mode */
+		regs->ip -= 2;		/* int n (idt_stubs.S): made in user mode */
 	regs->orig_ax = -1;	/* it held the error code */
 	kw_end(regs, false);
 }

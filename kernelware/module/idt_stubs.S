@@ -55,6 +55,26 @@
  */
 .macro KW_VEC_COMMON name, err
 SYM_CODE_START_LOCAL(\name)
+	.if	\err
+	/*
+	 * A software int n of an error-code vector, executed by kernelware
+	 * in ring 0, pushes no error code: rip, then cs where the error code
+	 * would have put rip.  A hardware frame has cs there, never flags
+	 * with IF set.  In user mode that int n is a #GP: it is made again
+	 * there (as int $0x80 is).
+	 */
+	cmpq	$__KERNEL_CS, 16(%rsp)
+	jne	1f
+	testl	$X86_EFLAGS_FIXED, 24(%rsp)
+	jz	1f
+	testl	$X86_EFLAGS_IF, 24(%rsp)
+	jz	1f
+	cmpq	$0, 8(%rsp)
+	js	1f				/* kernel code: Linux's way */
+	movq	$IA32_SYSCALL_VECTOR, (%rsp)
+	jmp	kw_vec_noerr
+1:
+	.endif
 	pushq	%rax
 	pushq	%rcx
 	pushq	%rdx

@@ -28,7 +28,7 @@ t_call() {
 # Bugs in kernelware code hurt the process, never the kernel (the
 # harness fails the case on any oops or warning in the console).
 t_faults() {
-	check "NULL, wild and kernel-address accesses, a wild call, ud2 and stack overflow in ring 0 end as signals" \
+	check "NULL, wild and kernel-address accesses, a wild call, ud2, int \$14/\$13 and stack overflow in ring 0 end as signals" \
 		kwtest faults
 	check "a SIGSEGV handler runs after a ring-0 fault" kwtest segv-handler
 	check "an endless ring-0 loop is preemptible and killable" kwtest spin

@@ -135,6 +135,19 @@ static long ring0_ud2(long unused)
 	return unused;
 }
 
+/* int n of vectors that push an error code when the CPU raises them. */
+static long ring0_int_pf(long unused)
+{
+	__asm__ volatile("int $14");
+	return unused;
+}
+
+static long ring0_int_gp(long unused)
+{
+	__asm__ volatile("int $13");
+	return unused;
+}
+
 /* Deeper than any stack: 1 KB a level, up to 1 GB. */
 static long ring0_recurse(long depth)
 {
@@ -341,6 +354,8 @@ static int test_faults(int fd)
 	       expect_death(fd, ring0_wild_call, (long)-8192, SIGSEGV,
 			    "call to a kernel address") |
 	       expect_death(fd, ring0_ud2, 0, SIGILL, "ud2") |
+	       expect_death(fd, ring0_int_pf, 0, SIGSEGV, "int $14") |
+	       expect_death(fd, ring0_int_gp, 0, SIGSEGV, "int $13") |
 	       expect_death(fd, ring0_recurse, 0, SIGSEGV, "stack overflow");
 }
 
