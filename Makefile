@@ -5,6 +5,8 @@
 #   make APP=dir        build a µITRON application (see README)
 #   make module APP=dir build it as a kernel module (linux port)
 #   make kernelware     kernelware.ko, libkw, kwrun and the examples
+#   make libunitron     the bridge's library for Linux programs (+ .pc)
+#   make install        libunitron, its headers and .pc, unitronctl
 #   make bench          benchmarks; results in bench/RESULTS.md
 #   make deps           install the Debian packages the project needs
 
@@ -23,17 +25,18 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg module kernelware unitronctl demo test test-host bench deps clean
+.PHONY: all app lib cfg module kernelware libunitron unitronctl install demo \
+	test test-host bench deps clean
 
-all: lib cfg unitronctl
+all: lib cfg libunitron unitronctl
 
-lib: $(LIBUNITRON)
+lib: $(LIBKERNEL)
 cfg: $(CFG)
 
 $(CFG): $(wildcard cfg/*.c cfg/*.h)
 	$(MAKE) -C cfg
 
-$(LIBUNITRON): $(LIB_OBJS)
+$(LIBKERNEL): $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	ar rcs $@ $^
@@ -88,10 +91,54 @@ else
 	@echo "module: $(BUILD)/modules/$(FLAVOUR)/kernelware/kernelware.ko"
 endif
 
+# libunitron: Linux programs' side of the bridge, for both ports.  The
+# .pc in build/lib/pkgconfig serves builds against this tree; `make
+# install [PREFIX=/usr/local]` installs one for PREFIX.
+CLIENT		:= $(BUILD)/lib
+CLIENT_CFLAGS	:= -std=gnu11 -O2 -g -fPIC -Wall -Wextra -Werror -Ibridge/include
+PREFIX		?= /usr/local
+libunitron: $(CLIENT)/libunitron.a $(CLIENT)/libunitron.so \
+	    $(CLIENT)/pkgconfig/unitron.pc
+
+$(CLIENT)/libunitron.o: bridge/lib/libunitron.c bridge/include/unitron.h \
+			bridge/include/unitron_brg_abi.h
+	@mkdir -p $(CLIENT)
+	$(CC) $(CLIENT_CFLAGS) -c $< -o $@
+
+$(CLIENT)/libunitron.a: $(CLIENT)/libunitron.o
+	rm -f $@
+	ar rcs $@ $^
+
+$(CLIENT)/libunitron.so: $(CLIENT)/libunitron.o
+	$(CC) -shared -Wl,-soname,libunitron.so.1 -o $@.1 $^
+	ln -sf libunitron.so.1 $@
+
+# unitron.pc for prefix $(1), libraries in $(2), headers in $(3).
+unitron_pc = sed -e 's|@PREFIX@|$(1)|' -e 's|@LIBDIR@|$(2)|' \
+		 -e 's|@INCLUDEDIR@|$(3)|' bridge/lib/unitron.pc.in
+
+$(CLIENT)/pkgconfig/unitron.pc: bridge/lib/unitron.pc.in
+	@mkdir -p $(dir $@)
+	$(call unitron_pc,$(TOP),$(CLIENT),$(TOP)/bridge/include) >$@
+
+install: libunitron unitronctl
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+		$(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(CLIENT)/libunitron.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(CLIENT)/libunitron.so.1 $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libunitron.so.1 $(DESTDIR)$(PREFIX)/lib/libunitron.so
+	install -m 644 bridge/include/unitron.h bridge/include/unitron_brg_abi.h \
+		$(DESTDIR)$(PREFIX)/include/
+	$(call unitron_pc,$(PREFIX),$(PREFIX)/lib,$(PREFIX)/include) \
+		>$(DESTDIR)$(PREFIX)/lib/pkgconfig/unitron.pc
+	install -m 755 $(BUILD)/unitronctl $(DESTDIR)$(PREFIX)/bin/
+
 unitronctl: $(BUILD)/unitronctl
-$(BUILD)/unitronctl: tools/unitronctl/unitronctl.c port/linux/unitron_ioctl.h
+$(BUILD)/unitronctl: tools/unitronctl/unitronctl.c port/linux/unitron_ioctl.h \
+		     $(CLIENT)/libunitron.a
 	@mkdir -p $(BUILD)
-	$(CC) -std=c11 -O2 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -I. -o $@ $<
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -I. -Ibridge/include -o $@ $< \
+		$(CLIENT)/libunitron.a
 
 demo: lib cfg
 	$(MAKE) -f mk/app.mk APP=examples/sample1

@@ -91,6 +91,7 @@ enum {
 enum obj_kind {
 	OK_TSK, OK_SEM, OK_FLG, OK_DTQ, OK_MBX, OK_MPF, OK_CYC,
 	OK_TEX, OK_INH, OK_ISR, OK_EXC, OK_INI, OK_TER,
+	OK_BRG,		/* VBRG_DTQ, VBRG_MBX: objects Linux may use */
 	OK_INCLUDE,
 	OK_NKINDS
 };
@@ -120,6 +121,7 @@ typedef struct cfg_obj {
 	int		np;
 	struct cfg_obj	*tex;		/* tasks: their DEF_TEX, or NULL */
 	struct cfg_obj	*task;		/* DEF_TEX: its task, once resolved */
+	struct cfg_obj	*target;	/* VBRG_*: its object, once resolved */
 	char		*include;	/* INCLUDE: decoded header name */
 } cfg_obj;
 

@@ -335,6 +335,28 @@ static void gen_list(cfg *c, FILE *f, int k, const char *title,
 	fprintf(f, "};\n");
 }
 
+/* The bridge's table: only with VBRG_*, whose header declares it. */
+static void gen_bridge(cfg *c, FILE *f)
+{
+	const objvec *v = &c->objs[OK_BRG];
+	size_t i;
+
+	if (v->n == 0)
+		return;
+	section(f, "Objects Linux processes may use (VBRG_DTQ, VBRG_MBX)");
+	fprintf(f, "const UINT tnum_brgobj = %zu;\n", v->n);
+	fprintf(f, "const BRGINIB brginib_table[%zu] = {\n", v->n);
+	for (i = 0; i < v->n; i++) {
+		const cfg_obj *o = v->v[i];
+
+		entry_comment(c, f, o, 0);
+		fprintf(f, "\t{ \"%s\", %s, %s },\n", o->first.text,
+			o->target->kind == OK_DTQ ? "TBRG_DTQ" : "TBRG_MBX",
+			o->first.text);
+	}
+	fprintf(f, "};\n");
+}
+
 static void gen_kernel_cfg(cfg *c, FILE *f)
 {
 	const objvec *inc = &c->objs[OK_INCLUDE];
@@ -367,6 +389,8 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 		 "tnum_inirtn", "const INIRTNB inirtnb_table");
 	gen_list(c, f, OK_TER, "Termination routines (VATT_TER)",
 		 "tnum_terrtn", "const TERRTNB terrtnb_table");
+
+	gen_bridge(c, f);
 
 	ntmevt = c->objs[OK_TSK].n + c->objs[OK_CYC].n;
 	section(f, "Time events: one per task (timeouts) and cyclic handler");

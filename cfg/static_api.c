@@ -143,6 +143,8 @@ static const struct api_def apis[] = {
 		PTR("exinf"),
 		PTR("terrtn"),
 	} },
+	{ "VBRG_DTQ", OK_BRG, "dtqid", 0, { PTR(NULL) } },
+	{ "VBRG_MBX", OK_BRG, "mbxid", 0, { PTR(NULL) } },
 	{ "INCLUDE", OK_INCLUDE, NULL, 0, { PTR(NULL) } },
 };
 
@@ -163,7 +165,8 @@ const char *kind_noun(enum obj_kind k)
 		"fixed-sized memory pool", "cyclic handler",
 		"task exception routine", "interrupt handler",
 		"interrupt service routine", "CPU exception handler",
-		"initialization routine", "termination routine", "include",
+		"initialization routine", "termination routine",
+		"bridge object", "include",
 	};
 
 	return nouns[k];
@@ -342,6 +345,43 @@ static void do_include(cfg *c, const token *name, arg *args, size_t nargs)
 	objvec_push(c, &c->objs[OK_INCLUDE], o);
 }
 
+/* ---------------------------------------------------- VBRG_DTQ/MBX */
+
+/* VBRG_DTQ(name), VBRG_MBX(name): one object name, no packet. */
+static void bridge_call(cfg *c, const struct api_def *d, const token *name,
+			arg *args, size_t nargs)
+{
+	const token *t;
+	const char *key;
+	cfg_obj *o, *prev;
+
+	if (nargs != 1 || args[0].packet || args[0].expr.ntok != 1 ||
+	    args[0].expr.tok->kind != TK_IDENT) {
+		cfg_error_at(c, nargs > 0 ? args[0].open : name, "%s: expected "
+			     "the name of a %s: %s(NAME)", d->name,
+			     d->name[5] == 'D' ? "data queue" : "mailbox",
+			     d->name);
+		return;
+	}
+	t = args[0].expr.tok;
+	key = cfg_printf(c, "#brg:%s", t->text);
+	prev = hmap_get(&c->names, key);
+	if (prev != NULL) {
+		cfg_error_at(c, t, "%s: '%s' is already bridged (at %s:%lu)",
+			     d->name, t->text, prev->file, prev->line);
+		return;
+	}
+	o = cfg_alloc(c, sizeof(*o));
+	o->kind = OK_BRG;
+	o->api = d->name;
+	o->label = cfg_printf(c, "%s(%s)", d->name, t->text);
+	o->file = name->file;
+	o->line = name->line;
+	fill_param(c, &o->first, &args[0].expr, d->name, d->first);
+	hmap_put(c, &c->names, key, o);
+	objvec_push(c, &c->objs[OK_BRG], o);
+}
+
 /* ------------------------------------------------------- one API call */
 
 /* The first parameter of CRE_*: a name or an explicit ID. */
@@ -454,6 +494,11 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 	}
 	if (d->kind == OK_INCLUDE) {
 		do_include(c, name, args, nargs);
+		return;
+	}
+
+	if (d->npk == 0) {
+		bridge_call(c, d, name, args, nargs);
 		return;
 	}
 
@@ -664,6 +709,43 @@ static void resolve_tex(cfg *c, cfg_obj *x)
 	x->task = t;
 }
 
+/* A VBRG_* names a data queue (mailbox) the file creates. */
+static void resolve_brg(cfg *c, cfg_obj *b)
+{
+	enum obj_kind want = b->api[5] == 'D' ? OK_DTQ : OK_MBX;
+	const param *f = &b->first;
+	cfg_obj *t = hmap_get(&c->names, f->text);
+
+	if (t == NULL || t->kind != want) {
+		if (hmap_get(&c->names, cfg_printf(c, "#seen:%s", f->text)))
+			return;		/* its CRE_ was reported */
+		if (t == NULL)
+			cfg_error_at(c, f->tok, "%s: '%s' is not defined (no "
+				     "%s for it)", b->label, f->text,
+				     want == OK_DTQ ? "CRE_DTQ" : "CRE_MBX");
+		else
+			cfg_error_at(c, f->tok, "%s: '%s' is a %s (defined "
+				     "at %s:%lu), not a %s", b->label, f->text,
+				     kind_noun(t->kind), t->file, t->line,
+				     kind_noun(want));
+		return;
+	}
+	b->target = t;
+}
+
+/* The bridge's own objects come with its header (bridge/bridge.cfg). */
+static void check_bridge_configured(cfg *c)
+{
+	const objvec *v = &c->objs[OK_BRG];
+
+	if (v->n > 0 && hmap_get(&c->names,
+				 "#include:<unitron_bridge.h>") == NULL)
+		cfg_error(c, v->v[0]->file, v->v[0]->line, "%s: the bridge "
+			  "is not configured: include "
+			  "\"@(SRCDIR)/bridge/bridge.cfg\" first",
+			  v->v[0]->label);
+}
+
 void resolve(cfg *c)
 {
 	size_t i;
@@ -673,6 +755,9 @@ void resolve(cfg *c)
 		assign_ids(c, (enum obj_kind)k);
 	for (i = 0; i < c->objs[OK_TEX].n && !c->stop; i++)
 		resolve_tex(c, c->objs[OK_TEX].v[i]);
+	for (i = 0; i < c->objs[OK_BRG].n && !c->stop; i++)
+		resolve_brg(c, c->objs[OK_BRG].v[i]);
+	check_bridge_configured(c);
 }
 
 /* cond with '@' replaced by (a) and '$' by (b). */

@@ -25,8 +25,9 @@ SRCS		?= $(wildcard $(APPDIR)/*.c)
 # Sources from elsewhere (a shared test library, say) and their headers.
 EXTRA_SRCS	?=
 EXTRA_INCLUDES	?=
-EXTRA_OBJS	:= $(addprefix $(OUT)/x_,$(notdir $(EXTRA_SRCS:.c=.o)))
-vpath %.c $(sort $(dir $(EXTRA_SRCS)))
+EXTRA_OBJS	:= $(addprefix $(OUT)/x_,$(notdir $(EXTRA_SRCS:.c=.o) \
+						$(BRIDGE_SRCS:.c=.o)))
+vpath %.c $(sort $(dir $(EXTRA_SRCS) $(BRIDGE_SRCS)))
 OBJS		:= $(patsubst $(APPDIR)/%.c,$(OUT)/%.o,$(SRCS)) $(EXTRA_OBJS) \
 		   $(OUT)/kernel_cfg.o
 # APP_DEFS: -D options for both the .cfg pass and the compiler.
@@ -60,8 +61,8 @@ $(OUT)/%.o: $(APPDIR)/%.c $(OUT)/kernel_id.h
 $(OUT)/x_%.o: %.c $(OUT)/kernel_id.h
 	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
 
-$(OUT)/$(NAME): $(OBJS) $(LIBUNITRON)
-	$(CC) -o $@ $(OBJS) $(LIBUNITRON)
+$(OUT)/$(NAME): $(OBJS) $(LIBKERNEL)
+	$(CC) -o $@ $(OBJS) $(LIBKERNEL) -pthread
 
 FORCE:
 

@@ -29,6 +29,9 @@
 #define INHNO_SWI1	INTNO_SWI1
 #define INHNO_SWI2	INTNO_SWI2
 
+/* The bridge's line (bridge/bridge.cfg): SIGRTMAX, from its thread. */
+#define INHNO_BRIDGE	64U
+
 /* The console's input: the serial driver's interrupt. */
 #define INHNO_SERIAL	INHNO_FD(0)
 

@@ -10,6 +10,21 @@
  *   unitronctl ps [MODULE]         tasks and objects of one system (all
  *                                  without MODULE): its status file,
  *                                  /sys/kernel/debug/unitron-<module>/ps
+ *
+ * and, on either port, the bridge (libunitron; $UNITRON_SYSTEM or -s
+ * names the system, /dev/unitron0 by default):
+ *
+ *   unitronctl send [-s SYSTEM] [-t MS] [-p PRI] OBJECT DATA
+ *                                  a datum (an integer) to a data queue,
+ *                                  or DATA as a message to a mailbox
+ *                                  ("-": a message read from stdin)
+ *   unitronctl recv [-s SYSTEM] [-t MS] OBJECT
+ *                                  a datum (printed in decimal) or a
+ *                                  message (written as it is, then a
+ *                                  newline) from OBJECT
+ *
+ * -t: timeout in ms (default: wait for ever; 0 polls).  Exit status 0,
+ * 1 with the µITRON error code on stderr, 2 for usage errors.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,7 +40,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#define UNITRON_MSG_LIMIT	4096	/* UNITRON_BRG_MSG_MAX */
+
 #include "port/linux/unitron_ioctl.h"
+#include "unitron.h"
 
 static void usage(FILE *out)
 {
@@ -34,7 +52,12 @@ static void usage(FILE *out)
 		"       unitronctl raise MODULE LINE [COUNT [GAP_US]]   (LINE 0..31)\n"
 		"       unitronctl list\n"
 		"       unitronctl ps [MODULE]   (all loaded systems without MODULE)\n"
-		"Controls µITRON systems loaded as kernel modules (root only).\n");
+		"       unitronctl send [-s SYSTEM] [-t MS] [-p PRI] OBJECT DATA|-\n"
+		"       unitronctl recv [-s SYSTEM] [-t MS] OBJECT\n"
+		"start, raise, list, ps: µITRON systems loaded as kernel modules\n"
+		"(root only).  send, recv: a data queue or mailbox of a system's\n"
+		"bridge ($UNITRON_SYSTEM or -s: /dev/unitronN or a posix\n"
+		"application's socket); -t MS timeout (default none, 0 polls).\n");
 }
 
 static int open_device(const char *module)
@@ -196,6 +219,172 @@ static int ps(const char *module)
 	return ret;
 }
 
+/* ---- the bridge: send and recv --------------------------------------- */
+
+struct bridge_args {
+	const char	*system;
+	int		tmout;
+	int		msgpri;
+	const char	*object;
+	const char	*data;
+};
+
+/* [-s SYSTEM] [-t MS] [-p PRI] OBJECT [DATA]: false on a usage error. */
+static bool bridge_options(int argc, char **argv, int nargs,
+			   struct bridge_args *a)
+{
+	unsigned long n;
+	int opt;
+
+	*a = (struct bridge_args){ .tmout = UNITRON_TMO_FEVR, .msgpri = 1 };
+	optind = 1;
+	while ((opt = getopt(argc, argv, "s:t:p:")) != -1) {
+		switch (opt) {
+		case 's':
+			a->system = optarg;
+			break;
+		case 't':
+			if (!number(optarg, INT_MAX, &n))
+				return false;
+			a->tmout = (int)n;
+			break;
+		case 'p':
+			if (!number(optarg, INT_MAX, &n))
+				return false;
+			a->msgpri = (int)n;
+			break;
+		default:
+			return false;
+		}
+	}
+	if (argc - optind != nargs)
+		return false;
+	a->object = argv[optind];
+	a->data = nargs > 1 ? argv[optind + 1] : NULL;
+	return true;
+}
+
+static int bridge_error(const char *what, const char *object, int ercd)
+{
+	fprintf(stderr, "unitronctl: %s %s: %s\n", what, object,
+		unitron_ername(ercd));
+	return 1;
+}
+
+/* The system, and OBJECT's handle and kind. */
+static unitron_t *bridge_open(const struct bridge_args *a, int *p_obj,
+			      int *p_kind)
+{
+	const char *system = a->system ? a->system : getenv("UNITRON_SYSTEM");
+	unitron_t *u = unitron_open(a->system);
+
+	if (!u) {
+		fprintf(stderr, "unitronctl: %s: %s\n",
+			system && *system ? system : "/dev/unitron0",
+			strerror(errno));
+		return NULL;
+	}
+	*p_kind = unitron_object_kind(u, a->object);
+	*p_obj = unitron_object(u, a->object);
+	if (*p_obj < 0 || *p_kind < 0) {
+		bridge_error("object", a->object, *p_obj < 0 ? *p_obj : *p_kind);
+		unitron_close(u);
+		return NULL;
+	}
+	return u;
+}
+
+static bool integer(const char *s, intptr_t *p_v)
+{
+	char *end;
+
+	errno = 0;
+	*p_v = (intptr_t)strtoll(s, &end, 0);
+	return !errno && !*end && end != s;
+}
+
+/* DATA, or stdin for "-": a message of at most UNITRON_BRG_MSG_MAX. */
+static ssize_t message(const char *data, char *buf, size_t size)
+{
+	size_t n = 0;
+	ssize_t r;
+
+	if (strcmp(data, "-") != 0) {
+		n = strlen(data);
+		memcpy(buf, data, n < size ? n : size);
+		return (ssize_t)n;
+	}
+	while ((r = read(0, buf + n, size - n)) > 0 && n + r < size)
+		n += (size_t)r;
+	return r < 0 ? -1 : (ssize_t)(n + (r > 0 ? r : 0));
+}
+
+/* A datum to a data queue, or a message to a mailbox. */
+static int bridge_send(int argc, char **argv)
+{
+	static char buf[UNITRON_MSG_LIMIT + 1];
+	struct bridge_args a;
+	unitron_t *u;
+	intptr_t datum;
+	ssize_t len;
+	int obj, kind, ercd;
+
+	if (!bridge_options(argc, argv, 2, &a)) {
+		usage(stderr);
+		return 2;
+	}
+	u = bridge_open(&a, &obj, &kind);
+	if (!u)
+		return 1;
+	if (kind == UNITRON_DTQ) {
+		if (!integer(a.data, &datum)) {
+			fprintf(stderr, "unitronctl: send %s: a data queue "
+				"takes an integer, not '%s'\n", a.object, a.data);
+			unitron_close(u);
+			return 2;
+		}
+		ercd = unitron_tsnd_dtq(u, obj, datum, a.tmout);
+	} else {
+		len = message(a.data, buf, sizeof(buf));
+		ercd = len < 0 ? E_SYS : len > UNITRON_MSG_LIMIT ? E_PAR :
+		       unitron_tsnd_mbx(u, obj, buf, (size_t)len, a.msgpri,
+					a.tmout);
+	}
+	unitron_close(u);
+	return ercd ? bridge_error("send", a.object, ercd) : 0;
+}
+
+static int bridge_recv(int argc, char **argv)
+{
+	static char buf[UNITRON_MSG_LIMIT];
+	struct bridge_args a;
+	unitron_t *u;
+	intptr_t datum;
+	int obj, kind, ercd;
+
+	if (!bridge_options(argc, argv, 1, &a)) {
+		usage(stderr);
+		return 2;
+	}
+	u = bridge_open(&a, &obj, &kind);
+	if (!u)
+		return 1;
+	if (kind == UNITRON_DTQ) {
+		ercd = unitron_trcv_dtq(u, obj, &datum, a.tmout);
+		if (ercd == E_OK)
+			printf("%lld\n", (long long)datum);
+	} else {
+		ercd = unitron_trcv_mbx(u, obj, buf, sizeof(buf), a.tmout);
+		if (ercd >= 0) {
+			fwrite(buf, 1, (size_t)ercd, stdout);
+			putchar('\n');
+			ercd = E_OK;
+		}
+	}
+	unitron_close(u);
+	return ercd ? bridge_error("recv", a.object, ercd) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	int fd, ret;
@@ -220,6 +409,10 @@ int main(int argc, char **argv)
 	}
 	if (argc >= 4 && argc <= 6 && strcmp(argv[1], "raise") == 0)
 		return raise_line(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "send") == 0)
+		return bridge_send(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "recv") == 0)
+		return bridge_recv(argc - 1, argv + 1);
 	usage(stderr);
 	return 2;
 }

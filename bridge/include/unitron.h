@@ -1,0 +1,105 @@
+/*
+ * libunitron - a Linux process's side of the Unitron bridge: the data
+ * queues and mailboxes a µITRON system makes reachable (VBRG_DTQ,
+ * VBRG_MBX in its .cfg), the same on both ports.
+ *
+ *	unitron_t *u = unitron_open(NULL);
+ *	int dtq = unitron_object(u, "CMD_DTQ");
+ *	ER ercd = unitron_tsnd_dtq(u, dtq, 42, 100);
+ *
+ * Calls mirror the µITRON service calls and return their error codes:
+ * E_OK, E_TMOUT (timeout or polling failure), E_RLWAI (a signal handler
+ * ran during the wait: the call ended as rel_wai ends a wait, with no
+ * effect), E_NOEXS (no such name), E_ID (not an object of this
+ * handle), E_OBJ (a mailbox call on a data queue, or the reverse; the
+ * system is not running), E_PAR (bad timeout, message too long), E_MACV
+ * (a bad pointer), E_NOMEM (too many calls at once), E_DLT (the system
+ * stopped or went away during the call).  Timeouts are in ms:
+ * UNITRON_TMO_POL, UNITRON_TMO_FEVR or a positive count.
+ *
+ * A handle makes one call at a time; give each thread its own.
+ * Link with -lunitron (pkg-config unitron).
+ */
+#ifndef UNITRON_H
+#define UNITRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef int unitron_er;		/* a µITRON error code (ER) */
+typedef struct unitron unitron_t;
+
+#define UNITRON_TMO_POL		0
+#define UNITRON_TMO_FEVR	(-1)
+
+/* The error codes these calls return, with µITRON's names and values. */
+#ifndef E_OK
+#define E_OK		0
+#define E_SYS		(-5)
+#define E_RSFN		(-10)
+#define E_PAR		(-17)
+#define E_ID		(-18)
+#define E_MACV		(-26)
+#define E_NOMEM		(-33)
+#define E_OBJ		(-41)
+#define E_NOEXS		(-42)
+#define E_RLWAI		(-49)
+#define E_TMOUT		(-50)
+#define E_DLT		(-51)
+#endif
+
+/*
+ * Connect to a µITRON system: a linux-port device (/dev/unitron0) or a
+ * posix-port application's socket.  NULL means $UNITRON_SYSTEM, or
+ * /dev/unitron0 when that is not set.  NULL with errno on failure.
+ */
+unitron_t	*unitron_open(const char *system);
+void		unitron_close(unitron_t *u);
+
+/* The handle of a bridged object (> 0), or E_NOEXS. */
+int		unitron_object(unitron_t *u, const char *name);
+/* What it is: UNITRON_DTQ or UNITRON_MBX, or E_NOEXS. */
+#define UNITRON_DTQ	1
+#define UNITRON_MBX	2
+int		unitron_object_kind(unitron_t *u, const char *name);
+
+/* Data queues. */
+unitron_er	unitron_snd_dtq(unitron_t *u, int dtq, intptr_t data);
+unitron_er	unitron_psnd_dtq(unitron_t *u, int dtq, intptr_t data);
+unitron_er	unitron_tsnd_dtq(unitron_t *u, int dtq, intptr_t data,
+				 int tmout);
+unitron_er	unitron_fsnd_dtq(unitron_t *u, int dtq, intptr_t data);
+unitron_er	unitron_rcv_dtq(unitron_t *u, int dtq, intptr_t *p_data);
+unitron_er	unitron_prcv_dtq(unitron_t *u, int dtq, intptr_t *p_data);
+unitron_er	unitron_trcv_dtq(unitron_t *u, int dtq, intptr_t *p_data,
+				 int tmout);
+
+/*
+ * Mailboxes: a message is up to the system's BRG_MSGSZ bytes (at most
+ * 4096); msgpri matters for TA_MPRI mailboxes (1 is the highest).  A
+ * send waits up to tmout for a free message block.  A receive returns
+ * the message's length (>= 0; if it exceeds size, only size bytes were
+ * copied) or an error code.
+ */
+unitron_er	unitron_snd_mbx(unitron_t *u, int mbx, const void *msg,
+				size_t len, int msgpri);
+unitron_er	unitron_tsnd_mbx(unitron_t *u, int mbx, const void *msg,
+				 size_t len, int msgpri, int tmout);
+int		unitron_rcv_mbx(unitron_t *u, int mbx, void *buf,
+				size_t size);
+int		unitron_prcv_mbx(unitron_t *u, int mbx, void *buf,
+				 size_t size);
+int		unitron_trcv_mbx(unitron_t *u, int mbx, void *buf,
+				 size_t size, int tmout);
+
+/* "E_TMOUT" for E_TMOUT, and so on. */
+const char	*unitron_ername(unitron_er ercd);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* UNITRON_H */

@@ -1,0 +1,301 @@
+/*
+ * libunitron - the bridge's client side (unitron.h).
+ *
+ * Linux port: one ioctl per call on the system's device.  Posix port:
+ * one packet each way on the application's SOCK_SEQPACKET socket; the
+ * answer is awaited with poll(), which a signal handler always
+ * interrupts (SA_RESTART or not): then the call is cancelled, as the
+ * linux port's device does, and its outcome is still read.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "unitron.h"
+#include "unitron_brg_abi.h"
+
+struct unitron {
+	int	fd;
+	int	device;		/* linux port (else a socket) */
+};
+
+unitron_t *unitron_open(const char *system)
+{
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
+	struct stat st;
+	unitron_t *u;
+
+	if (system == NULL)
+		system = getenv("UNITRON_SYSTEM");
+	if (system == NULL || *system == '\0')
+		system = "/dev/unitron0";
+	if (stat(system, &st) < 0)
+		return NULL;
+	u = calloc(1, sizeof(*u));
+	if (u == NULL)
+		return NULL;
+	u->device = S_ISCHR(st.st_mode);
+	if (u->device) {
+		u->fd = open(system, O_RDWR | O_CLOEXEC);
+	} else if (strlen(system) >= sizeof(addr.sun_path)) {
+		errno = ENAMETOOLONG;
+		u->fd = -1;
+	} else {
+		strcpy(addr.sun_path, system);
+		u->fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+		if (u->fd >= 0 &&
+		    connect(u->fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+			int err = errno;
+
+			close(u->fd);
+			u->fd = -1;
+			errno = err;
+		}
+	}
+	if (u->fd < 0) {
+		int err = errno;
+
+		free(u);
+		errno = err;
+		return NULL;
+	}
+	return u;
+}
+
+void unitron_close(unitron_t *u)
+{
+	if (u != NULL) {
+		close(u->fd);
+		free(u);
+	}
+}
+
+static unitron_er device_call(unitron_t *u, struct unitron_brg_call *c)
+{
+	if (ioctl(u->fd, UNITRON_IOC_BRG_CALL, c) == 0)
+		return c->ercd;
+	switch (errno) {
+	case EINTR:
+		return E_RLWAI;
+	case EFAULT:
+		return E_MACV;
+	case ENOMEM:
+		return E_NOMEM;
+	case ENODEV:
+		return E_DLT;
+	default:
+		return E_SYS;
+	}
+}
+
+/* The answer: the structure, then up to size bytes into buf. */
+static unitron_er socket_answer(unitron_t *u, struct unitron_brg_call *c,
+				void *buf, size_t size)
+{
+	struct iovec iov[2] = { { c, sizeof(*c) }, { buf, size } };
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 2 };
+	struct pollfd pfd = { .fd = u->fd, .events = POLLIN };
+	int cancelled = 0;
+	ssize_t n;
+
+	while (poll(&pfd, 1, -1) < 0) {
+		if (errno != EINTR)
+			return E_SYS;
+		if (!cancelled) {
+			__u32 op = UNITRON_BRG_CANCEL;
+
+			cancelled = 1;
+			if (send(u->fd, &op, sizeof(op), MSG_NOSIGNAL) < 0)
+				return E_DLT;
+		}
+	}
+	do
+		n = recvmsg(u->fd, &mh, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n < (ssize_t)sizeof(*c))
+		return E_DLT;	/* the system went away */
+	return c->ercd;
+}
+
+static unitron_er socket_call(unitron_t *u, struct unitron_brg_call *c,
+			      const void *out, void *in, size_t size)
+{
+	struct iovec iov[2] = { { c, sizeof(*c) },
+				{ (void *)out, out != NULL ? c->len : 0 } };
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 2 };
+
+	if (c->len > UNITRON_BRG_MSG_MAX)
+		return E_PAR;
+	if (sendmsg(u->fd, &mh, MSG_NOSIGNAL) < 0)
+		return errno == EFAULT ? E_MACV : E_DLT;
+	return socket_answer(u, c, in, size);
+}
+
+/* One call: out/len bytes go with it, in/size receive a message. */
+static unitron_er call(unitron_t *u, struct unitron_brg_call *c,
+		       const void *out, void *in, size_t size)
+{
+	if (u == NULL)
+		return E_PAR;
+	c->size = size > UINT32_MAX ? UINT32_MAX : (__u32)size;
+	if (u->device) {
+		c->buf = (uintptr_t)(out != NULL ? out : in);
+		return device_call(u, c);
+	}
+	return socket_call(u, c, out, in, size);
+}
+
+static unitron_er lookup(unitron_t *u, const char *name,
+			 struct unitron_brg_call *c)
+{
+	if (name == NULL)
+		return E_PAR;
+	c->op = UNITRON_BRG_LOOKUP;
+	c->len = strnlen(name, 256);
+	return call(u, c, name, NULL, 0);
+}
+
+int unitron_object(unitron_t *u, const char *name)
+{
+	struct unitron_brg_call c = { 0 };
+	unitron_er ercd = lookup(u, name, &c);
+
+	return ercd == E_OK ? c.obj : ercd;
+}
+
+int unitron_object_kind(unitron_t *u, const char *name)
+{
+	struct unitron_brg_call c = { 0 };
+	unitron_er ercd = lookup(u, name, &c);
+
+	return ercd == E_OK ? (int)c.data : ercd;
+}
+
+static unitron_er dtq_send(unitron_t *u, __u32 op, int dtq, intptr_t data,
+			   int tmout)
+{
+	struct unitron_brg_call c = { .op = op, .obj = dtq, .tmout = tmout,
+				      .data = data };
+
+	return call(u, &c, NULL, NULL, 0);
+}
+
+unitron_er unitron_snd_dtq(unitron_t *u, int dtq, intptr_t data)
+{
+	return dtq_send(u, UNITRON_BRG_SND_DTQ, dtq, data, UNITRON_TMO_FEVR);
+}
+
+unitron_er unitron_psnd_dtq(unitron_t *u, int dtq, intptr_t data)
+{
+	return dtq_send(u, UNITRON_BRG_SND_DTQ, dtq, data, UNITRON_TMO_POL);
+}
+
+unitron_er unitron_tsnd_dtq(unitron_t *u, int dtq, intptr_t data, int tmout)
+{
+	return dtq_send(u, UNITRON_BRG_SND_DTQ, dtq, data, tmout);
+}
+
+unitron_er unitron_fsnd_dtq(unitron_t *u, int dtq, intptr_t data)
+{
+	return dtq_send(u, UNITRON_BRG_FSND_DTQ, dtq, data, UNITRON_TMO_POL);
+}
+
+unitron_er unitron_trcv_dtq(unitron_t *u, int dtq, intptr_t *p_data,
+			    int tmout)
+{
+	struct unitron_brg_call c = { .op = UNITRON_BRG_RCV_DTQ, .obj = dtq,
+				      .tmout = tmout };
+	unitron_er ercd;
+
+	if (p_data == NULL)
+		return E_MACV;
+	ercd = call(u, &c, NULL, NULL, 0);
+	if (ercd == E_OK)
+		*p_data = (intptr_t)c.data;
+	return ercd;
+}
+
+unitron_er unitron_rcv_dtq(unitron_t *u, int dtq, intptr_t *p_data)
+{
+	return unitron_trcv_dtq(u, dtq, p_data, UNITRON_TMO_FEVR);
+}
+
+unitron_er unitron_prcv_dtq(unitron_t *u, int dtq, intptr_t *p_data)
+{
+	return unitron_trcv_dtq(u, dtq, p_data, UNITRON_TMO_POL);
+}
+
+unitron_er unitron_tsnd_mbx(unitron_t *u, int mbx, const void *msg,
+			    size_t len, int msgpri, int tmout)
+{
+	struct unitron_brg_call c = { .op = UNITRON_BRG_SND_MBX, .obj = mbx,
+				      .tmout = tmout, .data = msgpri };
+
+	if (len > UNITRON_BRG_MSG_MAX)
+		return E_PAR;
+	if (msg == NULL && len > 0)
+		return E_MACV;
+	c.len = (__u32)len;
+	return call(u, &c, msg, NULL, 0);
+}
+
+unitron_er unitron_snd_mbx(unitron_t *u, int mbx, const void *msg,
+			   size_t len, int msgpri)
+{
+	return unitron_tsnd_mbx(u, mbx, msg, len, msgpri, UNITRON_TMO_FEVR);
+}
+
+int unitron_trcv_mbx(unitron_t *u, int mbx, void *buf, size_t size,
+		     int tmout)
+{
+	struct unitron_brg_call c = { .op = UNITRON_BRG_RCV_MBX, .obj = mbx,
+				      .tmout = tmout };
+	unitron_er ercd;
+
+	if (buf == NULL && size > 0)
+		return E_MACV;
+	ercd = call(u, &c, NULL, buf, size);
+	return ercd == E_OK ? (int)c.len : ercd;
+}
+
+int unitron_rcv_mbx(unitron_t *u, int mbx, void *buf, size_t size)
+{
+	return unitron_trcv_mbx(u, mbx, buf, size, UNITRON_TMO_FEVR);
+}
+
+int unitron_prcv_mbx(unitron_t *u, int mbx, void *buf, size_t size)
+{
+	return unitron_trcv_mbx(u, mbx, buf, size, UNITRON_TMO_POL);
+}
+
+const char *unitron_ername(unitron_er ercd)
+{
+	static const struct {
+		int		ercd;
+		const char	*name;
+	} names[] = {
+		{ 0, "E_OK" }, { -5, "E_SYS" }, { -9, "E_NOSPT" },
+		{ -10, "E_RSFN" }, { -11, "E_RSATR" }, { -17, "E_PAR" },
+		{ -18, "E_ID" }, { -25, "E_CTX" }, { -26, "E_MACV" },
+		{ -27, "E_OACV" }, { -28, "E_ILUSE" }, { -33, "E_NOMEM" },
+		{ -34, "E_NOID" }, { -41, "E_OBJ" }, { -42, "E_NOEXS" },
+		{ -43, "E_QOVR" }, { -49, "E_RLWAI" }, { -50, "E_TMOUT" },
+		{ -51, "E_DLT" }, { -52, "E_CLS" }, { -57, "E_WBLK" },
+		{ -58, "E_BOVR" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].ercd == ercd)
+			return names[i].name;
+	return "unknown error code";
+}

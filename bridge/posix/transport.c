@@ -1,0 +1,390 @@
+/*
+ * Unitron bridge - the posix port's transport.
+ *
+ * Linux processes connect to a SOCK_SEQPACKET Unix socket, at
+ * $UNITRON_BRIDGE or else $XDG_RUNTIME_DIR/unitron-<program>.sock
+ * (/tmp/unitron-<uid>-<program>.sock without XDG_RUNTIME_DIR), mode
+ * 0600.  A thread of its own serves the socket, so the µITRON thread
+ * never waits for a process: it takes a request into a call slot,
+ * queues the slot for the µITRON side and raises INHNO_BRIDGE (a signal
+ * at the µITRON thread); the worker's brg_port_done() queues the slot
+ * back and wakes the thread through an eventfd, which sends the answer.
+ * A process that closes its connection (or dies) mid-call has the call
+ * cancelled; its slot is free once the worker is done with it.
+ *
+ * Both queues hold slot numbers, have one producer and one consumer,
+ * and hold every slot: no locks, and nothing async-signal-unsafe on the
+ * µITRON side.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <kernel.h>
+#include "kernel_id.h"
+
+#ifdef BRG_REQ_DTQ
+#include "bridge_port.h"
+
+#define MAX_CONNS	256
+#define NO_CONN		(-1)
+
+/* One producer, one consumer; room for every slot. */
+struct slot_queue {
+	UINT		item[BRG_NCALL];
+	unsigned int	head;		/* consumer's */
+	unsigned int	tail;		/* producer's */
+};
+
+static BRG_CALL		calls[BRG_NCALL];
+static int		call_conn[BRG_NCALL];	/* NO_CONN: free */
+static struct slot_queue to_itron, from_itron;
+static int		cancel_pending;
+
+static int		conn_call[MAX_CONNS];	/* a slot, or NO_CONN */
+static int		listen_fd = -1, done_fd = -1, epoll_fd = -1;
+static pid_t		itron_tid;
+static char		socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+
+static void queue_put(struct slot_queue *q, UINT slot)
+{
+	unsigned int tail = __atomic_load_n(&q->tail, __ATOMIC_RELAXED);
+
+	q->item[tail % BRG_NCALL] = slot;
+	__atomic_store_n(&q->tail, tail + 1, __ATOMIC_RELEASE);
+}
+
+static BOOL queue_get(struct slot_queue *q, UINT *p_slot)
+{
+	unsigned int head = __atomic_load_n(&q->head, __ATOMIC_RELAXED);
+
+	if (head == __atomic_load_n(&q->tail, __ATOMIC_ACQUIRE))
+		return FALSE;
+	*p_slot = q->item[head % BRG_NCALL];
+	__atomic_store_n(&q->head, head + 1, __ATOMIC_RELEASE);
+	return TRUE;
+}
+
+/* ---- the µITRON side's end ------------------------------------------ */
+
+BRG_CALL *brg_port_fetch(void)
+{
+	UINT slot;
+
+	return queue_get(&to_itron, &slot) ? &calls[slot] : NULL;
+}
+
+BOOL brg_port_cancelled(void)
+{
+	return __atomic_exchange_n(&cancel_pending, 0, __ATOMIC_ACQ_REL);
+}
+
+BRG_CALL *brg_port_call(UINT i)
+{
+	return i < BRG_NCALL ? &calls[i] : NULL;
+}
+
+void brg_port_done(BRG_CALL *call)
+{
+	uint64_t one = 1;
+
+	/* Workers share the producer's end: one at a time. */
+	(void)loc_cpu();
+	queue_put(&from_itron, (UINT)(call - calls));
+	(void)unl_cpu();
+	(void)!write(done_fd, &one, sizeof(one));
+}
+
+/* ---- the socket thread ---------------------------------------------- */
+
+static void raise_bridge(void)
+{
+	(void)syscall(SYS_tgkill, getpid(), itron_tid, INHNO_BRIDGE);
+}
+
+static int free_slot(void)
+{
+	int i;
+
+	for (i = 0; i < BRG_NCALL; i++)
+		if (call_conn[i] == NO_CONN)
+			return i;
+	return -1;
+}
+
+static void answer(int fd, struct unitron_brg_call *c, const void *msg,
+		   size_t len)
+{
+	struct iovec iov[2] = { { c, sizeof(*c) }, { (void *)msg, len } };
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 2 };
+
+	/* The process waits for it: a full socket means it is gone. */
+	(void)sendmsg(fd, &mh, MSG_DONTWAIT | MSG_NOSIGNAL);
+}
+
+static void answer_now(int fd, struct unitron_brg_call *c, ER ercd)
+{
+	c->ercd = ercd;
+	answer(fd, c, NULL, 0);
+}
+
+static void lookup(int fd, struct unitron_brg_call *c, const char *name,
+		   size_t n)
+{
+	INT obj;
+	UINT kind;
+	ER ercd = brg_lookup(name, (UINT)n, &obj, &kind);
+
+	if (ercd == E_OK) {
+		c->obj = obj;
+		c->data = kind;
+	}
+	answer_now(fd, c, ercd);
+}
+
+/* A request on connection fd: answered now, or queued for µITRON. */
+static void request(int fd, struct unitron_brg_call *c, const UB *bytes,
+		    size_t n)
+{
+	BRG_CALL *call;
+	int slot;
+	ER ercd;
+
+	if (c->op == UNITRON_BRG_LOOKUP) {
+		lookup(fd, c, (const char *)bytes, n);
+		return;
+	}
+	slot = free_slot();
+	if (slot < 0) {
+		answer_now(fd, c, E_NOMEM);
+		return;
+	}
+	call = &calls[slot];
+	call->op = c->op;
+	call->obj = c->obj;
+	call->tmout = c->tmout;
+	call->data = (VP_INT)c->data;
+	call->len = c->len;
+	call->size = c->size < BRG_MSGSZ ? c->size : BRG_MSGSZ;
+	call->cancel = 0;
+	ercd = brg_check(call);
+	if (ercd == E_OK && c->op == UNITRON_BRG_SND_MBX && n != c->len)
+		ercd = E_PAR;	/* the packet lies about its length */
+	if (ercd != E_OK) {
+		answer_now(fd, c, ercd);
+		return;
+	}
+	if (c->op == UNITRON_BRG_SND_MBX)
+		memcpy(call->msg, bytes, n);
+	call_conn[slot] = fd;
+	conn_call[fd] = slot;
+	queue_put(&to_itron, (UINT)slot);
+	raise_bridge();
+}
+
+static void cancel(int slot)
+{
+	__atomic_store_n(&calls[slot].cancel, 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&cancel_pending, 1, __ATOMIC_RELEASE);
+	raise_bridge();
+}
+
+static void drop_connection(int fd)
+{
+	if (conn_call[fd] != NO_CONN) {
+		call_conn[conn_call[fd]] = NO_CONN - 1;	/* orphaned */
+		cancel(conn_call[fd]);
+		conn_call[fd] = NO_CONN;
+	}
+	close(fd);		/* also leaves the epoll set */
+}
+
+static void from_connection(int fd)
+{
+	static UB packet[sizeof(struct unitron_brg_call) + UNITRON_BRG_MSG_MAX];
+	struct unitron_brg_call c;
+	ssize_t n = recv(fd, packet, sizeof(packet), MSG_DONTWAIT);
+
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n <= 0) {
+		drop_connection(fd);
+		return;
+	}
+	if ((size_t)n >= sizeof(__u32) &&
+	    *(__u32 *)packet == UNITRON_BRG_CANCEL) {
+		if (conn_call[fd] != NO_CONN)
+			cancel(conn_call[fd]);
+		return;
+	}
+	if ((size_t)n < sizeof(c) || conn_call[fd] != NO_CONN) {
+		drop_connection(fd);	/* not speaking the protocol */
+		return;
+	}
+	memcpy(&c, packet, sizeof(c));
+	request(fd, &c, packet + sizeof(c), (size_t)n - sizeof(c));
+}
+
+/* Calls the µITRON side is done with: answer them, free their slots. */
+static void calls_done(void)
+{
+	uint64_t count;
+	UINT slot;
+
+	(void)!read(done_fd, &count, sizeof(count));
+	while (queue_get(&from_itron, &slot)) {
+		BRG_CALL *call = &calls[slot];
+		int fd = call_conn[slot];
+		struct unitron_brg_call c = {
+			.op = call->op, .obj = call->obj, .tmout = call->tmout,
+			.ercd = call->ercd, .data = (__s64)call->data,
+			.len = call->len, .size = call->size,
+		};
+
+		call_conn[slot] = NO_CONN;
+		if (fd < 0)
+			continue;	/* its process left */
+		conn_call[fd] = NO_CONN;
+		answer(fd, &c, call->msg, c.op == UNITRON_BRG_RCV_MBX ?
+		       (call->len < call->size ? call->len : call->size) : 0);
+	}
+}
+
+static void add_fd(int fd)
+{
+	struct epoll_event ev = { .events = EPOLLIN, .data.fd = fd };
+
+	if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0)
+		close(fd);
+}
+
+static void accept_connection(void)
+{
+	int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	if (fd >= MAX_CONNS) {
+		close(fd);
+		return;
+	}
+	conn_call[fd] = NO_CONN;
+	add_fd(fd);
+}
+
+static void *serve(void *unused)
+{
+	struct epoll_event ev[16];
+	int i, n;
+
+	(void)unused;
+	for (;;) {
+		n = epoll_wait(epoll_fd, ev, 16, -1);
+		for (i = 0; i < n; i++) {
+			if (ev[i].data.fd == listen_fd)
+				accept_connection();
+			else if (ev[i].data.fd == done_fd)
+				calls_done();
+			else
+				from_connection(ev[i].data.fd);
+		}
+	}
+	return NULL;
+}
+
+/* ---- start ------------------------------------------------------------ */
+
+static void choose_path(void)
+{
+	const char *path = getenv("UNITRON_BRIDGE");
+	const char *dir = getenv("XDG_RUNTIME_DIR");
+
+	if (path != NULL && *path != '\0')
+		snprintf(socket_path, sizeof(socket_path), "%s", path);
+	else if (dir != NULL && *dir != '\0')
+		snprintf(socket_path, sizeof(socket_path),
+			 "%s/unitron-%s.sock", dir,
+			 program_invocation_short_name);
+	else
+		snprintf(socket_path, sizeof(socket_path),
+			 "/tmp/unitron-%u-%s.sock", (unsigned int)getuid(),
+			 program_invocation_short_name);
+}
+
+static void remove_socket(void)
+{
+	unlink(socket_path);
+}
+
+static void fail(const char *what)
+{
+	fprintf(stderr, "bridge: %s: %s: %s\n", socket_path, what,
+		strerror(errno));
+	exit(1);
+}
+
+/* Bind the socket; a stale one (nobody listening) is replaced. */
+static void listen_socket(void)
+{
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
+	mode_t old_mask;
+
+	strcpy(addr.sun_path, socket_path);
+	listen_fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (listen_fd < 0)
+		fail("socket");
+	if (connect(listen_fd, (struct sockaddr *)&addr, sizeof(addr)) == 0) {
+		errno = EADDRINUSE;
+		fail("another system serves it");
+	}
+	if (errno == ECONNREFUSED)
+		unlink(socket_path);
+	old_mask = umask(0177);
+	if (bind(listen_fd, (struct sockaddr *)&addr, sizeof(addr)) < 0)
+		fail("bind");
+	umask(old_mask);
+	atexit(remove_socket);
+	if (listen(listen_fd, 64) < 0)
+		fail("listen");
+}
+
+void brg_port_initialize(void)
+{
+	sigset_t all, old;
+	pthread_t thread;
+	int i;
+
+	for (i = 0; i < BRG_NCALL; i++)
+		call_conn[i] = NO_CONN;
+	itron_tid = (pid_t)syscall(SYS_gettid);
+	choose_path();
+	listen_socket();
+	done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+	if (done_fd < 0 || epoll_fd < 0)
+		fail("eventfd/epoll");
+	add_fd(listen_fd);
+	add_fd(done_fd);
+	/* Every signal stays the µITRON thread's. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	errno = pthread_create(&thread, NULL, serve, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (errno != 0)
+		fail("thread");
+	fprintf(stderr, "bridge: %s\n", socket_path);
+}
+
+#endif /* BRG_REQ_DTQ */
