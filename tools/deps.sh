@@ -12,7 +12,7 @@ case "${1:-}" in
 esac
 
 PKGS=(
-	build-essential make perl valgrind strace util-linux
+	build-essential make perl valgrind strace util-linux pkg-config
 	clang llvm libclang-rt-14-dev
 	rt-tests stress-ng cloc liburing-dev
 )
