@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/capability.h>
+#include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
@@ -52,6 +53,19 @@ int unitron_control_init(void)
 	if (!err)
 		unitron_status_init();
 	return err;
+}
+
+/*
+ * Is NAME another misc device's (another system's bridge)?  Asked before
+ * misc_register(), whose failure on a duplicate dumps a stack trace.
+ */
+bool unitron_misc_name_taken(const char *name)
+{
+	struct device *dev;
+
+	dev = class_find_device_by_name(control_dev.this_device->class, name);
+	put_device(dev);
+	return dev != NULL;
 }
 
 void unitron_control_exit(void)

@@ -30,6 +30,16 @@ void unitron_unbind_all(void);
 /* control.c: the control device */
 int unitron_control_init(void);
 void unitron_control_exit(void);
+bool unitron_misc_name_taken(const char *name);	/* after init */
+
+/*
+ * bridge/linux/transport.c, when the application includes the bridge
+ * (port.c has empty defaults): its device at load and unload, in process
+ * context, and the end of the calls in flight when the system stops.
+ */
+int unitron_bridge_init(void);
+void unitron_bridge_exit(void);
+void unitron_bridge_stopped(void);
 
 /* port.c: the system's life, on the µITRON CPU with interrupts off */
 enum unitron_sys_state {

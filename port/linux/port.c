@@ -498,6 +498,8 @@ static int itron_thread_fn(void *unused)
 	unitron_locked = 0;
 	unitron_int_nest = 0;
 	local_irq_enable();
+	/* No handler or task runs any more: end the bridge's calls. */
+	unitron_bridge_stopped();
 	pr_info("µITRON system stopped\n");
 	while (!kthread_should_stop()) {
 		set_current_state(TASK_INTERRUPTIBLE);
@@ -602,12 +604,17 @@ static int __init unitron_init(void)
 	err = unitron_control_init();
 	if (err)
 		goto linux_exit;
+	err = unitron_bridge_init();
+	if (err)
+		goto control_exit;
 	pr_info("loaded: µITRON on CPU %u, tick %u µs%s\n", unitron_cpu, tick_us,
 		autostart ? ", starting" : "");
 	if (autostart)
 		unitron_start();
 	return 0;
 
+control_exit:
+	unitron_control_exit();
 linux_exit:
 	unitron_linux_exit();
 unbind:
@@ -623,6 +630,7 @@ stop_thread:
 
 static void __exit unitron_exit(void)
 {
+	unitron_bridge_exit();
 	unitron_control_exit();
 	WRITE_ONCE(stopping, true);
 	/*
@@ -634,6 +642,20 @@ static void __exit unitron_exit(void)
 	unitron_linux_exit();
 	unitron_unbind_all();
 	pr_info("unloaded\n");
+}
+
+/* Defaults for applications without the bridge (bridge/linux/transport.c). */
+int __weak unitron_bridge_init(void)
+{
+	return 0;
+}
+
+void __weak unitron_bridge_exit(void)
+{
+}
+
+void __weak unitron_bridge_stopped(void)
+{
 }
 
 module_init(unitron_init);

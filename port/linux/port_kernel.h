@@ -20,6 +20,8 @@
 #define INTNO_SWI2	INHNO_SWI(2)
 #define INHNO_SWI1	INTNO_SWI1
 #define INHNO_SWI2	INTNO_SWI2
+/* Reserved for the bridge (bridge/linux/transport.c): calls, cancels. */
+#define INHNO_BRIDGE	INHNO_SWI(31)
 #define TNUM_DEV	32U
 #define INHNO_DEV_BASE	0x1000U
 #define INHNO_DEV(n)	(INHNO_DEV_BASE + (n))

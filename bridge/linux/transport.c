@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unitron bridge - the linux port's transport: a device, /dev/unitron0
+ * by default, through which Linux processes call the data queues and
+ * mailboxes a µITRON system bridges (libunitron, unitron.h).
+ *
+ * One ioctl (UNITRON_IOC_BRG_CALL) is one call.  LOOKUP is answered
+ * here.  Any other call takes one of BRG_NCALL slots, is checked, and
+ * is published on a ring that the bridge's handler (INHNO_BRIDGE, on
+ * the µITRON CPU) drains with brg_port_fetch(); the process sleeps on
+ * the slot's completion until a worker task has carried the call out
+ * (brg_port_done()).  A signal cancels the call (E_RLWAI, unless it
+ * finished first); a system that stops ends every call in flight with
+ * E_DLT.
+ *
+ * Module parameters: bridge_name (the device, /dev/NAME; default
+ * unitron0: two bridged systems loaded at once need different names)
+ * and bridge_mode (default 0600, root only).  Whoever can open the
+ * device may call: bridge_mode=0666, or a udev rule such as
+ *
+ *	KERNEL=="unitron0", GROUP="unitron", MODE="0660"
+ *
+ * opens it to users.  LOOKUP of a name longer than BRG_NAME_MAX (255)
+ * bytes is E_NOEXS: no object has one.
+ *
+ * Compiled with every application on this port; empty unless it
+ * includes bridge/bridge.cfg.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/bitops.h>
+#include <linux/completion.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/pagemap.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "kernel_impl.h"
+#include "kernel_id.h"
+
+#ifdef BRG_REQ_DTQ
+#include "bridge_port.h"
+#include "linux_port.h"
+
+/* The longest name LOOKUP compares (libunitron sends at most 256 bytes). */
+#define BRG_NAME_MAX	255
+
+static char *bridge_name = "unitron0";
+module_param(bridge_name, charp, 0444);
+MODULE_PARM_DESC(bridge_name, "the bridge device, /dev/NAME (default unitron0)");
+
+static ushort bridge_mode = 0600;
+module_param(bridge_mode, ushort, 0444);
+MODULE_PARM_DESC(bridge_mode,
+		 "the bridge device's mode (default 0600: root only; 0666: every user)");
+
+/* A call, from the ioctl that makes it until its result is taken. */
+struct brg_slot {
+	BRG_CALL		call;
+	struct completion	done;
+	bool			inflight;	/* published, no result yet */
+	bool			orphan;		/* its process was killed */
+};
+
+/*
+ * inflight and orphan, the ring's head and the bridge's state change
+ * under brg_lock, taken with interrupts off: by processes (any CPU), by
+ * workers and by the thread when the system stops (µITRON CPU).  The
+ * handler reads the ring without it: it is the only consumer.
+ */
+static DEFINE_RAW_SPINLOCK(brg_lock);
+static struct brg_slot slots[BRG_NCALL];
+static DECLARE_BITMAP(slot_busy, BRG_NCALL);	/* taken by a process */
+
+/*
+ * Published calls, never more than BRG_NCALL at once (one per slot).
+ * The indexes run freely and wrap around UINT_MAX: a power of 2 size.
+ */
+#define RING_SIZE	32U
+static BRG_CALL *ring[RING_SIZE];
+static unsigned int ring_head;			/* producers' */
+static unsigned int ring_tail;			/* the handler's */
+
+static enum {
+	BRG_DOWN,		/* the system has not started */
+	BRG_UP,			/* brg_port_initialize() ran */
+	BRG_GONE,		/* the system stopped: for good */
+} brg_state;
+
+static unsigned long brg_cancel;	/* bit 0: a call's cancel was set */
+static bool brg_registered;
+
+/* ---- for the µITRON side (bridge_port.h) ---------------------------- */
+
+/* The handler, on the µITRON CPU with interrupts off. */
+BRG_CALL *brg_port_fetch(void)
+{
+	BRG_CALL *call;
+
+	/* Acquire: the slot's contents were written before the head. */
+	if (ring_tail == smp_load_acquire(&ring_head))
+		return NULL;
+	call = ring[ring_tail % RING_SIZE];
+	ring_tail++;
+	return call;
+}
+
+BOOL brg_port_cancelled(void)
+{
+	return test_and_clear_bit(0, &brg_cancel);
+}
+
+BRG_CALL *brg_port_call(UINT i)
+{
+	return i < BRG_NCALL ? &slots[i].call : NULL;
+}
+
+/*
+ * Under brg_lock: the call's result is final.  complete() is made under
+ * the lock, with interrupts off, so that no stop can come between
+ * clearing inflight and the wake-up and leave the process waiting.
+ */
+static void finish(struct brg_slot *s)
+{
+	if (!s->inflight)
+		return;
+	s->inflight = false;
+	complete(&s->done);
+	if (s->orphan)
+		clear_bit_unlock(s - slots, slot_busy);
+}
+
+/* A worker, in task context (interrupts on). */
+void brg_port_done(BRG_CALL *call)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&brg_lock, flags);
+	finish(container_of(call, struct brg_slot, call));
+	raw_spin_unlock_irqrestore(&brg_lock, flags);
+}
+
+/* ATT_INI, on the µITRON CPU with interrupts off. */
+void brg_port_initialize(void)
+{
+	raw_spin_lock(&brg_lock);
+	if (brg_state == BRG_DOWN)
+		brg_state = BRG_UP;
+	raw_spin_unlock(&brg_lock);
+}
+
+/*
+ * The system stopped (port.c): no worker will finish a call now.  Each
+ * call in flight ends with the ercd it holds: E_DLT, set when it was
+ * made, unless a worker stored the result before the stop came.
+ */
+void unitron_bridge_stopped(void)
+{
+	unsigned int i;
+
+	raw_spin_lock_irq(&brg_lock);
+	brg_state = BRG_GONE;
+	for (i = 0; i < BRG_NCALL; i++)
+		finish(&slots[i]);
+	raw_spin_unlock_irq(&brg_lock);
+}
+
+/* ---- a call ---------------------------------------------------------- */
+
+static struct brg_slot *get_slot(void)
+{
+	unsigned int i;
+
+	do {
+		i = find_first_zero_bit(slot_busy, BRG_NCALL);
+		if (i >= BRG_NCALL)
+			return NULL;
+	} while (test_and_set_bit_lock(i, slot_busy));
+	return &slots[i];
+}
+
+static void put_slot(struct brg_slot *s)
+{
+	clear_bit_unlock(s - slots, slot_busy);
+}
+
+static void fill(BRG_CALL *call, const struct unitron_brg_call *c)
+{
+	call->op = c->op;
+	call->obj = c->obj;
+	call->tmout = c->tmout;
+	call->data = (VP_INT)c->data;
+	call->len = c->len;
+	call->size = c->size;
+	call->ercd = E_DLT;	/* until a worker stores the result */
+	call->cancel = 0;
+}
+
+/* Hand the call to the handler: E_OK, or E_OBJ if the system is not running. */
+static ER publish(struct brg_slot *s)
+{
+	unsigned long flags;
+	ER ercd = E_OK;
+
+	reinit_completion(&s->done);
+	s->orphan = false;
+	raw_spin_lock_irqsave(&brg_lock, flags);
+	if (brg_state != BRG_UP) {
+		ercd = E_OBJ;
+	} else {
+		s->inflight = true;
+		ring[ring_head % RING_SIZE] = &s->call;
+		smp_store_release(&ring_head, ring_head + 1);
+	}
+	raw_spin_unlock_irqrestore(&brg_lock, flags);
+	return ercd;
+}
+
+/* The process was killed: true if the call ended meanwhile. */
+static bool leave(struct brg_slot *s)
+{
+	unsigned long flags;
+	bool ended;
+
+	raw_spin_lock_irqsave(&brg_lock, flags);
+	ended = !s->inflight;
+	s->orphan = !ended;
+	raw_spin_unlock_irqrestore(&brg_lock, flags);
+	return ended;
+}
+
+/*
+ * Wait for the result.  A signal cancels the call: the µITRON side
+ * releases the worker's wait (E_RLWAI), or the call finishes first, and
+ * its outcome is returned either way, so nothing a call did is lost.
+ * A call still waiting for a free worker ends only when one takes it:
+ * that wait is killable, and a killed process leaves the slot to the
+ * µITRON side, which frees it when the call ends (false: the slot is
+ * no longer ours).
+ */
+static bool wait_result(struct brg_slot *s)
+{
+	if (!wait_for_completion_interruptible(&s->done))
+		return true;
+	s->call.cancel = 1;
+	smp_mb__before_atomic();
+	set_bit(0, &brg_cancel);
+	unitron_raise_swi(INHNO_BRIDGE);
+	if (!wait_for_completion_killable(&s->done))
+		return true;
+	return leave(s);
+}
+
+/* The result into c, and a received message to the process. */
+static int take_result(const BRG_CALL *call, struct unitron_brg_call *c)
+{
+	void __user *buf = u64_to_user_ptr(c->buf);
+
+	c->ercd = call->ercd;
+	if (c->ercd != E_OK)
+		return 0;
+	if (c->op == UNITRON_BRG_RCV_DTQ)
+		c->data = call->data;
+	if (c->op != UNITRON_BRG_RCV_MBX)
+		return 0;
+	c->len = call->len;
+	if (copy_to_user(buf, call->msg, min_t(u32, call->len, c->size)))
+		return -EFAULT;
+	return 0;
+}
+
+/* The message to send, or the room for one to receive: -EFAULT if bad. */
+static int user_buffer(BRG_CALL *call, const struct unitron_brg_call *c)
+{
+	void __user *buf = u64_to_user_ptr(c->buf);
+
+	if (c->op == UNITRON_BRG_SND_MBX)
+		return copy_from_user(call->msg, buf, call->len) ? -EFAULT : 0;
+	/* Fail before a message is taken from the mailbox, not after. */
+	if (c->op == UNITRON_BRG_RCV_MBX &&
+	    fault_in_safe_writeable(buf, min_t(u32, c->size, BRG_MSGSZ)))
+		return -EFAULT;
+	return 0;
+}
+
+/* Slot s's checked call, made: 0 with c->ercd, or an errno. */
+static int run(struct brg_slot *s, struct unitron_brg_call *c)
+{
+	c->ercd = publish(s);
+	if (c->ercd != E_OK)
+		return 0;
+	unitron_raise_swi(INHNO_BRIDGE);
+	if (!wait_result(s))
+		return -EINTR;
+	return take_result(&s->call, c);
+}
+
+static int call_in(struct brg_slot *s, struct unitron_brg_call *c)
+{
+	int err = 0;
+
+	fill(&s->call, c);
+	c->ercd = brg_check(&s->call);
+	if (c->ercd == E_OK)
+		err = user_buffer(&s->call, c);
+	if (c->ercd == E_OK && !err)
+		err = run(s, c);
+	/* -EINTR: killed, and the slot is the µITRON side's now. */
+	if (err != -EINTR)
+		put_slot(s);
+	return err;
+}
+
+static int lookup(struct unitron_brg_call *c)
+{
+	char name[BRG_NAME_MAX];
+	INT obj;
+	UINT kind;
+
+	if (c->len > BRG_NAME_MAX) {
+		c->ercd = E_NOEXS;
+		return 0;
+	}
+	if (copy_from_user(name, u64_to_user_ptr(c->buf), c->len))
+		return -EFAULT;
+	c->ercd = brg_lookup(name, c->len, &obj, &kind);
+	if (c->ercd == E_OK) {
+		c->obj = obj;
+		c->data = kind;
+	}
+	return 0;
+}
+
+/* One call: 0 with c->ercd, or an errno. */
+static int make_call(struct unitron_brg_call *c)
+{
+	struct brg_slot *s;
+
+	if (c->op == UNITRON_BRG_LOOKUP)
+		return lookup(c);
+	s = get_slot();
+	if (!s) {
+		c->ercd = E_NOMEM;
+		return 0;
+	}
+	return call_in(s, c);
+}
+
+static long brg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct unitron_brg_call __user *uc = (void __user *)arg;
+	struct unitron_brg_call c;
+	int err;
+
+	if (cmd != UNITRON_IOC_BRG_CALL)
+		return -ENOTTY;
+	if (copy_from_user(&c, uc, sizeof(c)))
+		return -EFAULT;
+	err = make_call(&c);
+	if (err)
+		return err;
+	return copy_to_user(uc, &c, sizeof(c)) ? -EFAULT : 0;
+}
+
+/* ---- the device ------------------------------------------------------ */
+
+/* .owner: an open device keeps the module (rmmod fails meanwhile). */
+static const struct file_operations brg_fops = {
+	.owner		= THIS_MODULE,
+	.unlocked_ioctl	= brg_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.llseek		= noop_llseek,
+};
+
+static struct miscdevice brg_dev = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.fops	= &brg_fops,
+};
+
+static bool valid_name(const char *name)
+{
+	return name && name[0] != '\0' && name[0] != '.' &&
+	       !strchr(name, '/') && strlen(name) < 64;
+}
+
+/* At module load, in process context, after the control device (port.c). */
+int unitron_bridge_init(void)
+{
+	unsigned int i;
+	int err;
+
+	if (!valid_name(bridge_name) || (bridge_mode & ~0777)) {
+		pr_err("bridge_name=%s bridge_mode=%#o: a device name and a mode of at most 0777\n",
+		       bridge_name ? bridge_name : "", bridge_mode);
+		return -EINVAL;
+	}
+	for (i = 0; i < BRG_NCALL; i++)
+		init_completion(&slots[i].done);
+	if (unitron_misc_name_taken(bridge_name)) {
+		pr_err("/dev/%s is taken (another system's?): load with bridge_name=another name\n",
+		       bridge_name);
+		return -EEXIST;
+	}
+	brg_dev.name = bridge_name;
+	brg_dev.mode = bridge_mode;
+	err = misc_register(&brg_dev);
+	if (err) {
+		pr_err("cannot register /dev/%s: error %d\n", bridge_name, err);
+		return err;
+	}
+	brg_registered = true;
+	pr_info("bridge: /dev/%s\n", bridge_name);
+	return 0;
+}
+
+/*
+ * At module unload, first: no file is open (each holds the module).
+ * Calls of killed processes may still be in flight: they end when the
+ * system stops, after this.
+ */
+void unitron_bridge_exit(void)
+{
+	if (brg_registered)
+		misc_deregister(&brg_dev);
+	brg_registered = false;
+}
+
+static_assert(BRG_NCALL <= RING_SIZE && BRG_NCALL <= BITS_PER_LONG,
+	      "the ring and slot_busy hold every call");
+
+#endif /* BRG_REQ_DTQ */

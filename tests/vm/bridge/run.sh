@@ -1,0 +1,248 @@
+#!/bin/sh
+# Guest script for the bridge on the linux port; prints TAP.  The system
+# is tests/bridge/app (echo.ko, and echo2.ko: the same app again).
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
+. /lib/unitron/tap.sh
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/module.sh
+. /lib/unitron/module.sh
+
+M=/lib/unitron/modules
+DEV=/dev/unitron0
+
+# Load echo.ko with these parameters after a clean kernel log.
+load_echo() {
+	dmesg -c >/dev/null
+	insmod $M/echo.ko cpu=1 "$@"
+}
+
+# Wait until N files of the device are open (each holds the module),
+# then a little more for their calls to reach the µITRON side.
+wait_open() {
+	_i=0
+	while [ "$(cat /sys/module/echo/refcnt)" != "$1" ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	sleep 0.3
+}
+
+# Re-emit a program's numbered TAP (in FILE) as this script's points,
+# NAME: before each, with a point that checks its plan.
+prog_tap() {
+	sed -n 's/^\(not ok\|ok\) [0-9]* - \(.*\)$/\1 - '"$1"': \2/p' "$2"
+	# Nested, so that no diagnostic reads as one of the runner's markers.
+	grep '^#' "$2" | sed 's/^/# /'
+	grep '^Bail out!' "$2" | sed 's/^/not ok - '"$1"': /'
+	_plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$2")
+	is "$(grep -cE '^(not ok|ok) [0-9]+' "$2")" "${_plan:-none}" \
+		"$1: plan matches the test points run"
+}
+
+# The device's life: created at load, mode 0600, calls only while the
+# system runs, gone at unload.
+t_device() {
+	check "insmod echo (not started)" load_echo
+	check "$DEV is a character device" test -c $DEV
+	is "$(stat -c %a $DEV)" 600 "its mode is 0600 by default"
+	is "$(stat -c %u:%g $DEV)" 0:0 "it is root's"
+	like "$(dmesg)" "echo: bridge: $DEV" "the kernel log names it"
+	is "$(brgdev $DEV snd IN_DTQ 1 0)" E_OBJ \
+		"a call before the start: E_OBJ (names are found already)"
+	is "$(as_nobody brgdev $DEV open)" "Permission denied" \
+		"an unprivileged process cannot open it"
+	check "unitronctl start echo" unitronctl start echo
+	is "$(brgdev $DEV snd IN_DTQ 1 1000)" E_OK "a call once it runs"
+	is "$(brgdev $DEV rcv OUT_DTQ 1000)" "E_OK 2" "... and the task's answer"
+	check "unitronctl send IN_DTQ 9" unitronctl send -t 1000 IN_DTQ 9
+	is "$(unitronctl recv -t 1000 OUT_DTQ)" 10 "unitronctl recv OUT_DTQ"
+	check "unitronctl send IN_MBX hello" unitronctl send -t 1000 IN_MBX hello
+	is "$(unitronctl recv -t 1000 OUT_MBX)" HELLO "unitronctl recv OUT_MBX"
+	like "$(unitronctl recv -t 0 OUT_DTQ 2>&1)" "OUT_DTQ: E_TMOUT" \
+		"unitronctl recv of an empty queue: E_TMOUT"
+	check "rmmod echo" rmmod echo
+	check_fails "$DEV removed" test -e $DEV
+	check_fails "... and its sysfs entry" test -e /sys/class/misc/unitron0
+}
+
+# bridge_name and bridge_mode.
+t_params() {
+	check "insmod echo bridge_name=brg bridge_mode=0666" \
+		load_echo autostart=1 bridge_name=brg bridge_mode=0666
+	check "/dev/brg is there" test -c /dev/brg
+	check_fails "$DEV is not" test -e $DEV
+	is "$(stat -c %a /dev/brg)" 666 "its mode is 0666"
+	is "$(as_nobody brgdev /dev/brg snd IN_DTQ 5 1000)" E_OK \
+		"an unprivileged process calls"
+	is "$(as_nobody brgdev /dev/brg rcv OUT_DTQ 1000)" "E_OK 6" \
+		"... and receives the answer"
+	check "brgtest dtq, as an unprivileged process" \
+		env UNITRON_SYSTEM=/dev/brg as_nobody brgtest dtq
+	check "rmmod echo" rmmod echo
+	check_fails "/dev/brg removed" test -e /dev/brg
+	check_fails "bridge_name=a/b refused" load_echo bridge_name=a/b
+	like "$(dmesg)" "echo: bridge_name=a/b bridge_mode=0600: a device name" \
+		"... and said why"
+	check_fails "bridge_name= (empty) refused" load_echo bridge_name=
+	check_fails "bridge_mode=01666 refused" load_echo bridge_mode=01666
+	check_fails "none of them loaded" grep -q '^echo ' /proc/modules
+}
+
+# The shared client (tests/bridge/brgtest.c): every case but stop.
+t_client() {
+	check "insmod echo (autostart)" load_echo autostart=1
+	UNITRON_SYSTEM=$DEV brgtest >/tmp/brgtest.tap 2>&1
+	is "$?" 0 "brgtest exits 0"
+	prog_tap brgtest /tmp/brgtest.tap
+	check "rmmod echo" rmmod echo
+}
+
+# Bad ioctl arguments (brgdev prints the points).
+t_badargs() {
+	check "insmod echo (autostart)" load_echo autostart=1
+	brgdev $DEV bad
+	is "$(brgdev $DEV snd IN_DTQ 7 1000)" E_OK "the system still answers"
+	is "$(brgdev $DEV rcv OUT_DTQ 1000)" "E_OK 8" "... correctly"
+	check "rmmod echo" rmmod echo
+}
+
+# An open device keeps the module: rmmod fails until the process goes.
+t_busy() {
+	check "insmod echo (autostart)" load_echo autostart=1
+	sleep 600 <>$DEV &
+	_holder=$!
+	wait_open 1
+	is "$(cat /sys/module/echo/refcnt)" 1 "an open device holds the module"
+	_out=$(rmmod echo 2>&1)
+	is "$?" 1 "rmmod while the device is open fails"
+	like "$_out" "can't unload module 'echo': Resource temporarily unavailable" \
+		"... with the kernel's error for a module in use"
+	check "echo is still loaded" grep -q '^echo ' /proc/modules
+	is "$(brgdev $DEV snd IN_DTQ 10 1000)" E_OK "... and answers calls"
+	is "$(brgdev $DEV rcv OUT_DTQ 1000)" "E_OK 11" "... correctly"
+	kill $_holder
+	wait $_holder 2>/dev/null
+	is "$(cat /sys/module/echo/refcnt)" 0 "closed: the module is free"
+
+	brgdev $DEV rcv IDLE_DTQ -1 >/tmp/waiter &
+	_waiter=$!
+	wait_open 1
+	check_fails "rmmod while a call waits fails" rmmod echo
+	kill -9 $_waiter
+	wait $_waiter 2>/dev/null
+	is "$(cat /tmp/waiter)" "" "the killed caller printed nothing"
+	check "rmmod once the waiting caller was killed" rmmod echo
+	check_fails "$DEV removed" test -e $DEV
+}
+
+# Fatal signals in a call (brgtest has the handled ones): the process
+# dies at once, its call ends on the µITRON side, and the system goes on.
+t_killed() {
+	check "insmod echo (autostart)" load_echo autostart=1
+	for _sig in TERM KILL; do
+		brgdev $DEV rcv IDLE_DTQ -1 >/tmp/waiter &
+		_waiter=$!
+		wait_open 1
+		kill -$_sig $_waiter
+		wait $_waiter 2>/dev/null
+		sleep 0.2
+		is "$(brgdev $DEV snd IDLE_DTQ 1 0)" E_TMOUT \
+			"SIG$_sig: its call left nothing waiting on IDLE_DTQ"
+	done
+	# Every worker's call killed at once, twice over: all come back.
+	for _round in 1 2; do
+		_pids=
+		for _i in 1 2 3 4 5 6 7 8; do
+			brgdev $DEV rcv IDLE_DTQ -1 >/dev/null &
+			_pids="$_pids $!"
+		done
+		wait_open 8
+		is "$(brgdev $DEV snd IN_DTQ 1 0)" E_NOMEM \
+			"round $_round: 8 calls wait, one more is E_NOMEM"
+		# shellcheck disable=SC2086
+		kill -9 $_pids
+		wait 2>/dev/null
+		sleep 0.2
+		is "$(brgdev $DEV snd IN_DTQ 20 1000)" E_OK \
+			"round $_round: all killed, the workers are free again"
+		is "$(brgdev $DEV rcv OUT_DTQ 1000)" "E_OK 21" "... correctly"
+	done
+	check "rmmod echo" rmmod echo
+}
+
+# Signals keep interrupting a receiver: no datum is lost or doubled.
+t_storm() {
+	check "insmod echo (autostart)" load_echo autostart=1
+	brgdev $DEV storm 400
+	check "rmmod echo" rmmod echo
+}
+
+# The system stops (ext_ker) under a waiting call: E_DLT.
+t_stop() {
+	check "insmod echo (autostart)" load_echo autostart=1
+	UNITRON_SYSTEM=$DEV brgtest stop >/tmp/brgtest.tap 2>&1
+	is "$?" 0 "brgtest stop exits 0"
+	prog_tap brgtest /tmp/brgtest.tap
+	wait_log echo "µITRON system stopped" 10 || fail "echo did not stop"
+	is "$(brgdev $DEV snd IN_DTQ 1 0)" E_OBJ "a call after the stop: E_OBJ"
+	is "$(brgdev $DEV rcv OUT_DTQ -1)" E_OBJ "... a waiting one too"
+	check "rmmod echo" rmmod echo
+	check_fails "$DEV removed" test -e $DEV
+}
+
+# Two bridged systems at once, each its own device.
+t_two() {
+	check "insmod echo (autostart, CPU 1)" load_echo autostart=1
+	check_fails "insmod echo2 with echo's device name fails" \
+		insmod $M/echo2.ko cpu=0 bridge_name=unitron0
+	like "$(dmesg)" "echo2: /dev/unitron0 is taken \(another system's\?\): load with bridge_name=" \
+		"... and says why"
+	check "insmod echo2 bridge_name=unitron1 (autostart, CPU 0)" \
+		insmod $M/echo2.ko cpu=0 autostart=1 bridge_name=unitron1
+	is "$(brgdev $DEV snd IN_DTQ 100 1000)" E_OK "a call to echo"
+	is "$(brgdev /dev/unitron1 snd IN_DTQ 200 1000)" E_OK "a call to echo2"
+	is "$(brgdev /dev/unitron1 rcv OUT_DTQ 1000)" "E_OK 201" "echo2's answer"
+	is "$(brgdev $DEV rcv OUT_DTQ 1000)" "E_OK 101" "echo's answer"
+	check "rmmod echo2" rmmod echo2
+	is "$(brgdev $DEV snd IN_DTQ 300 1000)" E_OK "echo goes on alone"
+	is "$(brgdev $DEV rcv OUT_DTQ 1000)" "E_OK 301" "... correctly"
+	check "rmmod echo" rmmod echo
+}
+
+# Kernel memory a leak would grow: unreclaimable slab and vmalloc, kB.
+kernel_kb() {
+	awk '/^(SUnreclaim|VmallocUsed):/ { kb += $2 } END { print kb }' \
+		/proc/meminfo
+}
+
+# Load, call, unload: nothing stays behind.
+t_reload() {
+	_fails=0
+	_n=0
+	load_echo autostart=1 && rmmod echo	# warm-up: caches, not leaks
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	_before=$(kernel_kb)
+	while [ "$_n" -lt 30 ]; do
+		load_echo autostart=1 || _fails=$((_fails + 1))
+		[ "$(brgdev $DEV snd IN_DTQ $_n 1000)" = E_OK ] ||
+			_fails=$((_fails + 1))
+		[ "$(brgdev $DEV rcv OUT_DTQ 1000)" = "E_OK $((_n + 1))" ] ||
+			_fails=$((_fails + 1))
+		rmmod echo || _fails=$((_fails + 1))
+		[ -e $DEV ] && _fails=$((_fails + 1))
+		_n=$((_n + 1))
+	done
+	is "$_fails" 0 "30 load/call/unload cycles"
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	_grown=$(($(kernel_kb) - _before))
+	diag "unreclaimable slab + vmalloc after 30 cycles: ${_grown} kB more"
+	check "no kernel memory leaked (grew ${_grown} kB)" \
+		test "$_grown" -lt 512
+	check_fails "no bridge or control device left" \
+		sh -c 'ls -d /dev/unitron* 2>/dev/null'
+	check_fails "no µITRON thread left" \
+		sh -c 'cat /proc/[0-9]*/comm | grep -q "^unitron/"'
+}
+
+run_cases device params client badargs busy killed storm stop two reload
