@@ -41,6 +41,37 @@ cyclic_row() {	# period_ms key label rt_option
 	echo "| $p ms | $label | $imin / $imax / $imean / $isd | $lsd / $lspread | $cs / $cspread | $(ratio "$cs" "$lsd") | $(ratio "$cspread" "$lspread") |"
 }
 
+# A Linux process's round trip through the bridge (tests/bridge/app's
+# echo task: tsnd_dtq + trcv_dtq, two calls) against two processes
+# exchanging the same packets over a SOCK_SEQPACKET pair and two pipes.
+bridge_bench() {
+	local n=$((intervals * 2)) sock=$out/bridge.sock pid b s p
+	make -s libunitron
+	make -s -f mk/app.mk APP=tests/bridge/app OUT="$out/bridge-app" >/dev/null
+	cc -O2 -Wall -Ibridge/include -o "$out/brgbench" bench/bridge/brgbench.c \
+		build/lib/libunitron.a
+	UNITRON_BRIDGE=$sock "$out/bridge-app/echo" --no-rt </dev/null \
+		>/dev/null 2>&1 &
+	pid=$!
+	for _ in $(seq 50); do [[ -S $sock ]] && break; sleep 0.1; done
+	echo "== the bridge (posix port), $n round trips =="
+	UNITRON_SYSTEM=$sock "$out/brgbench" bridge "$n" >"$out/bridge.txt"
+	"$out/brgbench" socket "$n" >>"$out/bridge.txt"
+	"$out/brgbench" pipe "$n" >>"$out/bridge.txt"
+	kill "$pid"
+	wait "$pid" 2>/dev/null || true
+	b=$(value bridge_round_trip_us "$out/bridge.txt")
+	s=$(value socket_round_trip_us "$out/bridge.txt")
+	p=$(value pipe_round_trip_us "$out/bridge.txt")
+	{
+		echo "| measure | bridge | Linux baseline | ratio |"
+		echo "| --- | --- | --- | --- |"
+		echo "| process -> µITRON task -> process (2 calls), µs | $b | socket pair round trip: $s | $(ratio "$b" "$s") × |"
+		echo "| process -> µITRON task -> process (2 calls), µs | $b | pipe round trip: $p | $(ratio "$b" "$p") × |"
+		echo
+	} | tee -a "$report"
+}
+
 posix_bench() {
 	local rt=--no-rt it pt pr lu sp ae pc p
 	[[ $(id -u) -eq 0 ]] && rt=--rtprio=99
@@ -73,6 +104,8 @@ posix_bench() {
 		echo "| act_tsk+ext_tsk vs pthread_create+join, ns | $ae | $pc | $(ratio "$pc" "$ae") × cheaper |"
 		echo
 	} | tee -a "$report"
+
+	bridge_bench
 
 	trap stop_load EXIT
 	echo "== cyclic handler vs cyclictest, $intervals intervals =="
