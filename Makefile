@@ -25,10 +25,11 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg module kernelware libunitron unitronctl install demo \
+.PHONY: all app lib cfg module kernelware libunitron unitronctl unitron-proxyd \
+	install demo \
 	test test-host bench deps clean
 
-all: lib cfg libunitron unitronctl
+all: lib cfg libunitron unitronctl unitron-proxyd
 
 lib: $(LIBKERNEL)
 cfg: $(CFG)
@@ -121,7 +122,7 @@ $(CLIENT)/pkgconfig/unitron.pc: bridge/lib/unitron.pc.in
 	@mkdir -p $(dir $@)
 	$(call unitron_pc,$(TOP),$(CLIENT),$(TOP)/bridge/include) >$@
 
-install: libunitron unitronctl
+install: libunitron unitronctl unitron-proxyd
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
 		$(DESTDIR)$(PREFIX)/bin
 	install -m 644 $(CLIENT)/libunitron.a $(DESTDIR)$(PREFIX)/lib/
@@ -131,7 +132,15 @@ install: libunitron unitronctl
 		$(DESTDIR)$(PREFIX)/include/
 	$(call unitron_pc,$(PREFIX),$(PREFIX)/lib,$(PREFIX)/include) \
 		>$(DESTDIR)$(PREFIX)/lib/pkgconfig/unitron.pc
-	install -m 755 $(BUILD)/unitronctl $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 $(BUILD)/unitronctl $(BUILD)/unitron-proxyd \
+		$(DESTDIR)$(PREFIX)/bin/
+
+# The proxy server: Linux I/O for µITRON tasks (bridge/proxy).
+unitron-proxyd: $(BUILD)/unitron-proxyd
+$(BUILD)/unitron-proxyd: bridge/proxy/unitron-proxyd.c \
+			 bridge/include/unitron_vio_abi.h
+	@mkdir -p $(BUILD)
+	$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Ibridge/include -o $@ $<
 
 unitronctl: $(BUILD)/unitronctl
 $(BUILD)/unitronctl: tools/unitronctl/unitronctl.c port/linux/unitron_ioctl.h \

@@ -25,4 +25,5 @@ CFG		:= $(TOP)/cfg/unitron-cfg
 LIBKERNEL	:= $(BUILD)/$(PORT)/libkernel.a
 # The bridge's µITRON side: compiled with each application (it is
 # empty unless the application's .cfg includes bridge/bridge.cfg).
-BRIDGE_SRCS	:= $(TOP)/bridge/kernel/bridge.c $(TOP)/bridge/$(PORT)/transport.c
+BRIDGE_SRCS	:= $(TOP)/bridge/kernel/bridge.c $(TOP)/bridge/kernel/vio.c \
+		   $(TOP)/bridge/$(PORT)/transport.c

@@ -28,6 +28,8 @@
  *			helper task runs one level below
  *	BRG_NMSG	mailbox message blocks (default 16)
  *	BRG_MSGSZ	bytes in a message (default 256; at most 4096)
+ *	VIO_NSLOT	tasks making Linux I/O calls at once (1..32;
+ *			default 8): unitron_vio.h
  */
 #ifndef UNITRON_BRIDGE_H
 #define UNITRON_BRIDGE_H
@@ -43,6 +45,9 @@
 #endif
 #ifndef BRG_MSGSZ
 #define BRG_MSGSZ	256
+#endif
+#ifndef VIO_NSLOT
+#define VIO_NSLOT	8
 #endif
 /* Linux calls in flight: one per worker. */
 #define BRG_NCALL	BRG_NWORKER

@@ -209,6 +209,7 @@ void brg_handler(void)
 	}
 	if (brg_port_cancelled())
 		cancel_calls();
+	vio_handler();
 }
 
 /* ---- messages for tasks --------------------------------------------- */

@@ -13,6 +13,7 @@
 #define UNITRON_BRIDGE_PORT_H
 
 #include "unitron_bridge.h"
+#include "unitron_vio_abi.h"
 
 /* Where a call is, on the µITRON side. */
 #define BRG_IDLE	0U	/* the transport's */
@@ -56,5 +57,19 @@ BRG_CALL	*brg_port_call(UINT i);
 void		brg_port_done(BRG_CALL *call);
 /* Transport: start receiving calls (brg_initialize). */
 void		brg_port_initialize(void);
+
+/*
+ * Linux I/O (vio.c).  The request area, VIO_NSLOT slots, exists from
+ * brg_port_initialize() on; a proxy server may attach to it.  In task
+ * context: is one attached; "slot has a request" (state REQUESTED) to
+ * its proxy.  When the server goes, the transport puts every slot that
+ * is REQUESTED or BUSY into DONE with err EIO and raises INHNO_BRIDGE;
+ * a proxy's DONE raises it too.
+ */
+struct unitron_vio_area *brg_port_vio_area(void);
+BOOL		brg_port_vio_attached(void);
+void		brg_port_vio_post(UINT slot);
+/* vio.c: in brg_handler, wake the tasks whose calls are done. */
+void		vio_handler(void);
 
 #endif /* UNITRON_BRIDGE_PORT_H */

@@ -23,8 +23,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -55,6 +57,12 @@ static int		cancel_pending;
 
 static int		conn_call[MAX_CONNS];	/* a slot, or NO_CONN */
 static int		listen_fd = -1, done_fd = -1, epoll_fd = -1;
+
+/* Linux I/O: the request area (a memfd), its server's connection. */
+static struct unitron_vio_area *vio_area;
+static size_t		vio_area_size;
+static int		vio_memfd = -1, vio_done_fd = -1;
+static int		vio_server = NO_CONN;
 static pid_t		itron_tid;
 static char		socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 
@@ -105,6 +113,23 @@ void brg_port_done(BRG_CALL *call)
 	queue_put(&from_itron, (UINT)(call - calls));
 	(void)unl_cpu();
 	(void)!write(done_fd, &one, sizeof(one));
+}
+
+struct unitron_vio_area *brg_port_vio_area(void)
+{
+	return vio_area;
+}
+
+BOOL brg_port_vio_attached(void)
+{
+	return __atomic_load_n(&vio_server, __ATOMIC_ACQUIRE) != NO_CONN;
+}
+
+/* The slot's proxy waits on the state word. */
+void brg_port_vio_post(UINT slot)
+{
+	(void)syscall(SYS_futex, &vio_area->slot[slot].state, FUTEX_WAKE, 1,
+		      NULL, NULL, 0);
 }
 
 /* ---- the socket thread ---------------------------------------------- */
@@ -201,8 +226,75 @@ static void cancel(int slot)
 	raise_bridge();
 }
 
+/* Linux I/O: connection fd becomes the proxy server: the area's memfd
+ * and the proxies' eventfd go to it. */
+static void vio_attach(int fd)
+{
+	union {
+		struct cmsghdr	align;
+		char		buf[CMSG_SPACE(2 * sizeof(int))];
+	} control;
+	struct unitron_brg_call c = { .op = UNITRON_BRG_VIO_ATTACH };
+	struct iovec iov = { &c, sizeof(c) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *cm;
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+
+	if (vio_server != NO_CONN) {
+		answer_now(fd, &c, E_OBJ);	/* one server at a time */
+		return;
+	}
+	c.obj = VIO_NSLOT;
+	c.len = sizeof(struct unitron_vio_slot);
+	c.data = getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 ?
+		 cred.pid : 0;
+	mh.msg_control = control.buf;
+	mh.msg_controllen = sizeof(control.buf);
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(2 * sizeof(int));
+	memcpy(CMSG_DATA(cm), (int[]){ vio_memfd, vio_done_fd },
+	       2 * sizeof(int));
+	if (sendmsg(fd, &mh, MSG_DONTWAIT | MSG_NOSIGNAL) == sizeof(c))
+		__atomic_store_n(&vio_server, fd, __ATOMIC_RELEASE);
+}
+
+/* The proxy server went: calls in progress end with EIO. */
+static void vio_detach(void)
+{
+	UINT s, state;
+
+	__atomic_store_n(&vio_server, NO_CONN, __ATOMIC_RELEASE);
+	for (s = 0; s < VIO_NSLOT; s++) {
+		struct unitron_vio_slot *p_slot = &vio_area->slot[s];
+
+		state = __atomic_load_n(&p_slot->state, __ATOMIC_ACQUIRE);
+		if (state != UNITRON_VIO_REQUESTED &&
+		    state != UNITRON_VIO_BUSY)
+			continue;
+		p_slot->result = -1;
+		p_slot->err = EIO;
+		__atomic_store_n(&p_slot->state, UNITRON_VIO_DONE,
+				 __ATOMIC_RELEASE);
+	}
+	raise_bridge();
+}
+
+/* A proxy put a slot in DONE. */
+static void vio_done(void)
+{
+	uint64_t count;
+
+	(void)!read(vio_done_fd, &count, sizeof(count));
+	raise_bridge();
+}
+
 static void drop_connection(int fd)
 {
+	if (fd == vio_server)
+		vio_detach();
 	if (conn_call[fd] != NO_CONN) {
 		call_conn[conn_call[fd]] = NO_CONN - 1;	/* orphaned */
 		cancel(conn_call[fd]);
@@ -227,6 +319,11 @@ static void from_connection(int fd)
 	    *(__u32 *)packet == UNITRON_BRG_CANCEL) {
 		if (conn_call[fd] != NO_CONN)
 			cancel(conn_call[fd]);
+		return;
+	}
+	if ((size_t)n >= sizeof(__u32) &&
+	    *(__u32 *)packet == UNITRON_BRG_VIO_ATTACH) {
+		vio_attach(fd);
 		return;
 	}
 	if ((size_t)n < sizeof(c) || conn_call[fd] != NO_CONN) {
@@ -297,6 +394,8 @@ static void *serve(void *unused)
 				accept_connection();
 			else if (ev[i].data.fd == done_fd)
 				calls_done();
+			else if (ev[i].data.fd == vio_done_fd)
+				vio_done();
 			else
 				from_connection(ev[i].data.fd);
 		}
@@ -360,6 +459,25 @@ static void listen_socket(void)
 		fail("listen");
 }
 
+/* The request area, shared with the proxies through a memfd. */
+static void create_vio_area(void)
+{
+	vio_area_size = sizeof(struct unitron_vio_area) +
+			VIO_NSLOT * sizeof(struct unitron_vio_slot);
+	vio_memfd = memfd_create("unitron-vio", MFD_CLOEXEC);
+	if (vio_memfd < 0 || ftruncate(vio_memfd, (off_t)vio_area_size) < 0)
+		fail("request area");
+	vio_area = mmap(NULL, vio_area_size, PROT_READ | PROT_WRITE,
+			MAP_SHARED, vio_memfd, 0);
+	if (vio_area == MAP_FAILED)
+		fail("request area");
+	vio_area->nslot = VIO_NSLOT;
+	vio_area->slot_size = sizeof(struct unitron_vio_slot);
+	vio_done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (vio_done_fd < 0)
+		fail("eventfd");
+}
+
 void brg_port_initialize(void)
 {
 	sigset_t all, old;
@@ -375,8 +493,10 @@ void brg_port_initialize(void)
 	epoll_fd = epoll_create1(EPOLL_CLOEXEC);
 	if (done_fd < 0 || epoll_fd < 0)
 		fail("eventfd/epoll");
+	create_vio_area();
 	add_fd(listen_fd);
 	add_fd(done_fd);
+	add_fd(vio_done_fd);
 	/* Every signal stays the µITRON thread's. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
