@@ -238,7 +238,7 @@ static bool bridge_options(int argc, char **argv, int nargs,
 
 	*a = (struct bridge_args){ .tmout = UNITRON_TMO_FEVR, .msgpri = 1 };
 	optind = 1;
-	while ((opt = getopt(argc, argv, "s:t:p:")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:t:p:")) != -1) {
 		switch (opt) {
 		case 's':
 			a->system = optarg;
