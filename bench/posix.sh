@@ -72,6 +72,49 @@ bridge_bench() {
 	} | tee -a "$report"
 }
 
+# Linux I/O delegated to proxies (bench/vio, seed 001's table 6 and
+# figures 6-10) beside the same calls made natively, same directory.
+vio_bench() {
+	local dir=$out/vio-files sock=$out/vio.sock app pd k d nat
+	make -s unitron-proxyd
+	make -s -f mk/app.mk APP=bench/vio OUT="$out/vio" >/dev/null
+	cc -O2 -Wall -o "$out/vio-native" bench/baseline/vio_native.c
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	chmod 777 "$dir"
+	head -c $((8 * 1024 * 1024)) /dev/urandom >"$dir/data"
+	chmod 666 "$dir/data"
+	echo "== Linux I/O delegated to proxy processes (posix port) =="
+	UNITRON_BRIDGE=$sock "$out/vio/viobench" --no-rt </dev/null \
+		>"$out/vio.txt" 2>&1 &
+	app=$!
+	for _ in $(seq 50); do [[ -S $sock ]] && break; sleep 0.1; done
+	UNITRON_SYSTEM=$sock build/unitron-proxyd -d "$dir" 2>/dev/null &
+	pd=$!
+	wait "$app" || true
+	kill "$pd" 2>/dev/null || true
+	wait "$pd" 2>/dev/null || true
+	"$out/vio-native" "$dir" >"$out/vio-native.txt"
+	{
+		echo "| call | delegated, µs | native, µs | ratio |"
+		echo "| --- | --- | --- | --- |"
+		for k in null_oneshot null_cont null_cont_pause null_cont_4tasks; do
+			d=$(awk -v k="${k}_us" '$2 == k { print $3 }' "$out/vio.txt")
+			nat=$(value getpid_us "$out/vio-native.txt")
+			echo "| $k | $d | getpid: $nat | $(ratio "$d" "$nat") × |"
+		done
+		for k in stat open_close open_fstat_close open_lseek_close \
+			 open_read1k_close open_write1k_close seqread1k randread1k \
+			 seqwrite1k randwrite1k seqread8k randread8k seqwrite8k \
+			 randwrite8k; do
+			d=$(awk -v k="${k}_us" '$2 == k { print $3 }' "$out/vio.txt")
+			nat=$(value "${k}_us" "$out/vio-native.txt")
+			echo "| $k | $d | $nat | $(ratio "$d" "$nat") × |"
+		done
+		echo
+	} | tee -a "$report"
+}
+
 posix_bench() {
 	local rt=--no-rt it pt pr lu sp ae pc p
 	[[ $(id -u) -eq 0 ]] && rt=--rtprio=99
@@ -106,6 +149,7 @@ posix_bench() {
 	} | tee -a "$report"
 
 	bridge_bench
+	vio_bench
 
 	trap stop_load EXIT
 	echo "== cyclic handler vs cyclictest, $intervals intervals =="

@@ -335,17 +335,21 @@ static void gen_list(cfg *c, FILE *f, int k, const char *title,
 	fprintf(f, "};\n");
 }
 
-/* The bridge's table: only with VBRG_*, whose header declares it. */
+/*
+ * The bridge's table: when the bridge is configured (its header, which
+ * declares the table, is included), even with no VBRG_*.
+ */
 static void gen_bridge(cfg *c, FILE *f)
 {
 	const objvec *v = &c->objs[OK_BRG];
 	size_t i;
 
-	if (v->n == 0)
+	if (hmap_get(&c->names, "#include:<unitron_bridge.h>") == NULL)
 		return;
 	section(f, "Objects Linux processes may use (VBRG_DTQ, VBRG_MBX)");
 	fprintf(f, "const UINT tnum_brgobj = %zu;\n", v->n);
-	fprintf(f, "const BRGINIB brginib_table[%zu] = {\n", v->n);
+	if (!table_open(f, "const BRGINIB brginib_table", v->n))
+		return;
 	for (i = 0; i < v->n; i++) {
 		const cfg_obj *o = v->v[i];
 

@@ -1,0 +1,110 @@
+/*
+ * native - the same operations as viobench, made directly by a Linux
+ * process in the same directory: the baseline.  "BENCH <name>_us".
+ *   native DIR [N]
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DATA_SIZE	(8L * 1024 * 1024)
+
+static char buf[8192];
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static void report(const char *name, double t0, int n)
+{
+	printf("BENCH %s_us %.2f\n", name, (now() - t0) / n);
+}
+
+int main(int argc, char **argv)
+{
+	int n = argc > 2 ? atoi(argv[2]) : 2000, i, fd, s, k;
+	static const int sizes[] = { 1024, 8192 };
+	static const char *const names[2][4] = {
+		{ "seqread1k", "randread1k", "seqwrite1k", "randwrite1k" },
+		{ "seqread8k", "randread8k", "seqwrite8k", "randwrite8k" },
+	};
+	unsigned long x = 12345;
+	struct stat st;
+	double t0;
+
+	if (argc < 2 || chdir(argv[1]) < 0) {
+		fprintf(stderr, "usage: native DIR [N]\n");
+		return 2;
+	}
+	t0 = now();
+	for (i = 0; i < n; i++)
+		syscall(SYS_getpid);
+	report("getpid", t0, n);
+	t0 = now();
+	for (i = 0; i < n; i++)
+		stat("data", &st);
+	report("stat", t0, n);
+	t0 = now();
+	for (i = 0; i < n; i++)
+		close(open("data", O_RDONLY));
+	report("open_close", t0, n);
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		fd = open("data", O_RDONLY);
+		fstat(fd, &st);
+		close(fd);
+	}
+	report("open_fstat_close", t0, n);
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		fd = open("data", O_RDONLY);
+		lseek(fd, 4096, SEEK_SET);
+		close(fd);
+	}
+	report("open_lseek_close", t0, n);
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		fd = open("data", O_RDONLY);
+		(void)!read(fd, buf, 1024);
+		close(fd);
+	}
+	report("open_read1k_close", t0, n);
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		fd = open("out", O_WRONLY | O_CREAT, 0644);
+		(void)!write(fd, buf, 1024);
+		close(fd);
+	}
+	report("open_write1k_close", t0, n);
+	fd = open("data", O_RDWR);
+	for (s = 0; s < 2; s++) {
+		for (k = 0; k < 4; k++) {
+			t0 = now();
+			for (i = 0; i < 1000; i++) {
+				off_t off = (off_t)i * sizes[s];
+
+				if (k == 1 || k == 3) {
+					x = x * 1103515245UL + 12345UL;
+					off = (off_t)(x % (DATA_SIZE /
+						sizes[s])) * sizes[s];
+				}
+				if (k < 2)
+					(void)!pread(fd, buf, sizes[s], off);
+				else
+					(void)!pwrite(fd, buf, sizes[s], off);
+			}
+			report(names[s][k], t0, 1000);
+		}
+	}
+	close(fd);
+	return 0;
+}
