@@ -38,16 +38,19 @@ ok "... mode 0600" '[ "$(stat -c %a "$UNITRON_BRIDGE")" = 600 ]'
 ok "a second system on the same socket is refused" \
 	'[ $st = 1 ] && grep -q "another system serves it" "$tmp/second.err"'
 
-# The library's own tests, numbered on.
-while IFS= read -r line; do
-	case $line in
-	"ok "*|"not ok "*)
-		n=$((n + 1))
-		echo "$line" | sed -E "s/^(not )?ok [0-9]+/\1ok $n/" ;;
-	"1.."*) ;;
-	*) echo "# $line" ;;
-	esac
-done < <(timeout 120 "$out/brgtest" 2>&1)
+# brgtest's points, numbered on; its other lines as comments.
+renumber() {
+	while IFS= read -r line; do
+		case $line in
+		"ok "*|"not ok "*)
+			n=$((n + 1))
+			echo "$line" | sed -E "s/^(not )?ok [0-9]+/\1ok $n/" ;;
+		"1.."*) ;;
+		*) echo "# $line" ;;
+		esac
+	done
+}
+renumber < <(timeout 120 "$out/brgtest" 2>&1)
 
 ok "unitronctl send to a data queue" '"$ctl" send IN_DTQ 9'
 ok "unitronctl recv the answer" '[ "$("$ctl" recv -t 5000 OUT_DTQ)" = 10 ]'
@@ -73,13 +76,8 @@ ok "unitronctl to a system that is not there: exit 1" \
 	'[ $st = 1 ] && grep -q "none.sock: No such file" "$tmp/err"'
 
 # Stopping: waiting calls end with E_DLT; the socket goes.
-while IFS= read -r line; do
-	case $line in
-	"ok "*|"not ok "*)
-		n=$((n + 1))
-		echo "$line" | sed -E "s/^(not )?ok [0-9]+/\1ok $n/" ;;
-	esac
-done < <(timeout 60 "$out/brgtest" stop 2>&1 | sed '1,/REPORT\|PRIQ_DTQ found/d')
+renumber < <(timeout 60 "$out/brgtest" stop 2>&1 |
+	sed '1,/PRIQ_DTQ found/d')
 for _ in $(seq 100); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
 kill -9 $pid 2>/dev/null
 wait $pid; st=$?

@@ -227,6 +227,8 @@ struct bridge_args {
 	int		msgpri;
 	const char	*object;
 	const char	*data;
+	unitron_t	*u;		/* the system, once open */
+	int		obj, kind;	/* OBJECT's handle and kind */
 };
 
 /* [-s SYSTEM] [-t MS] [-p PRI] OBJECT [DATA]: false on a usage error. */
@@ -271,27 +273,32 @@ static int bridge_error(const char *what, const char *object, int ercd)
 	return 1;
 }
 
-/* The system, and OBJECT's handle and kind. */
-static unitron_t *bridge_open(const struct bridge_args *a, int *p_obj,
-			      int *p_kind)
+/* The options, the system and OBJECT: 0, or the exit status. */
+static int bridge_begin(int argc, char **argv, int nargs,
+			struct bridge_args *a)
 {
-	const char *system = a->system ? a->system : getenv("UNITRON_SYSTEM");
-	unitron_t *u = unitron_open(a->system);
+	const char *system;
 
-	if (!u) {
+	if (!bridge_options(argc, argv, nargs, a)) {
+		usage(stderr);
+		return 2;
+	}
+	system = a->system ? a->system : getenv("UNITRON_SYSTEM");
+	a->u = unitron_open(a->system);
+	if (!a->u) {
 		fprintf(stderr, "unitronctl: %s: %s\n",
 			system && *system ? system : "/dev/unitron0",
 			strerror(errno));
-		return NULL;
+		return 1;
 	}
-	*p_kind = unitron_object_kind(u, a->object);
-	*p_obj = unitron_object(u, a->object);
-	if (*p_obj < 0 || *p_kind < 0) {
-		bridge_error("object", a->object, *p_obj < 0 ? *p_obj : *p_kind);
-		unitron_close(u);
-		return NULL;
+	a->kind = unitron_object_kind(a->u, a->object);
+	a->obj = unitron_object(a->u, a->object);
+	if (a->obj < 0 || a->kind < 0) {
+		bridge_error("object", a->object, a->obj < 0 ? a->obj : a->kind);
+		unitron_close(a->u);
+		return 1;
 	}
-	return u;
+	return 0;
 }
 
 static bool integer(const char *s, intptr_t *p_v)
@@ -324,33 +331,27 @@ static int bridge_send(int argc, char **argv)
 {
 	static char buf[UNITRON_MSG_LIMIT + 1];
 	struct bridge_args a;
-	unitron_t *u;
 	intptr_t datum;
 	ssize_t len;
-	int obj, kind, ercd;
+	int ercd = bridge_begin(argc, argv, 2, &a);
 
-	if (!bridge_options(argc, argv, 2, &a)) {
-		usage(stderr);
-		return 2;
-	}
-	u = bridge_open(&a, &obj, &kind);
-	if (!u)
-		return 1;
-	if (kind == UNITRON_DTQ) {
+	if (ercd)
+		return ercd;
+	if (a.kind == UNITRON_DTQ) {
 		if (!integer(a.data, &datum)) {
 			fprintf(stderr, "unitronctl: send %s: a data queue "
 				"takes an integer, not '%s'\n", a.object, a.data);
-			unitron_close(u);
+			unitron_close(a.u);
 			return 2;
 		}
-		ercd = unitron_tsnd_dtq(u, obj, datum, a.tmout);
+		ercd = unitron_tsnd_dtq(a.u, a.obj, datum, a.tmout);
 	} else {
 		len = message(a.data, buf, sizeof(buf));
 		ercd = len < 0 ? E_SYS : len > UNITRON_MSG_LIMIT ? E_PAR :
-		       unitron_tsnd_mbx(u, obj, buf, (size_t)len, a.msgpri,
-					a.tmout);
+		       unitron_tsnd_mbx(a.u, a.obj, buf, (size_t)len,
+					a.msgpri, a.tmout);
 	}
-	unitron_close(u);
+	unitron_close(a.u);
 	return ercd ? bridge_error("send", a.object, ercd) : 0;
 }
 
@@ -358,30 +359,24 @@ static int bridge_recv(int argc, char **argv)
 {
 	static char buf[UNITRON_MSG_LIMIT];
 	struct bridge_args a;
-	unitron_t *u;
 	intptr_t datum;
-	int obj, kind, ercd;
+	int ercd = bridge_begin(argc, argv, 1, &a);
 
-	if (!bridge_options(argc, argv, 1, &a)) {
-		usage(stderr);
-		return 2;
-	}
-	u = bridge_open(&a, &obj, &kind);
-	if (!u)
-		return 1;
-	if (kind == UNITRON_DTQ) {
-		ercd = unitron_trcv_dtq(u, obj, &datum, a.tmout);
+	if (ercd)
+		return ercd;
+	if (a.kind == UNITRON_DTQ) {
+		ercd = unitron_trcv_dtq(a.u, a.obj, &datum, a.tmout);
 		if (ercd == E_OK)
 			printf("%lld\n", (long long)datum);
 	} else {
-		ercd = unitron_trcv_mbx(u, obj, buf, sizeof(buf), a.tmout);
+		ercd = unitron_trcv_mbx(a.u, a.obj, buf, sizeof(buf), a.tmout);
 		if (ercd >= 0) {
 			fwrite(buf, 1, (size_t)ercd, stdout);
 			putchar('\n');
 			ercd = E_OK;
 		}
 	}
-	unitron_close(u);
+	unitron_close(a.u);
 	return ercd ? bridge_error("recv", a.object, ercd) : 0;
 }
 
