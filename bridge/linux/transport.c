@@ -13,6 +13,15 @@
  * finished first); a system that stops ends every call in flight with
  * E_DLT.
  *
+ * Linux I/O (vio.c): the request area, VIO_NSLOT slots in vmalloc
+ * memory, lives as long as the module.  A proxy server (unitron-proxyd,
+ * CAP_SYS_ADMIN) attaches its file of the device (UNITRON_IOC_VIO_ATTACH)
+ * and maps the area; its proxies, children that inherit the file, wait
+ * for a request in their slot (VIO_WAIT) and hand the result back
+ * (VIO_DONE raises INHNO_BRIDGE).  When the server's file is released
+ * (the server and its proxies are gone), every call in progress ends
+ * with EIO.
+ *
  * Module parameters: bridge_name (the device, /dev/NAME; default
  * unitron0: two bridged systems loaded at once need different names)
  * and bridge_mode (default 0600, root only).  Whoever can open the
@@ -29,14 +38,18 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/bitops.h>
+#include <linux/capability.h>
 #include <linux/completion.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/pagemap.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/swait.h>
 #include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 
 #include "kernel_impl.h"
 #include "kernel_id.h"
@@ -349,20 +362,202 @@ static int make_call(struct unitron_brg_call *c)
 	return call_in(s, c);
 }
 
-static long brg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+static long brg_call(struct unitron_brg_call __user *uc)
 {
-	struct unitron_brg_call __user *uc = (void __user *)arg;
 	struct unitron_brg_call c;
 	int err;
 
-	if (cmd != UNITRON_IOC_BRG_CALL)
-		return -ENOTTY;
 	if (copy_from_user(&c, uc, sizeof(c)))
 		return -EFAULT;
 	err = make_call(&c);
 	if (err)
 		return err;
 	return copy_to_user(uc, &c, sizeof(c)) ? -EFAULT : 0;
+}
+
+/* ---- Linux I/O: the request area and its proxy server ---------------- */
+
+#define VIO_AREA_SIZE	PAGE_ALIGN(struct_size(vio_area, slot, VIO_NSLOT))
+
+static struct unitron_vio_area *vio_area;	/* for the module's life */
+/*
+ * The attached server's file: set and cleared under vio_lock, read
+ * without it (a file's own ioctl keeps it, and so its attachment).
+ */
+static struct file *vio_server;
+static DEFINE_RAW_SPINLOCK(vio_lock);
+static struct swait_queue_head vio_waiters[VIO_NSLOT];
+
+struct unitron_vio_area *brg_port_vio_area(void)
+{
+	return vio_area;
+}
+
+BOOL brg_port_vio_attached(void)
+{
+	return READ_ONCE(vio_server) != NULL;
+}
+
+/*
+ * Under vio_lock, with no server: no proxy is left to finish a call in
+ * progress (the server's file is released only once no process holds
+ * it or maps the area), so it ends here with EIO.  err and result are
+ * written before the state (cmpxchg orders them).  True if it was one.
+ */
+static bool vio_fail(struct unitron_vio_slot *slot)
+{
+	u32 state = READ_ONCE(slot->state);
+
+	if (state != UNITRON_VIO_REQUESTED && state != UNITRON_VIO_BUSY)
+		return false;
+	WRITE_ONCE(slot->result, -1);
+	WRITE_ONCE(slot->err, EIO);
+	return cmpxchg(&slot->state, state, UNITRON_VIO_DONE) == state;
+}
+
+/*
+ * A task, on the µITRON CPU, put the slot in REQUESTED: wake its proxy.
+ * With no server, the call ends at once, and the task learns it as from
+ * a proxy: ras_int().  Neither sleeps: vio_lock and the wait queue's
+ * lock are raw.  The CPU is unlocked (vio.c makes no call otherwise):
+ * swake_up_all() ends with interrupts on.
+ */
+void brg_port_vio_post(UINT slot)
+{
+	unsigned long flags;
+	bool attached, failed = false;
+
+	if (slot >= VIO_NSLOT)
+		return;
+	raw_spin_lock_irqsave(&vio_lock, flags);
+	attached = vio_server != NULL;
+	if (!attached)
+		failed = vio_fail(&vio_area->slot[slot]);
+	raw_spin_unlock_irqrestore(&vio_lock, flags);
+	if (attached)
+		swake_up_all(&vio_waiters[slot]);
+	else if (failed)
+		(void)ras_int(INHNO_BRIDGE);
+}
+
+/* The server's file was released: no process holds or maps it now. */
+static void vio_detach(void)
+{
+	bool failed = false;
+	unsigned int i;
+
+	raw_spin_lock_irq(&vio_lock);
+	WRITE_ONCE(vio_server, NULL);
+	for (i = 0; i < VIO_NSLOT; i++)
+		failed |= vio_fail(&vio_area->slot[i]);
+	raw_spin_unlock_irq(&vio_lock);
+	/* -EINVAL if the system does not run: nobody waits then. */
+	if (failed)
+		unitron_raise_swi(INHNO_BRIDGE);
+}
+
+static long vio_attach(struct file *file)
+{
+	long ret = VIO_NSLOT;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	raw_spin_lock_irq(&vio_lock);
+	if (vio_server)
+		ret = -EBUSY;
+	else
+		WRITE_ONCE(vio_server, file);
+	raw_spin_unlock_irq(&vio_lock);
+	return ret;
+}
+
+/*
+ * WAIT and DONE: the server's file, in any process that holds it (its
+ * proxies, whatever user they became).
+ */
+static int vio_slot_check(struct file *file, unsigned long slot)
+{
+	if (READ_ONCE(vio_server) != file)
+		return -EPERM;
+	return slot < VIO_NSLOT ? 0 : -EINVAL;
+}
+
+static u32 vio_state(unsigned long slot)
+{
+	/* Acquire: the request, written before, is read after. */
+	return smp_load_acquire(&vio_area->slot[slot].state);
+}
+
+/* A proxy waits for a request in its slot (-ERESTARTSYS on a signal). */
+static long vio_wait(struct file *file, unsigned long slot)
+{
+	int err = vio_slot_check(file, slot);
+
+	if (err)
+		return err;
+	return swait_event_interruptible_exclusive(vio_waiters[slot],
+			vio_state(slot) == UNITRON_VIO_REQUESTED);
+}
+
+/* A proxy put its result in the slot: tell the µITRON side. */
+static long vio_done(struct file *file, unsigned long slot)
+{
+	int err = vio_slot_check(file, slot);
+
+	if (err)
+		return err;
+	if (vio_state(slot) != UNITRON_VIO_DONE)
+		return -EINVAL;
+	/* -EINVAL if the system does not run: no task waits then. */
+	unitron_raise_swi(INHNO_BRIDGE);
+	return 0;
+}
+
+/* The server maps the area: shared, from offset 0, at most its size. */
+static int brg_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (READ_ONCE(vio_server) != file)
+		return -EACCES;
+	if (!(vma->vm_flags & VM_SHARED) || vma->vm_pgoff != 0)
+		return -EINVAL;
+	return remap_vmalloc_range(vma, vio_area, 0);
+}
+
+static int brg_release(struct inode *inode, struct file *file)
+{
+	if (READ_ONCE(vio_server) == file)
+		vio_detach();
+	return 0;
+}
+
+static int vio_init(void)
+{
+	unsigned int i;
+
+	vio_area = vmalloc_user(VIO_AREA_SIZE);
+	if (!vio_area)
+		return -ENOMEM;
+	vio_area->nslot = VIO_NSLOT;
+	vio_area->slot_size = sizeof(struct unitron_vio_slot);
+	for (i = 0; i < VIO_NSLOT; i++)
+		init_swait_queue_head(&vio_waiters[i]);
+	return 0;
+}
+
+static long brg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	switch (cmd) {
+	case UNITRON_IOC_BRG_CALL:
+		return brg_call((void __user *)arg);
+	case UNITRON_IOC_VIO_ATTACH:
+		return vio_attach(file);
+	case UNITRON_IOC_VIO_WAIT:
+		return vio_wait(file, arg);
+	case UNITRON_IOC_VIO_DONE:
+		return vio_done(file, arg);
+	default:
+		return -ENOTTY;
+	}
 }
 
 /* ---- the device ------------------------------------------------------ */
@@ -372,6 +567,8 @@ static const struct file_operations brg_fops = {
 	.owner		= THIS_MODULE,
 	.unlocked_ioctl	= brg_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
+	.mmap		= brg_mmap,
+	.release	= brg_release,
 	.llseek		= noop_llseek,
 };
 
@@ -404,11 +601,16 @@ int unitron_bridge_init(void)
 		       bridge_name);
 		return -EEXIST;
 	}
+	err = vio_init();
+	if (err)
+		return err;
 	brg_dev.name = bridge_name;
 	brg_dev.mode = bridge_mode;
 	err = misc_register(&brg_dev);
 	if (err) {
 		pr_err("cannot register /dev/%s: error %d\n", bridge_name, err);
+		vfree(vio_area);
+		vio_area = NULL;
 		return err;
 	}
 	brg_registered = true;
@@ -417,15 +619,18 @@ int unitron_bridge_init(void)
 }
 
 /*
- * At module unload, first: no file is open (each holds the module).
- * Calls of killed processes may still be in flight: they end when the
- * system stops, after this.
+ * At module unload, once the system has stopped (its tasks use the
+ * area until then; calls of killed processes ended then).  No file is
+ * open: each holds the module, so no server is attached and no mapping
+ * of the area is left.
  */
 void unitron_bridge_exit(void)
 {
 	if (brg_registered)
 		misc_deregister(&brg_dev);
 	brg_registered = false;
+	vfree(vio_area);
+	vio_area = NULL;
 }
 
 static_assert(BRG_NCALL <= RING_SIZE && BRG_NCALL <= BITS_PER_LONG,

@@ -413,13 +413,17 @@ static void proxy_ended(pid_t pid)
 	if (s == (int)area->nslot)
 		return;
 	sl = &area->slot[s];
-	if (__atomic_load_n(&sl->state, __ATOMIC_ACQUIRE) ==
-	    UNITRON_VIO_BUSY) {
+	switch (__atomic_load_n(&sl->state, __ATOMIC_ACQUIRE)) {
+	case UNITRON_VIO_BUSY:
 		sl->result = -1;
 		sl->err = EIO;
 		__atomic_store_n(&sl->state, UNITRON_VIO_DONE,
 				 __ATOMIC_RELEASE);
 		tell_done(s);
+		break;
+	case UNITRON_VIO_DONE:
+		tell_done(s);	/* it may have died before telling */
+		break;
 	}
 	start_proxy(s);
 }

@@ -34,8 +34,9 @@ bool unitron_misc_name_taken(const char *name);	/* after init */
 
 /*
  * bridge/linux/transport.c, when the application includes the bridge
- * (port.c has empty defaults): its device at load and unload, in process
- * context, and the end of the calls in flight when the system stops.
+ * (port.c has empty defaults): its device at load and unload (after the
+ * system stopped), in process context, and the end of the calls in
+ * flight when the system stops.
  */
 int unitron_bridge_init(void);
 void unitron_bridge_exit(void);

@@ -630,7 +630,6 @@ stop_thread:
 
 static void __exit unitron_exit(void)
 {
-	unitron_bridge_exit();
 	unitron_control_exit();
 	WRITE_ONCE(stopping, true);
 	/*
@@ -639,6 +638,8 @@ static void __exit unitron_exit(void)
 	 */
 	kthread_stop(itron_thread);
 	put_task_struct(itron_thread);
+	/* After the stop: the system's tasks use the bridge's memory. */
+	unitron_bridge_exit();
 	unitron_linux_exit();
 	unitron_unbind_all();
 	pr_info("unloaded\n");

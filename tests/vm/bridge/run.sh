@@ -1,6 +1,8 @@
 #!/bin/sh
 # Guest script for the bridge on the linux port; prints TAP.  The system
-# is tests/bridge/app (echo.ko, and echo2.ko: the same app again).
+# is tests/bridge/app (echo.ko, and echo2.ko: the same app again); for
+# Linux I/O, tests/vm/bridge/vioapp (vioapp.ko) and tests/bridge/vio
+# (vio.ko) beside unitron-proxyd.
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
 . /lib/unitron/tap.sh
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/module.sh
@@ -245,4 +247,223 @@ t_reload() {
 		sh -c 'cat /proc/[0-9]*/comm | grep -q "^unitron/"'
 }
 
-run_cases device params client badargs busy killed storm stop two reload
+# ---- Linux I/O (unitron_vio.h): tests/vm/bridge/vioapp and vio ---------
+
+ROOT=/tmp/vioroot
+
+# ROOT as tests/bridge/vio/viotest.h wants it, writable by nobody.
+make_root() {
+	rm -rf $ROOT /tmp/secret
+	mkdir -p $ROOT
+	mkfifo -m 0666 $ROOT/fifo
+	ln -s /etc/passwd $ROOT/link_out
+	echo secret >/tmp/secret
+	chown -R 65534:65534 $ROOT
+}
+
+# Start unitron-proxyd on $DEV as root, proxies as nobody; PROXYD is its
+# pid.  Wait until it serves.  Not in a subshell (check): PROXYD.
+start_proxyd() {
+	: >/tmp/proxyd.err
+	unitron-proxyd -s $DEV -d $ROOT -u nobody \
+		</dev/null >/dev/null 2>/tmp/proxyd.err &
+	PROXYD=$!
+	_i=0
+	while ! grep -q serving /tmp/proxyd.err && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	grep -q serving /tmp/proxyd.err
+}
+
+# The processes whose parent is $1.
+children() {
+	grep -l "^PPid:[[:space:]]*$1\$" /proc/[0-9]*/status 2>/dev/null |
+		sed 's|^/proc/\([0-9]*\)/status$|\1|'
+}
+
+# Does process $1 have ROOT/fifo open?
+has_fifo() {
+	for _f in /proc/"$1"/fd/*; do
+		[ "$(readlink "$_f" 2>/dev/null)" = "$ROOT/fifo" ] && return 0
+	done
+	return 1
+}
+
+# Proxies blocked in read(2) (syscall 0) of ROOT/fifo, one pid a line.
+fifo_readers() {
+	for _p in $(children "$PROXYD"); do
+		has_fifo "$_p" && grep -q '^0 ' /proc/"$_p"/syscall 2>/dev/null &&
+			echo "$_p"
+	done
+}
+
+# Wait until N proxies are blocked reading the FIFO.
+wait_readers() {
+	_i=0
+	while [ "$(fifo_readers | wc -l)" -lt "$1" ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ "$(fifo_readers | wc -l)" -ge "$1" ]
+}
+
+# Wait until the proxy server and every proxy are gone.
+wait_gone() {
+	_i=0
+	while [ "$(cat /sys/module/"$1"/refcnt)" != 0 ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+
+# vioapp's outcome of command $1 (vioapp.h), within 5 s.
+vio_cmd() {
+	unitronctl send -t 1000 CMD_DTQ "$1" &&
+		unitronctl recv -t 5000 RES_DTQ
+}
+
+# Load vioapp.ko with these parameters after a clean kernel log.
+load_vioapp() {
+	dmesg -c >/dev/null
+	insmod $M/vioapp.ko cpu=1 "$@"
+}
+
+# The ioctls and the mapping, by hand (viodev prints the points).
+t_vio_proto() {
+	check "insmod vioapp (autostart, bridge_mode=0666)" \
+		load_vioapp autostart=1 bridge_mode=0666
+	is "$(as_nobody viodev $DEV attach)" "Operation not permitted" \
+		"ATTACH by an unprivileged process: EPERM"
+	viodev $DEV proto
+	is "$(vio_cmd 1)" -6 "a call with the server gone: ENXIO"
+	check "rmmod vioapp" rmmod vioapp
+}
+
+# unitron-proxyd serves; proxies run as nobody; the server keeps the
+# module; killed during two calls, it ends them with EIO.
+t_vio_proxyd() {
+	make_root
+	check "insmod vioapp (autostart)" load_vioapp autostart=1
+	start_proxyd
+	is "$?" 0 "unitron-proxyd attaches"
+	like "$(cat /tmp/proxyd.err)" "serving $DEV in $ROOT, 8 proxies" \
+		"... and says so"
+	is "$(vio_cmd 1)" 0 "vio_null through a proxy"
+	is "$(children "$PROXYD" | wc -l)" 8 "8 proxies"
+	is "$(for _p in $(children "$PROXYD"); do
+		sed -n 's/^Uid:[[:space:]]*\([0-9]*\).*/\1/p' /proc/"$_p"/status
+	done | sort -u)" 65534 "they run as nobody"
+	_out=$(rmmod vioapp 2>&1)
+	is "$?" 1 "rmmod while a proxy server is attached fails"
+	like "$_out" "Resource temporarily unavailable" "... the module is in use"
+	check "vioapp is still loaded" grep -q '^vioapp ' /proc/modules
+	is "$(as_nobody viodev $DEV attach 2>&1)" "Permission denied" \
+		"(nobody cannot open the device at all by default)"
+	is "$(viodev $DEV attach)" "Device or resource busy" \
+		"a second proxy server: EBUSY"
+
+	unitronctl send -t 1000 CMD_DTQ 2
+	unitronctl send -t 1000 CMD_DTQ 2
+	check "two calls wait in Linux (read of an empty FIFO)" wait_readers 2
+	# shellcheck disable=SC2046
+	kill -9 $(fifo_readers | head -1)
+	is "$(unitronctl recv -t 5000 RES_DTQ)" -5 \
+		"one's proxy killed: that call ends with EIO"
+	is "$(vio_cmd 1)" 0 "a new proxy serves the next call"
+	unitronctl send -t 1000 CMD_DTQ 2
+	check "... two calls wait again" wait_readers 2
+	kill -9 $PROXYD
+	wait $PROXYD 2>/dev/null
+	is "$(unitronctl recv -t 5000 RES_DTQ) $(unitronctl recv -t 5000 RES_DTQ)" \
+		"-5 -5" "the proxy server killed: both calls end with EIO"
+	is "$(vio_cmd 1)" -6 "then no server: ENXIO"
+	wait_gone vioapp
+	check_fails "no proxy is left" sh -c "cat /proc/[0-9]*/comm | grep -q unitron-proxyd"
+
+	start_proxyd
+	is "$?" 0 "unitron-proxyd attaches again"
+	is "$(vio_cmd 1)" 0 "and serves"
+	unitronctl send -t 1000 CMD_DTQ 2
+	check "a call waits in Linux" wait_readers 1
+	kill -TERM $PROXYD
+	wait $PROXYD 2>/dev/null
+	is "$(unitronctl recv -t 5000 RES_DTQ)" -5 \
+		"SIGTERM to the proxy server: EIO"
+	wait_gone vioapp
+	check "rmmod once the proxy server is gone" rmmod vioapp
+}
+
+# Calls until /tmp/stop exists, each outcome a line of FILE ("none" if
+# it had none within 5 s).
+vio_calls() {
+	while [ ! -e /tmp/stop ]; do
+		_r=$(vio_cmd 1 2>/dev/null)
+		echo "${_r:-none}" >>"$1"
+	done
+}
+
+# The proxy server killed at any moment while two tasks keep calling:
+# each call ends (served, EIO or ENXIO), none hangs, nothing leaks.
+t_vio_churn() {
+	make_root
+	check "insmod vioapp (autostart)" load_vioapp autostart=1
+	: >/tmp/outcomes
+	_bad=0
+	for _round in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+		rm -f /tmp/stop
+		start_proxyd || _bad=$((_bad + 1))
+		vio_calls /tmp/outcomes &
+		_c1=$!
+		vio_calls /tmp/outcomes &
+		_c2=$!
+		sleep "0.$((_round * 6))"
+		kill -9 $PROXYD
+		wait $PROXYD 2>/dev/null
+		sleep 0.1
+		touch /tmp/stop
+		wait $_c1 $_c2
+		wait_gone vioapp
+	done
+	is "$_bad" 0 "unitron-proxyd attached 15 times"
+	diag "outcomes: $(sort /tmp/outcomes | uniq -c | tr -s ' \n' ' ')"
+	is "$(grep -cvxE -- '0|-5|-6' /tmp/outcomes)" 0 \
+		"each call served (0), ended by the kill (EIO) or found no server (ENXIO)"
+	check "some calls were served" grep -qx 0 /tmp/outcomes
+	check "... some found no server" grep -qx -- -6 /tmp/outcomes
+	is "$(cat /sys/module/vioapp/refcnt)" 0 "no file of the device is left"
+	check "rmmod vioapp" rmmod vioapp
+}
+
+# The shared Linux I/O test (tests/bridge/vio): TAP from µITRON, with
+# this script killing a proxy (note 1) and the server (note 2).
+t_viotest() {
+	make_root
+	check "insmod vio (autostart)" sh -c \
+		"dmesg -c >/dev/null; insmod $M/vio.ko cpu=1 autostart=1"
+	start_proxyd
+	is "$?" 0 "unitron-proxyd attaches"
+	for _note in 1 2; do
+		is "$(unitronctl recv -t 30000 NOTE_DTQ)" $_note \
+			"the test asks to kill (note $_note)"
+		wait_readers 1 || fail "no proxy reads the FIFO"
+		if [ $_note = 1 ]; then
+			# shellcheck disable=SC2046
+			kill -9 $(fifo_readers | head -1)
+		else
+			kill -9 $PROXYD
+			wait $PROXYD 2>/dev/null
+		fi
+	done
+	wait_log vio "µITRON system stopped" 60 ||
+		fail "vio did not stop" "$(dmesg | tail -20)"
+	module_tap vio
+	check "nothing was made beside the directory" \
+		test ! -e /tmp/made_by_task
+	check "... it is inside" test -d $ROOT/made_by_task
+	wait_gone vio
+	check "rmmod vio" rmmod vio
+}
+
+run_cases device params client badargs busy killed storm stop two reload \
+	vio_proto vio_proxyd vio_churn viotest
