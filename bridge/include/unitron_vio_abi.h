@@ -81,8 +81,8 @@ struct unitron_vio_area {
  *   DONE(slot)  a proxy has put the slot in DONE: the task is woken.
  * When the server's file is closed, every call in progress ends with
  * EIO.  Posix port: ATTACH is a bridge call (UNITRON_BRG_VIO_ATTACH)
- * answered with the area's memfd and an eventfd (SCM_RIGHTS); a proxy
- * waits on its state word with futex(); DONE is a write to the eventfd.
+ * answered with the area's memfd and a pipe (SCM_RIGHTS); a proxy
+ * waits on its state word with futex(); DONE is a write to the pipe.
  */
 #define UNITRON_IOC_VIO_ATTACH	_IO(0xb7, 17)
 #define UNITRON_IOC_VIO_WAIT	_IO(0xb7, 18)

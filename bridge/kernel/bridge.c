@@ -202,6 +202,7 @@ void brg_handler(void)
 {
 	BRG_CALL *call;
 
+	brg_port_ack();
 	while ((call = brg_port_fetch()) != NULL) {
 		call->state = BRG_QUEUED;
 		/* BRG_REQ_DTQ holds every call there can be. */

@@ -47,6 +47,8 @@ ER		brg_check(const BRG_CALL *call);
 ER		brg_lookup(const char *name, UINT len, INT *p_obj,
 			   UINT *p_kind);
 
+/* Transport: the interrupt is being served (first in brg_handler). */
+void		brg_port_ack(void);
 /* Transport: the next new call, or NULL (in brg_handler). */
 BRG_CALL	*brg_port_fetch(void);
 /* Transport: any call's cancel flag set since the last call (handler). */

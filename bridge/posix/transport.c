@@ -9,6 +9,9 @@
  * queues the slot for the µITRON side and raises INHNO_BRIDGE (a signal
  * at the µITRON thread); the worker's brg_port_done() queues the slot
  * back and wakes the thread through an eventfd, which sends the answer.
+ * Linux I/O: the request area is a memfd the proxy server maps; a proxy
+ * waits on its slot's state word (futex) and reports DONE with a byte
+ * in a pipe that signals the µITRON thread directly.
  * A process that closes its connection (or dies) mid-call has the call
  * cancelled; its slot is free once the worker is done with it.
  *
@@ -18,6 +21,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -61,7 +65,8 @@ static int		listen_fd = -1, done_fd = -1, epoll_fd = -1;
 /* Linux I/O: the request area (a memfd), its server's connection. */
 static struct unitron_vio_area *vio_area;
 static size_t		vio_area_size;
-static int		vio_memfd = -1, vio_done_fd = -1;
+static int		vio_memfd = -1;
+static int		vio_done[2] = { -1, -1 };	/* a pipe */
 static int		vio_server = NO_CONN;
 static pid_t		itron_tid;
 static char		socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
@@ -86,6 +91,15 @@ static BOOL queue_get(struct slot_queue *q, UINT *p_slot)
 }
 
 /* ---- the µITRON side's end ------------------------------------------ */
+
+/* The handler starts: the proxies' DONE bytes are read. */
+void brg_port_ack(void)
+{
+	char bytes[256];
+
+	while (read(vio_done[0], bytes, sizeof(bytes)) > 0)
+		;
+}
 
 BRG_CALL *brg_port_fetch(void)
 {
@@ -227,7 +241,7 @@ static void cancel(int slot)
 }
 
 /* Linux I/O: connection fd becomes the proxy server: the area's memfd
- * and the proxies' eventfd go to it. */
+ * and the proxies' DONE pipe go to it. */
 static void vio_attach(int fd)
 {
 	union {
@@ -255,7 +269,7 @@ static void vio_attach(int fd)
 	cm->cmsg_level = SOL_SOCKET;
 	cm->cmsg_type = SCM_RIGHTS;
 	cm->cmsg_len = CMSG_LEN(2 * sizeof(int));
-	memcpy(CMSG_DATA(cm), (int[]){ vio_memfd, vio_done_fd },
+	memcpy(CMSG_DATA(cm), (int[]){ vio_memfd, vio_done[1] },
 	       2 * sizeof(int));
 	if (sendmsg(fd, &mh, MSG_DONTWAIT | MSG_NOSIGNAL) == sizeof(c))
 		__atomic_store_n(&vio_server, fd, __ATOMIC_RELEASE);
@@ -279,15 +293,6 @@ static void vio_detach(void)
 		__atomic_store_n(&p_slot->state, UNITRON_VIO_DONE,
 				 __ATOMIC_RELEASE);
 	}
-	raise_bridge();
-}
-
-/* A proxy put a slot in DONE. */
-static void vio_done(void)
-{
-	uint64_t count;
-
-	(void)!read(vio_done_fd, &count, sizeof(count));
 	raise_bridge();
 }
 
@@ -394,8 +399,6 @@ static void *serve(void *unused)
 				accept_connection();
 			else if (ev[i].data.fd == done_fd)
 				calls_done();
-			else if (ev[i].data.fd == vio_done_fd)
-				vio_done();
 			else
 				from_connection(ev[i].data.fd);
 		}
@@ -473,9 +476,16 @@ static void create_vio_area(void)
 		fail("request area");
 	vio_area->nslot = VIO_NSLOT;
 	vio_area->slot_size = sizeof(struct unitron_vio_slot);
-	vio_done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	if (vio_done_fd < 0)
-		fail("eventfd");
+	/*
+	 * A proxy's DONE is a byte in this pipe, which signals the µITRON
+	 * thread itself (O_ASYNC): no hop through the socket thread.
+	 */
+	if (pipe2(vio_done, O_CLOEXEC | O_NONBLOCK) < 0 ||
+	    fcntl(vio_done[0], F_SETOWN_EX,
+		  &(struct f_owner_ex){ F_OWNER_TID, itron_tid }) < 0 ||
+	    fcntl(vio_done[0], F_SETSIG, INHNO_BRIDGE) < 0 ||
+	    fcntl(vio_done[0], F_SETFL, O_NONBLOCK | O_ASYNC) < 0)
+		fail("pipe");
 }
 
 void brg_port_initialize(void)
@@ -496,7 +506,6 @@ void brg_port_initialize(void)
 	create_vio_area();
 	add_fd(listen_fd);
 	add_fd(done_fd);
-	add_fd(vio_done_fd);
 	/* Every signal stays the µITRON thread's. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);

@@ -53,7 +53,7 @@
 static struct unitron_vio_area *area;
 static int	conn = -1;		/* the system: device or socket */
 static bool	device;			/* linux port */
-static int	done_fd = -1;		/* posix: the proxies' eventfd */
+static int	done_fd = -1;		/* posix: the proxies' DONE pipe */
 static int	root_fd = -1;		/* DIR */
 static uid_t	proxy_uid;
 static gid_t	proxy_gid;
@@ -97,7 +97,7 @@ static void attach_device(const char *path)
 		die("%s: mmap: %s", path, strerror(errno));
 }
 
-/* Posix port: the memfd and the eventfd come with the answer. */
+/* Posix port: the memfd and the DONE pipe come with the answer. */
 static void attach_socket(const char *path)
 {
 	struct sockaddr_un addr = { .sun_family = AF_UNIX };
@@ -348,12 +348,10 @@ static void wait_request(int s)
 
 static void tell_done(int s)
 {
-	uint64_t one = 1;
-
 	if (device)
 		(void)ioctl(conn, UNITRON_IOC_VIO_DONE, s);
 	else
-		(void)!write(done_fd, &one, sizeof(one));
+		(void)!write(done_fd, "", 1);
 }
 
 /* A proxy's life: calls in slot s until a one-shot one. */
