@@ -16,7 +16,8 @@
  *	EIO	the proxy or the proxy server died during the call
  *	ENXIO	no proxy server is attached
  *	EBUSY	every slot is in use (VIO_NSLOT tasks already call)
- *	EPERM	not called from a task, or with dispatching disabled
+ *	EPERM	called with dispatching disabled (from a handler, or
+ *		with the CPU locked, a call just returns -1)
  *	EFAULT	a NULL pointer
  * Flags, modes and whence are Linux's (O_RDONLY ..., SEEK_SET ...).
  *
