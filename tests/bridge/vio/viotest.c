@@ -27,6 +27,7 @@
 #define DT_REG		8
 
 static volatile UINT spins;
+static char long_path[UNITRON_VIO_BUFSZ + 1];
 
 static BOOL same(const void *a, const char *b, UINT n)
 {
@@ -91,6 +92,15 @@ static void t_files(void)
 	tap_ok(fails_with(vio_read(fd + 100, buf, 1), EBADF),
 	       "a number never opened: EBADF");
 	tap_ok(fails_with(vio_stat(NULL, &st), 14), "NULL path: EFAULT");
+	tap_ok(fails_with(vio_stat("log.txt", NULL), 14), "NULL stat: EFAULT");
+	long_path[sizeof(long_path) - 1] = '\0';
+	for (fd = 0; fd < (INT)sizeof(long_path) - 1; fd++)
+		long_path[fd] = 'a';
+	tap_ok(fails_with(vio_open(long_path, O_RDONLY, 0), 36),
+	       "a path longer than the buffer: ENAMETOOLONG");
+	(void)dis_dsp();
+	tap_ok(fails_with(vio_null(), 1), "dispatching disabled: EPERM");
+	(void)ena_dsp();
 }
 
 static void t_dirs(void)
