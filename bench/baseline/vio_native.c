@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #define DATA_SIZE	(8L * 1024 * 1024)
+#define BIG_SIZE	(200L * 1024 * 1024)
 
 static char buf[8192];
 
@@ -27,6 +28,58 @@ static double now(void)
 static void report(const char *name, double t0, int n)
 {
 	printf("BENCH %s_us %.2f\n", name, (now() - t0) / n);
+}
+
+/* The page cache dropped: false when this process may not. */
+static int drop_cache(void)
+{
+	int fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
+	int ok = fd >= 0 && write(fd, "3", 1) == 1;
+
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+/* The same transfers on "big", the cache dropped before each run. */
+static void cold_transfers(void)
+{
+	static const int sizes[] = { 1024, 8192 };
+	static const char *const names[2][4] = {
+		{ "cold_seqread1k", "cold_randread1k", "cold_seqwrite1k",
+		  "cold_randwrite1k" },
+		{ "cold_seqread8k", "cold_randread8k", "cold_seqwrite8k",
+		  "cold_randwrite8k" },
+	};
+	unsigned long x = 54321;
+	int fd = open("big", O_RDWR), s, k, i;
+	double t0;
+
+	for (s = 0; fd >= 0 && s < 2; s++) {
+		for (k = 0; k < 4; k++) {
+			sync();
+			if (!drop_cache())
+				goto out;
+			t0 = now();
+			for (i = 0; i < 1000; i++) {
+				off_t off = (off_t)i * sizes[s];
+
+				if (k == 1 || k == 3) {
+					x = x * 1103515245UL + 12345UL;
+					off = (off_t)(x % (BIG_SIZE /
+						sizes[s])) * sizes[s];
+				}
+				if (k < 2)
+					(void)!pread(fd, buf, sizes[s], off);
+				else
+					(void)!pwrite(fd, buf, sizes[s], off);
+			}
+			report(names[s][k], t0, 1000);
+		}
+	}
+out:
+	if (fd >= 0)
+		close(fd);
 }
 
 int main(int argc, char **argv)
@@ -106,5 +159,6 @@ int main(int argc, char **argv)
 		}
 	}
 	close(fd);
+	cold_transfers();
 	return 0;
 }
