@@ -25,9 +25,15 @@ static double now(void)
 	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
 }
 
+static void report_as(const char *prefix, const char *name, double t0,
+		      int n)
+{
+	printf("BENCH %s%s_us %.2f\n", prefix, name, (now() - t0) / n);
+}
+
 static void report(const char *name, double t0, int n)
 {
-	printf("BENCH %s_us %.2f\n", name, (now() - t0) / n);
+	report_as("", name, t0, n);
 }
 
 /* The page cache dropped: false when this process may not. */
@@ -41,40 +47,44 @@ static int drop_cache(void)
 	return ok;
 }
 
-/* The same transfers on "big", the cache dropped before each run. */
-static void cold_transfers(void)
+/*
+ * 1,000 reads and writes, sequential and random, in file (size bytes);
+ * cold: the page cache dropped before each run ("cold_" names; the runs
+ * end when this process may not drop it).
+ */
+static void transfers(const char *file, long size, int cold)
 {
 	static const int sizes[] = { 1024, 8192 };
 	static const char *const names[2][4] = {
-		{ "cold_seqread1k", "cold_randread1k", "cold_seqwrite1k",
-		  "cold_randwrite1k" },
-		{ "cold_seqread8k", "cold_randread8k", "cold_seqwrite8k",
-		  "cold_randwrite8k" },
+		{ "seqread1k", "randread1k", "seqwrite1k", "randwrite1k" },
+		{ "seqread8k", "randread8k", "seqwrite8k", "randwrite8k" },
 	};
-	unsigned long x = 54321;
-	int fd = open("big", O_RDWR), s, k, i;
+	unsigned long x = cold ? 54321 : 12345;
+	int fd = open(file, O_RDWR), s, k, i;
 	double t0;
 
 	for (s = 0; fd >= 0 && s < 2; s++) {
 		for (k = 0; k < 4; k++) {
-			sync();
-			if (!drop_cache())
-				goto out;
+			if (cold) {
+				sync();
+				if (!drop_cache())
+					goto out;
+			}
 			t0 = now();
 			for (i = 0; i < 1000; i++) {
 				off_t off = (off_t)i * sizes[s];
 
 				if (k == 1 || k == 3) {
 					x = x * 1103515245UL + 12345UL;
-					off = (off_t)(x % (BIG_SIZE /
-						sizes[s])) * sizes[s];
+					off = (off_t)(x % (size / sizes[s])) *
+					      sizes[s];
 				}
 				if (k < 2)
 					(void)!pread(fd, buf, sizes[s], off);
 				else
 					(void)!pwrite(fd, buf, sizes[s], off);
 			}
-			report(names[s][k], t0, 1000);
+			report_as(cold ? "cold_" : "", names[s][k], t0, 1000);
 		}
 	}
 out:
@@ -84,13 +94,7 @@ out:
 
 int main(int argc, char **argv)
 {
-	int n = argc > 2 ? atoi(argv[2]) : 2000, i, fd, s, k;
-	static const int sizes[] = { 1024, 8192 };
-	static const char *const names[2][4] = {
-		{ "seqread1k", "randread1k", "seqwrite1k", "randwrite1k" },
-		{ "seqread8k", "randread8k", "seqwrite8k", "randwrite8k" },
-	};
-	unsigned long x = 12345;
+	int n = argc > 2 ? atoi(argv[2]) : 2000, i, fd;
 	struct stat st;
 	double t0;
 
@@ -138,27 +142,7 @@ int main(int argc, char **argv)
 		close(fd);
 	}
 	report("open_write1k_close", t0, n);
-	fd = open("data", O_RDWR);
-	for (s = 0; s < 2; s++) {
-		for (k = 0; k < 4; k++) {
-			t0 = now();
-			for (i = 0; i < 1000; i++) {
-				off_t off = (off_t)i * sizes[s];
-
-				if (k == 1 || k == 3) {
-					x = x * 1103515245UL + 12345UL;
-					off = (off_t)(x % (DATA_SIZE /
-						sizes[s])) * sizes[s];
-				}
-				if (k < 2)
-					(void)!pread(fd, buf, sizes[s], off);
-				else
-					(void)!pwrite(fd, buf, sizes[s], off);
-			}
-			report(names[s][k], t0, 1000);
-		}
-	}
-	close(fd);
-	cold_transfers();
+	transfers("data", DATA_SIZE, 0);
+	transfers("big", BIG_SIZE, 1);
 	return 0;
 }

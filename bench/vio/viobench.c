@@ -33,12 +33,19 @@ static SYSUTIM now(void)
 	return t;
 }
 
-static void report(const char *name, SYSUTIM t0, UINT n)
+/* "BENCH <prefix><name>_us <mean>". */
+static void report_as(const char *prefix, const char *name, SYSUTIM t0,
+		      UINT n)
 {
 	SYSUTIM us = now() - t0;
 
-	syslog(LOG_NOTICE, "BENCH %s_us %lu.%02lu", name, us / n,
+	syslog(LOG_NOTICE, "BENCH %s%s_us %lu.%02lu", prefix, name, us / n,
 	       (us % n) * 100 / n);
+}
+
+static void report(const char *name, SYSUTIM t0, UINT n)
+{
+	report_as("", name, t0, n);
 }
 
 static void null_calls(void)
@@ -127,25 +134,28 @@ static BOOL cache_dropped(void)
 	return (INT)ack == 1;
 }
 
-static void cold_transfers(void)
+/*
+ * Figures 7 and 8: 1,000 reads and writes, sequential and random, in
+ * file (size bytes); cold: the page cache dropped before each run
+ * ("cold_" names; the runs end when it cannot be dropped).
+ */
+static void transfers(const char *file, long size, BOOL cold)
 {
 	static const UINT sizes[] = { 1024, 8192 };
 	static const char *const names[2][4] = {
-		{ "cold_seqread1k", "cold_randread1k", "cold_seqwrite1k",
-		  "cold_randwrite1k" },
-		{ "cold_seqread8k", "cold_randread8k", "cold_seqwrite8k",
-		  "cold_randwrite8k" },
+		{ "seqread1k", "randread1k", "seqwrite1k", "randwrite1k" },
+		{ "seqread8k", "randread8k", "seqwrite8k", "randwrite8k" },
 	};
-	unsigned long x = 54321;
+	unsigned long x = cold ? 54321 : 12345;
 	SYSUTIM t0;
 	UINT s, i, k;
 	INT fd;
 
 	vio_begin();
-	fd = vio_open("big", O_RDWR, 0);
+	fd = vio_open(file, O_RDWR, 0);
 	for (s = 0; fd >= 0 && s < 2; s++) {
 		for (k = 0; k < 4; k++) {
-			if (!cache_dropped())
+			if (cold && !cache_dropped())
 				goto out;
 			t0 = now();
 			for (i = 0; i < 1000; i++) {
@@ -153,7 +163,7 @@ static void cold_transfers(void)
 
 				if (k == 1 || k == 3) {
 					x = x * 1103515245UL + 12345UL;
-					off = (long long)(x % (BIG_SIZE /
+					off = (long long)(x % (size /
 						sizes[s])) * sizes[s];
 				}
 				if (k < 2)
@@ -161,49 +171,10 @@ static void cold_transfers(void)
 				else
 					(void)vio_pwrite(fd, buf, sizes[s], off);
 			}
-			report(names[s][k], t0, 1000);
+			report_as(cold ? "cold_" : "", names[s][k], t0, 1000);
 		}
 	}
 out:
-	(void)vio_close(fd);
-	(void)vio_end();
-	(void)snd_dtq(NOTE_DTQ, (VP_INT)0);	/* no more */
-}
-
-/* Figures 7 and 8: 1,000 reads and writes, sequential and random. */
-static void transfers(void)
-{
-	static const UINT sizes[] = { 1024, 8192 };
-	static const char *const names[2][4] = {
-		{ "seqread1k", "randread1k", "seqwrite1k", "randwrite1k" },
-		{ "seqread8k", "randread8k", "seqwrite8k", "randwrite8k" },
-	};
-	unsigned long x = 12345;
-	SYSUTIM t0;
-	UINT s, i, k;
-	INT fd;
-
-	vio_begin();
-	fd = vio_open("data", O_RDWR, 0);
-	for (s = 0; s < 2; s++) {
-		for (k = 0; k < 4; k++) {
-			t0 = now();
-			for (i = 0; i < 1000; i++) {
-				long long off = (long long)i * sizes[s];
-
-				if (k == 1 || k == 3) {
-					x = x * 1103515245UL + 12345UL;
-					off = (long long)(x % (DATA_SIZE /
-						sizes[s])) * sizes[s];
-				}
-				if (k < 2)
-					(void)vio_pread(fd, buf, sizes[s], off);
-				else
-					(void)vio_pwrite(fd, buf, sizes[s], off);
-			}
-			report(names[s][k], t0, 1000);
-		}
-	}
 	(void)vio_close(fd);
 	(void)vio_end();
 }
@@ -242,9 +213,10 @@ void main_task(VP_INT exinf)
 		(void)dly_tsk(50);
 	null_calls();
 	file_calls();
-	transfers();
+	transfers("data", DATA_SIZE, FALSE);
 	parallel();
-	cold_transfers();
+	transfers("big", BIG_SIZE, TRUE);
+	(void)snd_dtq(NOTE_DTQ, (VP_INT)0);	/* no more cache drops */
 	syslog(LOG_NOTICE, "BENCH done 1");
 	ext_ker();
 }
