@@ -13,6 +13,9 @@
 #                            "ok - NAME: x", its diagnostics are kept, and
 #                            a test point checks its plan against the
 #                            points it printed
+#   kernel_kb                kernel memory a module leak would grow
+#                            (unreclaimable slab and vmalloc, where module
+#                            images live), in kB, after dropping caches
 
 wait_log() {
 	_i=0
@@ -34,4 +37,11 @@ module_tap() {
 	_plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' /tmp/tap)
 	is "$(grep -cE '^(not ok|ok) [0-9]+' /tmp/tap)" "${_plan:-none}" \
 		"$1: plan matches the test points run"
+}
+
+kernel_kb() {
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	awk '/^(SUnreclaim|VmallocUsed):/ { kb += $2 } END { print kb }' \
+		/proc/meminfo
 }
