@@ -78,10 +78,13 @@ ER brg_lookup(const char *s, UINT len, INT *p_obj, UINT *p_kind)
 
 /* ---- the calls ------------------------------------------------------ */
 
-static void copy_bytes(UB *to, const UB *from, UINT n)
+void brg_copy(void *to, const void *from, UINT n)
 {
+	UB *t = to;
+	const UB *f = from;
+
 	while (n-- > 0U)
-		*to++ = *from++;
+		*t++ = *f++;
 }
 
 static ER send_message(ID mbxid, BRG_CALL *call)
@@ -94,7 +97,7 @@ static ER send_message(ID mbxid, BRG_CALL *call)
 		return ercd;
 	p_msg->msgque.msgpri = (PRI)call->data;
 	p_msg->len = call->len;
-	copy_bytes(p_msg->data, call->msg, call->len);
+	brg_copy(p_msg->data, call->msg, call->len);
 	ercd = snd_mbx(mbxid, (T_MSG *)p_msg);
 	if (ercd != E_OK)
 		(void)vbrg_rel_msg(p_msg);
@@ -115,7 +118,7 @@ static ER receive_message(ID mbxid, BRG_CALL *call)
 	if (p_msg->len > BRG_MSGSZ)
 		return E_SYS;
 	call->len = p_msg->len;
-	copy_bytes(call->msg, p_msg->data,
+	brg_copy(call->msg, p_msg->data,
 		   p_msg->len < call->size ? p_msg->len : call->size);
 	return vbrg_rel_msg(p_msg);
 }

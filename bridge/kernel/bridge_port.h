@@ -47,6 +47,9 @@ ER		brg_check(const BRG_CALL *call);
 ER		brg_lookup(const char *name, UINT len, INT *p_obj,
 			   UINT *p_kind);
 
+/* n bytes from from to to (freestanding: no memcpy on every port). */
+void		brg_copy(void *to, const void *from, UINT n);
+
 /* Transport: the interrupt is being served (first in brg_handler). */
 void		brg_port_ack(void);
 /* Transport: the next new call, or NULL (in brg_handler). */

@@ -141,19 +141,14 @@ static ER slot_ready(INT s)
 	return ercd;
 }
 
-static INT fail(ID tskid, INT err)
+/* -1, err the calling task's errno (none outside a task). */
+static INT fail(INT err)
 {
-	task_errno[tskid - 1] = err;
+	ID tskid;
+
+	if (!sns_ctx() && !sns_loc() && get_tid(&tskid) == E_OK)
+		task_errno[tskid - 1] = err;
 	return -1;
-}
-
-static void copy_bytes(void *to, const void *from, UINT n)
-{
-	UB *t = to;
-	const UB *f = from;
-
-	while (n-- > 0U)
-		*t++ = *f++;
 }
 
 /* A request, made and awaited; -1 and the task's errno on failure. */
@@ -176,15 +171,18 @@ static long long vio_call(const struct vio_request *rq)
 	/* Not a task, or one that cannot wait: no task's errno to set. */
 	if (sns_ctx() || sns_loc() || get_tid(&tskid) != E_OK)
 		return -1;
+	if ((rq->in == NULL && rq->inlen > 0U) ||
+	    (rq->out == NULL && rq->outsize > 0U))
+		return fail(VIO_EFAULT);
 	if (sns_dsp())
-		return fail(tskid, VIO_EPERM);
+		return fail(VIO_EPERM);
 	if (!brg_port_vio_attached())
-		return fail(tskid, VIO_ENXIO);
+		return fail(VIO_ENXIO);
 	s = own_slot(tskid);
 	if (s == NO_SLOT)
-		return fail(tskid, VIO_EBUSY);
+		return fail(VIO_EBUSY);
 	if (slot_ready(s) != E_OK)
-		return fail(tskid, VIO_EINTR);
+		return fail(VIO_EINTR);
 
 	p_slot = slot_at(s);
 	p_slot->op = rq->op;
@@ -193,7 +191,7 @@ static long long vio_call(const struct vio_request *rq)
 	p_slot->arg[1] = rq->arg[1];
 	p_slot->arg[2] = rq->arg[2];
 	p_slot->len = rq->inlen;
-	copy_bytes(p_slot->buf, rq->in, rq->inlen);
+	brg_copy(p_slot->buf, rq->in, rq->inlen);
 	p_slot->seq++;
 	set_slot_state(s, UNITRON_VIO_REQUESTED);
 	brg_port_vio_post((UINT)s);
@@ -202,11 +200,11 @@ static long long vio_call(const struct vio_request *rq)
 		(void)loc_cpu();
 		slot_abandoned[s] = TRUE;
 		(void)unl_cpu();
-		return fail(tskid, VIO_EINTR);
+		return fail(VIO_EINTR);
 	}
 	result = p_slot->result;
 	if (result >= 0 && rq->out != NULL)
-		copy_bytes(rq->out, p_slot->buf, p_slot->len < rq->outsize ?
+		brg_copy(rq->out, p_slot->buf, p_slot->len < rq->outsize ?
 			   p_slot->len : rq->outsize);
 	if (result < 0)
 		task_errno[tskid - 1] = p_slot->err;
@@ -235,13 +233,9 @@ static long long path_call(UINT op, const char *path, long long arg0,
 {
 	struct vio_request rq = { op, { arg0, arg1, 0 }, path, 0, out,
 				  outsize };
-	ID tskid;
 
-	if (path == NULL || string_length(path) >= UNITRON_VIO_BUFSZ) {
-		if (get_tid(&tskid) != E_OK)
-			return -1;
-		return fail(tskid, path == NULL ? VIO_EFAULT : VIO_ENAMETOOLONG);
-	}
+	if (path == NULL || string_length(path) >= UNITRON_VIO_BUFSZ)
+		return fail(path == NULL ? VIO_EFAULT : VIO_ENAMETOOLONG);
 	rq.inlen = string_length(path) + 1U;
 	return vio_call(&rq);
 }
@@ -251,13 +245,7 @@ static long long fd_call(UINT op, INT fd, long long arg1, long long arg2,
 {
 	struct vio_request rq = { op, { fd, arg1, arg2 }, in, inlen, out,
 				  outsize };
-	ID tskid;
 
-	if ((in == NULL && inlen > 0U) || (out == NULL && outsize > 0U)) {
-		if (get_tid(&tskid) == E_OK)
-			return fail(tskid, VIO_EFAULT);
-		return -1;
-	}
 	return vio_call(&rq);
 }
 
@@ -307,13 +295,8 @@ long long vio_lseek(INT fd, long long offset, INT whence)
 
 INT vio_stat(const char *path, T_VIO_STAT *p_stat)
 {
-	ID tskid;
-
-	if (p_stat == NULL) {
-		if (get_tid(&tskid) == E_OK)
-			return fail(tskid, VIO_EFAULT);
-		return -1;
-	}
+	if (p_stat == NULL)
+		return fail(VIO_EFAULT);
 	return (INT)path_call(UNITRON_VIO_STAT, path, 0, 0, p_stat,
 			      sizeof(*p_stat));
 }
