@@ -107,10 +107,49 @@ static void test_errors(void)
 	ER_IS(e[3], E_OK);
 }
 
-static void test_clock(void)
+/*
+ * One try at "get_tim advances at the rate of real time" over a 50 ms
+ * delay.  Real time is read on both sides of each get_tim; the host (or
+ * QEMU) may still stop us between a tick and its count, so the caller
+ * allows a few tries: a clock that runs at the wrong rate fails them all.
+ */
+static BOOL clock_try(void)
 {
 	SYSTIM t0, t1, dt;
-	SYSUTIM u0, u1, ua, ub, du, prev;
+	SYSUTIM u0, u1, ua, ub, du;
+
+	(void)vxget_tim(&u0);
+	t0 = now();
+	(void)vxget_tim(&ua);
+	if (dly_tsk(50) != E_OK)
+		return FALSE;
+	(void)vxget_tim(&ub);
+	t1 = now();
+	(void)vxget_tim(&u1);
+	dt = t1 - t0;
+	du = (u1 - u0) / 1000U;
+	if (dt >= 50 && du < 1000 && dt <= du + 1 &&
+	    dt + 2 >= (ub - ua) / 1000U)
+		return TRUE;
+	syslog(LOG_EMERG, "# get_tim %ld ms, real time %ld..%ld ms", (long)dt,
+	       (long)((ub - ua) / 1000U), (long)du);
+	return FALSE;
+}
+
+static BOOL follows_real_time(void)
+{
+	int try;
+
+	for (try = 0; try < 5; try++)
+		if (clock_try())
+			return TRUE;
+	return FALSE;
+}
+
+static void test_clock(void)
+{
+	SYSTIM t0, t1;
+	SYSUTIM u0, prev;
 	BOOL mono = TRUE;
 	UINT i;
 
@@ -139,24 +178,7 @@ static void test_clock(void)
 	}
 	tap_ok(mono, "get_tim is monotonic");
 
-	/*
-	 * Both clocks advance at the rate of real time.  Real time is read
-	 * on both sides of each get_tim, so the window holds however long
-	 * the host keeps us from running in between.
-	 */
-	(void)vxget_tim(&u0);
-	t0 = now();
-	(void)vxget_tim(&ua);
-	ER_IS(dly_tsk(50), E_OK);
-	(void)vxget_tim(&ub);
-	t1 = now();
-	(void)vxget_tim(&u1);
-	dt = t1 - t0;
-	du = (u1 - u0) / 1000U;
-	OK(dt >= 50 && dt < 1000);
-	OK(du >= 50 && du < 1000);
-	tap_ok(dt <= du + 1 && dt + 2 >= (ub - ua) / 1000U,
-	       "get_tim follows real time");
+	tap_ok(follows_real_time(), "get_tim follows real time");
 }
 
 static void test_set_tim(void)
