@@ -72,10 +72,40 @@ bridge_bench() {
 	} | tee -a "$report"
 }
 
+# One run of bench/vio into $out/vio-NAME.txt: the application and the
+# proxy server started by the commands in $2 and $3 (taskset or env);
+# cold: with the runs that drop the page cache (root only).
+vio_run() {	# name app-prefix proxyd-prefix cold|warm
+	local sock=$out/vio.sock app pd ack
+	# shellcheck disable=SC2086
+	UNITRON_BRIDGE=$sock $2 "$out/vio/viobench" --no-rt </dev/null \
+		>"$out/vio-$1.txt" 2>&1 &
+	app=$!
+	for _ in $(seq 50); do [[ -S $sock ]] && break; sleep 0.1; done
+	# shellcheck disable=SC2086
+	UNITRON_SYSTEM=$sock $3 build/unitron-proxyd -d "$out/vio-files" \
+		2>/dev/null &
+	pd=$!
+	# Cold runs: the task asks (1) for the cache to be dropped; 0 ends.
+	while [[ $(UNITRON_SYSTEM=$sock build/unitronctl recv -t 600000 \
+		   NOTE_DTQ 2>/dev/null) == 1 ]]; do
+		ack=0
+		sync
+		[[ $4 == cold ]] && echo 3 2>/dev/null >/proc/sys/vm/drop_caches &&
+			ack=1
+		UNITRON_SYSTEM=$sock build/unitronctl send ACK_DTQ $ack
+	done
+	wait "$app" || true
+	kill "$pd" 2>/dev/null || true
+	wait "$pd" 2>/dev/null || true
+}
+
 # Linux I/O delegated to proxies (bench/vio, seed 001's table 6 and
 # figures 6-10) beside the same calls made natively, same directory.
+# Two placements: wherever the scheduler puts the µITRON thread and the
+# proxies, and on two CPUs of their own (taskset), where both poll.
 vio_bench() {
-	local dir=$out/vio-files sock=$out/vio.sock app pd k d nat
+	local dir=$out/vio-files k d p nat sep="env" sep_pd="env"
 	make -s unitron-proxyd unitronctl
 	make -s -f mk/app.mk APP=bench/vio OUT="$out/vio" >/dev/null
 	cc -O2 -Wall -o "$out/vio-native" bench/baseline/vio_native.c
@@ -85,45 +115,33 @@ vio_bench() {
 	head -c $((8 * 1024 * 1024)) /dev/urandom >"$dir/data"
 	head -c $((200 * 1024 * 1024)) /dev/zero >"$dir/big"
 	chmod 666 "$dir/data" "$dir/big"
+	if [[ $(nproc) -ge 2 ]]; then
+		sep="taskset -c 0"
+		sep_pd="taskset -c 1"
+	fi
 	echo "== Linux I/O delegated to proxy processes (posix port) =="
-	UNITRON_BRIDGE=$sock "$out/vio/viobench" --no-rt </dev/null \
-		>"$out/vio.txt" 2>&1 &
-	app=$!
-	for _ in $(seq 50); do [[ -S $sock ]] && break; sleep 0.1; done
-	UNITRON_SYSTEM=$sock build/unitron-proxyd -d "$dir" 2>/dev/null &
-	pd=$!
-	# Cold runs: the task asks (1) for the cache to be dropped; 0 ends.
-	while [[ $(UNITRON_SYSTEM=$sock build/unitronctl recv -t 600000 \
-		   NOTE_DTQ 2>/dev/null) == 1 ]]; do
-		sync
-		if echo 3 2>/dev/null >/proc/sys/vm/drop_caches; then
-			UNITRON_SYSTEM=$sock build/unitronctl send ACK_DTQ 1
-		else
-			UNITRON_SYSTEM=$sock build/unitronctl send ACK_DTQ 0
-		fi
-	done
-	wait "$app" || true
-	kill "$pd" 2>/dev/null || true
-	wait "$pd" 2>/dev/null || true
+	vio_run shared env env warm
+	vio_run separate "$sep" "$sep_pd" cold
 	"$out/vio-native" "$dir" >"$out/vio-native.txt"
 	{
-		echo "| call | delegated, µs | native, µs | ratio |"
-		echo "| --- | --- | --- | --- |"
-		for k in null_oneshot null_cont null_cont_pause null_cont_4tasks; do
-			d=$(awk -v k="${k}_us" '$2 == k { print $3 }' "$out/vio.txt")
-			nat=$(value getpid_us "$out/vio-native.txt")
-			echo "| $k | $d | getpid: $nat | $(ratio "$d" "$nat") × |"
-		done
-		for k in stat open_close open_fstat_close open_lseek_close \
+		echo "| call | delegated, CPUs shared, µs | delegated, separate CPUs, µs | native, µs | ratio shared | ratio separate |"
+		echo "| --- | --- | --- | --- | --- | --- |"
+		for k in null_oneshot null_cont null_cont_pause null_cont_4tasks \
+			 stat open_close open_fstat_close open_lseek_close \
 			 open_read1k_close open_write1k_close seqread1k randread1k \
 			 seqwrite1k randwrite1k seqread8k randread8k seqwrite8k \
 			 randwrite8k cold_seqread1k cold_randread1k \
 			 cold_seqwrite1k cold_randwrite1k cold_seqread8k \
 			 cold_randread8k cold_seqwrite8k cold_randwrite8k; do
-			d=$(awk -v k="${k}_us" '$2 == k { print $3 }' "$out/vio.txt")
-			nat=$(value "${k}_us" "$out/vio-native.txt")
-			[[ -n $d && -n $nat ]] || continue	# cold: not root
-			echo "| $k | $d | $nat | $(ratio "$d" "$nat") × |"
+			d=$(awk -v k="${k}_us" '$2 == k { print $3 }' "$out/vio-shared.txt")
+			p=$(awk -v k="${k}_us" '$2 == k { print $3 }' "$out/vio-separate.txt")
+			if [[ $k == null_* ]]; then
+				nat="getpid: $(value getpid_us "$out/vio-native.txt")"
+			else
+				nat=$(value "${k}_us" "$out/vio-native.txt")
+			fi
+			[[ -n $p && -n ${nat#getpid: } ]] || continue	# cold: not root
+			echo "| $k | ${d:--} | $p | $nat | $(ratio "${d:-0}" "${nat#getpid: }") × | $(ratio "$p" "${nat#getpid: }") × |"
 		done
 		echo
 	} | tee -a "$report"

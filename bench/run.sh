@@ -30,6 +30,7 @@ done
 
 command -v cyclictest >/dev/null && command -v hackbench >/dev/null &&
 	command -v cloc >/dev/null || tools/deps.sh
+make -s lib cfg
 
 # The number after KEY on the first line that has it.
 value() { awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }' "$2"; }

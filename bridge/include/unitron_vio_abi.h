@@ -61,13 +61,19 @@ struct unitron_vio_slot {
 	__s64	result;		/* the call's return value */
 	__s32	err;		/* its errno when it failed */
 	__u32	seq;		/* calls made in this slot */
+	/* Posix port: */
+	__u32	proxy_sleeps;	/* its proxy waits in futex() */
+	__u32	proxy_cpu;	/* the CPU its proxy polls on */
+	__u32	itron_looks;	/* the system polls: DONE needs no telling */
+	__u32	reserved;
 	__u8	buf[UNITRON_VIO_BUFSZ];
 };
 
 struct unitron_vio_area {
 	__u32	nslot;
 	__u32	slot_size;	/* sizeof(struct unitron_vio_slot) */
-	__u64	reserved;
+	__u32	itron_cpu;	/* the system's CPU (posix: at the last post) */
+	__u32	done_bytes;	/* posix: written to the DONE pipe so far */
 	struct unitron_vio_slot slot[];
 };
 
@@ -83,6 +89,14 @@ struct unitron_vio_area {
  * EIO.  Posix port: ATTACH is a bridge call (UNITRON_BRG_VIO_ATTACH)
  * answered with the area's memfd and a pipe (SCM_RIGHTS); a proxy
  * waits on its state word with futex(); DONE is a write to the pipe.
+ *
+ * Continuation calls come in quick succession, and a wake-up costs more
+ * than the call: after a call with continuation on, a proxy polls its
+ * state word for a while before it waits (and says so in proxy_sleeps,
+ * so that the posix side makes no futex() call for a polling proxy).
+ * On the posix port the idle µITRON thread polls for a young call's DONE
+ * when its proxy was polling (itron_looks); the proxy then writes
+ * nothing to the pipe.  Neither polls on the other's CPU.
  */
 #define UNITRON_IOC_VIO_ATTACH	_IO(0xb7, 17)
 #define UNITRON_IOC_VIO_WAIT	_IO(0xb7, 18)

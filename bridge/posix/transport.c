@@ -22,7 +22,9 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,7 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <kernel.h>
@@ -46,6 +49,7 @@
 
 #define MAX_CONNS	256
 #define NO_CONN		(-1)
+#define ITRON_POLL_NS	50000LL	/* idle polling for a young call */
 
 /* One producer, one consumer; room for every slot. */
 struct slot_queue {
@@ -68,6 +72,7 @@ static size_t		vio_area_size;
 static int		vio_memfd = -1;
 static int		vio_done[2] = { -1, -1 };	/* a pipe */
 static int		vio_server = NO_CONN;
+static long long	vio_looked_ns[VIO_NSLOT];	/* posted; 0: not looked at */
 static pid_t		itron_tid;
 static char		socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 
@@ -95,8 +100,14 @@ static BOOL queue_get(struct slot_queue *q, UINT *p_slot)
 /* The handler starts: the proxies' DONE bytes are read. */
 void brg_port_ack(void)
 {
+	static __u32 drained;
+	__u32 written = __atomic_load_n(&vio_area->done_bytes,
+					__ATOMIC_ACQUIRE);
 	char bytes[256];
 
+	if (written == drained)
+		return;		/* raised by polling, or a call */
+	drained = written;
 	while (read(vio_done[0], bytes, sizeof(bytes)) > 0)
 		;
 }
@@ -139,11 +150,82 @@ BOOL brg_port_vio_attached(void)
 	return __atomic_load_n(&vio_server, __ATOMIC_ACQUIRE) != NO_CONN;
 }
 
-/* The slot's proxy waits on the state word. */
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/*
+ * The slot's proxy polls its state word, or sleeps on it (proxy_sleeps:
+ * read after the state was set, see unitron-proxyd).  The system polls
+ * for the answer of a proxy that polls on another CPU: the slot is
+ * looked at (itron_looks), and its proxy sends no DONE byte.
+ */
 void brg_port_vio_post(UINT slot)
 {
-	(void)syscall(SYS_futex, &vio_area->slot[slot].state, FUTEX_WAKE, 1,
-		      NULL, NULL, 0);
+	struct unitron_vio_slot *sl = &vio_area->slot[slot];
+	int cpu = sched_getcpu();
+	BOOL sleeps, look;
+
+	__atomic_store_n(&vio_area->itron_cpu, (__u32)cpu, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	sleeps = __atomic_load_n(&sl->proxy_sleeps, __ATOMIC_SEQ_CST);
+	look = !sleeps && __atomic_load_n(&sl->proxy_cpu, __ATOMIC_RELAXED) !=
+			  (__u32)cpu;
+	__atomic_store_n(&sl->itron_looks, (__u32)look, __ATOMIC_SEQ_CST);
+	vio_looked_ns[slot] = look ? now_ns() : 0;
+	if (sleeps)
+		(void)syscall(SYS_futex, &sl->state, FUTEX_WAKE, 1, NULL,
+			      NULL, 0);
+}
+
+/*
+ * The looked-at slots: INHNO_BRIDGE is raised for those now DONE.  A
+ * slot stops being looked at when its call is done, when it was posted
+ * more than ITRON_POLL_NS ago, or, with end, in any case; its DONE is
+ * signalled from then on (itron_looks cleared before the last look).
+ * TRUE if a slot is still looked at.
+ */
+static BOOL look_at_slots(BOOL end)
+{
+	long long young_after = end ? LLONG_MAX : now_ns() - ITRON_POLL_NS;
+	BOOL done = FALSE, looking = FALSE;
+	UINT s, state;
+
+	for (s = 0; s < VIO_NSLOT; s++) {
+		struct unitron_vio_slot *sl = &vio_area->slot[s];
+
+		if (vio_looked_ns[s] == 0)
+			continue;
+		if (vio_looked_ns[s] <= young_after) {
+			vio_looked_ns[s] = 0;
+			__atomic_store_n(&sl->itron_looks, 0U,
+					 __ATOMIC_SEQ_CST);
+		}
+		state = __atomic_load_n(&sl->state, __ATOMIC_SEQ_CST);
+		if (state == UNITRON_VIO_DONE || state == UNITRON_VIO_IDLE) {
+			vio_looked_ns[s] = 0;
+			done |= state == UNITRON_VIO_DONE;
+		}
+		looking |= vio_looked_ns[s] != 0;
+	}
+	if (done)
+		(void)ras_int(INHNO_BRIDGE);
+	return looking;
+}
+
+/*
+ * The posix port's idle loop polls while a slot is looked at: answered
+ * within microseconds, a call's DONE costs less to poll for than a
+ * signal and a wake-up from sigsuspend.  end: polling ends (a task is
+ * to run).
+ */
+BOOL posix_idle_poll(BOOL end)
+{
+	return vio_area != NULL && look_at_slots(end);
 }
 
 /* ---- the socket thread ---------------------------------------------- */

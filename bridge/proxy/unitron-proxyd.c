@@ -27,6 +27,7 @@
 #include <linux/openat2.h>
 #include <poll.h>
 #include <pwd.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -43,12 +44,14 @@
 #include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "unitron_brg_abi.h"
 #include "unitron_vio_abi.h"
 
 #define MAX_FDS		1024	/* files a task may have open in its proxy */
+#define PROXY_POLL_NS	50000	/* polling for a continued call */
 
 static struct unitron_vio_area *area;
 static int	conn = -1;		/* the system: device or socket */
@@ -330,28 +333,90 @@ static long long perform(struct unitron_vio_slot *sl)
 	}
 }
 
-static void wait_request(int s)
+static __u32 slot_state(int s)
 {
-	__u32 *state = &area->slot[s].state;
-	__u32 st;
-
-	if (device) {
-		while (ioctl(conn, UNITRON_IOC_VIO_WAIT, s) < 0)
-			if (errno != EINTR)
-				_exit(1);
-		return;
-	}
-	while ((st = __atomic_load_n(state, __ATOMIC_ACQUIRE)) !=
-	       UNITRON_VIO_REQUESTED)
-		syscall(SYS_futex, state, FUTEX_WAIT, st, NULL, NULL, 0);
+	return __atomic_load_n(&area->slot[s].state, __ATOMIC_ACQUIRE);
 }
 
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/*
+ * Under continuation the next call comes soon: look for it a while,
+ * unless this is the µITRON thread's CPU (polling would keep it off).
+ */
+static bool poll_request(int s)
+{
+	struct unitron_vio_slot *sl = &area->slot[s];
+	long long end = now_ns() + PROXY_POLL_NS;
+	int cpu = sched_getcpu();
+	unsigned int i;
+
+	if (cpu < 0 || (__u32)cpu == __atomic_load_n(&area->itron_cpu,
+						      __ATOMIC_RELAXED))
+		return false;
+	__atomic_store_n(&sl->proxy_cpu, (__u32)cpu, __ATOMIC_RELAXED);
+	do {
+		for (i = 0; i < 64; i++) {
+			if (slot_state(s) == UNITRON_VIO_REQUESTED)
+				return true;
+			__builtin_ia32_pause();
+		}
+	} while (now_ns() < end);
+	return false;
+}
+
+/*
+ * Sleep on the state word.  proxy_sleeps, set before the state is read
+ * again, and the state, set before the system reads proxy_sleeps, make
+ * sure one side sees the other: no wake-up is lost.
+ */
+static void sleep_request(int s)
+{
+	struct unitron_vio_slot *sl = &area->slot[s];
+	__u32 st;
+
+	for (;;) {
+		__atomic_store_n(&sl->proxy_sleeps, 1, __ATOMIC_SEQ_CST);
+		st = __atomic_load_n(&sl->state, __ATOMIC_SEQ_CST);
+		if (st == UNITRON_VIO_REQUESTED)
+			break;
+		syscall(SYS_futex, &sl->state, FUTEX_WAIT, st, NULL, NULL, 0);
+	}
+	__atomic_store_n(&sl->proxy_sleeps, 0, __ATOMIC_RELAXED);
+}
+
+static void wait_request(int s, bool soon)
+{
+	if (soon && poll_request(s))
+		return;
+	if (!device) {
+		sleep_request(s);
+		return;
+	}
+	while (ioctl(conn, UNITRON_IOC_VIO_WAIT, s) < 0)
+		if (errno != EINTR)
+			_exit(1);
+}
+
+/* DONE is in the slot: a polling µITRON thread needs no signal. */
 static void tell_done(int s)
 {
-	if (device)
+	if (device) {
 		(void)ioctl(conn, UNITRON_IOC_VIO_DONE, s);
-	else
-		(void)!write(done_fd, "", 1);
+		return;
+	}
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&area->slot[s].itron_looks, __ATOMIC_SEQ_CST))
+		return;
+	/* Counted after the write: the system reads the pipe when it grew. */
+	(void)!write(done_fd, "", 1);
+	__atomic_fetch_add(&area->done_bytes, 1U, __ATOMIC_RELEASE);
 }
 
 /* A proxy's life: calls in slot s until a one-shot one. */
@@ -371,8 +436,9 @@ static void __attribute__((noreturn)) proxy(int s)
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != server_pid)
 		_exit(1);
+	cont = 0;
 	do {
-		wait_request(s);
+		wait_request(s, cont);
 		__atomic_store_n(&sl->state, UNITRON_VIO_BUSY,
 				 __ATOMIC_RELEASE);
 		errno = 0;

@@ -298,10 +298,7 @@ ER ras_int(INTNO intno)
 	for (i = 1; i < nlines; i++) {
 		if (lines[i].no != intno)
 			continue;
-		if (lines[i].fd >= 0)
-			set_pending(i);
-		else
-			(void)raise((int)intno);
+		set_pending(i);
 		if (posix_cpu_lock == 0 && posix_int_nest == 0 &&
 		    posix_int_pending != 0UL)
 			posix_run_interrupts();
@@ -399,6 +396,8 @@ void port_dispatch(void)
 		posix_switch(&p_from->tskctxb, &idle_ctxb);
 		return;
 	}
+	if (posix_idle_poll != NULL)
+		(void)posix_idle_poll(TRUE);	/* another task: no polling */
 	set_runtsk(schedtsk);
 	posix_switch(&p_from->tskctxb, &runtsk->tskctxb);
 }
@@ -411,27 +410,54 @@ void port_exit_and_dispatch(void)
 	posix_jump(&runtsk->tskctxb);
 }
 
+/* Poll for an interrupt expected soon (posix_idle_poll). */
+static void idle_poll(void)
+{
+	unsigned int i;
+
+	do {
+		for (i = 0; i < 64; i++)
+			__builtin_ia32_pause();
+	} while (schedtsk == NULL && posix_idle_poll(FALSE));
+	(void)posix_idle_poll(TRUE);
+}
+
+/* Sleep until a signal; blocked first, so none comes between. */
+static void idle_sleep(void)
+{
+	sigset_t open;
+
+	sigprocmask(SIG_BLOCK, &irq_sigset, &open);
+	if (schedtsk == NULL && posix_int_pending == 0UL)
+		sigsuspend(&open);
+	sigprocmask(SIG_SETMASK, &open, NULL);
+}
+
 /*
- * No task to run: wait for an interrupt with the CPU unlocked.  Entered
- * with the CPU locked, afresh each time, on a stack of its own.  Host
- * signals stay blocked except inside sigsuspend(), which closes the race
- * between "nothing ready" and going to sleep.
+ * No task to run: wait for an interrupt with the CPU unlocked, on a
+ * stack of its own, entered afresh each time with the CPU locked.
+ * Signals come in as anywhere else; they are blocked only to check for
+ * work before sigsuspend(), which opens them again.
  */
 static void idle_loop(void)
 {
-	sigset_t waitset;
+	BOOL polled = FALSE;
 
 	runtsk = NULL;
-	sigprocmask(SIG_BLOCK, &irq_sigset, &waitset);
 	posix_cpu_lock = 0;
 	while (schedtsk == NULL) {
-		if (posix_int_pending != 0UL)
+		if (posix_int_pending != 0UL) {
 			posix_run_interrupts();
-		else
-			sigsuspend(&waitset);
+		} else if (!polled && posix_idle_poll != NULL &&
+			   posix_idle_poll(FALSE)) {
+			idle_poll();
+			polled = TRUE;
+		} else {
+			idle_sleep();
+			polled = FALSE;
+		}
 	}
 	posix_cpu_lock = 1;
-	sigprocmask(SIG_UNBLOCK, &irq_sigset, NULL);
 	set_runtsk(schedtsk);
 	posix_jump(&runtsk->tskctxb);
 }

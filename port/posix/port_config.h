@@ -80,4 +80,15 @@ BOOL	port_exc_sense_context(VP p_excinf);
 BOOL	port_exc_sense_lock(VP p_excinf);
 void	port_console_write(const char *buf, UINT len);
 
+/*
+ * Idle polling, for a source whose interrupt is expected within
+ * microseconds, when being signalled costs more than polling (the
+ * bridge's proxies).  If the application has one, the idle loop calls
+ * posix_idle_poll(FALSE) before it sleeps, and again for as long as it
+ * returns TRUE and no task is ready; then posix_idle_poll(TRUE) to end
+ * polling, which a task that waits also calls when it gives the CPU to
+ * another task.
+ */
+BOOL	posix_idle_poll(BOOL end) __attribute__((weak));
+
 #endif /* UNITRON_PORT_CONFIG_H */

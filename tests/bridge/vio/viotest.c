@@ -225,6 +225,36 @@ static void t_parallel(void)
 		(void)wai_sem(DONE_SEM);
 }
 
+static volatile BOOL busy_stop;
+static volatile UINT busy_count;
+
+void busy_task(VP_INT exinf)
+{
+	(void)exinf;
+	while (!busy_stop)
+		busy_count++;
+}
+
+/*
+ * Calls while a lower-priority task keeps the CPU: the system does not
+ * poll then, and every answer must come by signal (nothing lost).
+ */
+static void t_busy(void)
+{
+	INT i, good = 0;
+
+	busy_stop = FALSE;
+	(void)act_tsk(BUSY_TASK);
+	vio_begin();
+	for (i = 0; i < 2000; i++)
+		good += vio_null() == 0;
+	(void)vio_end();
+	busy_stop = TRUE;
+	tap_int(good, 2000, "2000 calls beside a task that never waits");
+	tap_ok(busy_count > 0, "it ran while the calls were in Linux");
+	tap_int(vio_null(), 0, "then a call with the CPU idle");
+}
+
 /* The script kills a proxy, then the proxy server, during a call. */
 static void t_killed(void)
 {
@@ -256,6 +286,7 @@ void main_task(VP_INT exinf)
 	t_confined();
 	t_release();
 	t_parallel();
+	t_busy();
 	t_killed();
 	tap_done();
 }

@@ -13,6 +13,7 @@
 #define RELEASER_PRI	4
 #define HELPER_PRI	6
 #define SPIN_PRI	12
+#define BUSY_PRI	13
 #define STK		8192
 #define NPARALLEL	4
 
@@ -21,6 +22,7 @@ void	main_task(VP_INT exinf);
 void	releaser_task(VP_INT exinf);
 void	writer_task(VP_INT exinf);
 void	spin_task(VP_INT exinf);
+void	busy_task(VP_INT exinf);
 void	parallel_task(VP_INT exinf);
 #endif
 
