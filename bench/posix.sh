@@ -144,6 +144,16 @@ vio_bench() {
 			echo "| $k | ${d:--} | $p | $nat | $(ratio "${d:-0}" "${nat#getpid: }") × | $(ratio "$p" "${nat#getpid: }") × |"
 		done
 		echo
+		echo "The null call beside its bare transport: a byte to a process on another CPU and back (two pipes)."
+		echo
+		echo "| call | delegated, separate CPUs, µs | Linux baseline, µs | ratio |"
+		echo "| --- | --- | --- | --- |"
+		for k in null_cont:pipe_round_trip null_cont_pause:pipe_round_trip_pause; do
+			p=$(awk -v k="${k%:*}_us" '$2 == k { print $3 }' "$out/vio-separate.txt")
+			nat=$(value "${k#*:}_us" "$out/vio-native.txt")
+			echo "| ${k%:*} | $p | ${k#*:}: $nat | $(ratio "$p" "$nat") × |"
+		done
+		echo
 	} | tee -a "$report"
 }
 

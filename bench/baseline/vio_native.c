@@ -5,10 +5,13 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,6 +66,9 @@ static void transfers(const char *file, long size, int cold)
 	int fd = open(file, O_RDWR), s, k, i;
 	double t0;
 
+	/* Warm: all of it in the page cache first. */
+	for (i = 0; !cold && fd >= 0 && i < size / 8192; i++)
+		(void)!pread(fd, buf, 8192, (off_t)i * 8192);
 	for (s = 0; fd >= 0 && s < 2; s++) {
 		for (k = 0; k < 4; k++) {
 			if (cold) {
@@ -92,6 +98,63 @@ out:
 		close(fd);
 }
 
+static void on_cpu(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	(void)sched_setaffinity(0, sizeof(set), &set);
+}
+
+/*
+ * A delegated call's bare transport: a byte to a process on another CPU
+ * and back, through two pipes, continuously and after a 1 ms pause (the
+ * other process asleep, its CPU idle).
+ */
+static void pipe_round_trips(int n)
+{
+	int to[2], from[2], i;
+	double t0, total = 0;
+	struct timespec ms = { 0, 1000000 };
+	pid_t pid;
+	char c = 0;
+
+	if (pipe(to) < 0 || pipe(from) < 0)
+		return;
+	pid = fork();
+	if (pid < 0)
+		return;
+	if (pid == 0) {
+		close(to[1]);
+		close(from[0]);
+		on_cpu(1);
+		while (read(to[0], &c, 1) == 1 && write(from[1], &c, 1) == 1)
+			;
+		_exit(0);
+	}
+	on_cpu(0);
+	t0 = now();
+	for (i = 0; i < n; i++)
+		if (write(to[1], &c, 1) != 1 || read(from[0], &c, 1) != 1)
+			break;
+	report("pipe_round_trip", t0, n);
+	for (i = 0; i < n / 10; i++) {
+		nanosleep(&ms, NULL);
+		t0 = now();
+		if (write(to[1], &c, 1) != 1 || read(from[0], &c, 1) != 1)
+			break;
+		total += now() - t0;
+	}
+	printf("BENCH pipe_round_trip_pause_us %.2f\n", total / (n / 10));
+	close(to[0]);
+	close(to[1]);
+	close(from[0]);
+	close(from[1]);
+	waitpid(pid, NULL, 0);
+	sched_setaffinity(0, sizeof(cpu_set_t), &(cpu_set_t){ { ~0UL } });
+}
+
 int main(int argc, char **argv)
 {
 	int n = argc > 2 ? atoi(argv[2]) : 2000, i, fd;
@@ -106,6 +169,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < n; i++)
 		syscall(SYS_getpid);
 	report("getpid", t0, n);
+	pipe_round_trips(n);
 	t0 = now();
 	for (i = 0; i < n; i++)
 		stat("data", &st);

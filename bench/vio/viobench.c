@@ -153,6 +153,9 @@ static void transfers(const char *file, long size, BOOL cold)
 
 	vio_begin();
 	fd = vio_open(file, O_RDWR, 0);
+	/* Warm: all of it in the page cache first. */
+	for (i = 0; !cold && fd >= 0 && i < size / 8192; i++)
+		(void)vio_pread(fd, buf, 8192, (long long)i * 8192);
 	for (s = 0; fd >= 0 && s < 2; s++) {
 		for (k = 0; k < 4; k++) {
 			if (cold && !cache_dropped())
@@ -218,5 +221,6 @@ void main_task(VP_INT exinf)
 	transfers("big", BIG_SIZE, TRUE);
 	(void)snd_dtq(NOTE_DTQ, (VP_INT)0);	/* no more cache drops */
 	syslog(LOG_NOTICE, "BENCH done 1");
+	(void)dly_tsk(100);	/* the bridge's workers answer the script */
 	ext_ker();
 }

@@ -49,7 +49,7 @@
 
 #define MAX_CONNS	256
 #define NO_CONN		(-1)
-#define ITRON_POLL_NS	50000LL	/* idle polling for a young call */
+#define ITRON_POLL_NS	100000LL	/* idle polling for a young call */
 
 /* One producer, one consumer; room for every slot. */
 struct slot_queue {
@@ -62,6 +62,7 @@ static BRG_CALL		calls[BRG_NCALL];
 static int		call_conn[BRG_NCALL];	/* NO_CONN: free */
 static struct slot_queue to_itron, from_itron;
 static int		cancel_pending;
+static unsigned int	calls_answered;		/* from from_itron */
 
 static int		conn_call[MAX_CONNS];	/* a slot, or NO_CONN */
 static int		listen_fd = -1, done_fd = -1, epoll_fd = -1;
@@ -438,11 +439,13 @@ static void calls_done(void)
 		};
 
 		call_conn[slot] = NO_CONN;
-		if (fd < 0)
-			continue;	/* its process left */
-		conn_call[fd] = NO_CONN;
-		answer(fd, &c, call->msg, c.op == UNITRON_BRG_RCV_MBX ?
-		       (call->len < call->size ? call->len : call->size) : 0);
+		if (fd >= 0) {		/* else its process left */
+			conn_call[fd] = NO_CONN;
+			answer(fd, &c, call->msg, c.op == UNITRON_BRG_RCV_MBX ?
+			       (call->len < call->size ? call->len :
+				call->size) : 0);
+		}
+		__atomic_fetch_add(&calls_answered, 1U, __ATOMIC_RELEASE);
 	}
 }
 
@@ -512,6 +515,24 @@ static void remove_socket(void)
 	unlink(socket_path);
 }
 
+/*
+ * The system stops (exit): calls the µITRON side has done are answered
+ * first, so a process whose call was carried out learns it (at most a
+ * second's wait for the socket thread).
+ */
+static void answer_done_calls(void)
+{
+	struct timespec tick = { 0, 100000 };
+	int i;
+
+	for (i = 0; i < 10000; i++) {
+		if (__atomic_load_n(&calls_answered, __ATOMIC_ACQUIRE) ==
+		    __atomic_load_n(&from_itron.tail, __ATOMIC_ACQUIRE))
+			return;
+		nanosleep(&tick, NULL);
+	}
+}
+
 static void fail(const char *what)
 {
 	fprintf(stderr, "bridge: %s: %s: %s\n", socket_path, what,
@@ -540,6 +561,7 @@ static void listen_socket(void)
 		fail("bind");
 	umask(old_mask);
 	atexit(remove_socket);
+	atexit(answer_done_calls);
 	if (listen(listen_fd, 64) < 0)
 		fail("listen");
 }
