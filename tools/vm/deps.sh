@@ -9,7 +9,8 @@ Usage: tools/vm/deps.sh [-c] [-h]
 
 Installs (apt-get, as root) QEMU, Debian's standard and PREEMPT_RT kernels
 with their headers, busybox-static, cpio, rt-tests, stress-ng, kmod,
-trace-cmd, sqlite3 (kernelware runs it) and the module build toolchain.
+trace-cmd, sqlite3 (kernelware runs it), the module build toolchain and
+gcc-multilib (32-bit test programs for the compat ioctls).
 Does nothing when all are already installed.
 
   -c   check only: exit 0 if everything is present, 1 otherwise
@@ -37,7 +38,7 @@ PKGS=(
 	linux-image-amd64 linux-headers-amd64
 	linux-image-rt-amd64 linux-headers-rt-amd64
 	busybox-static cpio rt-tests stress-ng kmod trace-cmd sqlite3
-	build-essential bc bison flex libelf-dev libssl-dev dwarves
+	build-essential bc bison flex libelf-dev libssl-dev dwarves gcc-multilib
 	perl python3 file zstd
 )
 

@@ -123,12 +123,15 @@ build_flavour() {
 	if compgen -G "$gdir/progs/*.c" >/dev/null; then
 		mkdir -p "$fbuild/progs/$group"
 		for p in "$gdir"/progs/*.c; do
-			local out
-			out=$fbuild/progs/$group/$(basename "$p" .c)
+			local out name flags
+			name=$(basename "$p" .c)
+			out=$fbuild/progs/$group/$name
+			# PROG_CFLAGS_<name>: that program's own flags (-m32).
+			flags=PROG_CFLAGS_${name//[^A-Za-z0-9_]/_}
 			# Always: a program may #include other project files.
 			# shellcheck disable=SC2086
 			cc -static -O2 -g -Wall -Wextra -Werror -I"$top" \
-				$PROGS_CFLAGS -o "$out" "$p" >&2 ||
+				$PROGS_CFLAGS ${!flags:-} -o "$out" "$p" >&2 ||
 				die "test program $p failed to build"
 			args+=(-b "$out")
 		done

@@ -98,6 +98,15 @@ t_client() {
 	check "rmmod echo" rmmod echo
 }
 
+# The same client as a 32-bit process: the calls go through compat_ioctl.
+t_client32() {
+	check "insmod echo (autostart)" load_echo autostart=1
+	UNITRON_SYSTEM=$DEV brgtest32 >/tmp/brgtest32.tap 2>&1
+	is "$?" 0 "brgtest32 exits 0"
+	prog_tap brgtest32 /tmp/brgtest32.tap
+	check "rmmod echo" rmmod echo
+}
+
 # Bad ioctl arguments (brgdev prints the points).
 t_badargs() {
 	check "insmod echo (autostart)" load_echo autostart=1
@@ -455,5 +464,5 @@ t_viotest() {
 	check "rmmod vio" rmmod vio
 }
 
-run_cases device params client badargs busy killed storm stop two reload \
+run_cases device params client client32 badargs busy killed storm stop two reload \
 	vio_proto vio_proxyd vio_churn viotest

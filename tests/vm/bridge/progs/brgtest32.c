@@ -1,0 +1,6 @@
+/*
+ * Guest program: the shared test client as a 32-bit program (built with
+ * -m32, group.conf), for the device's compat ioctl.
+ */
+#include "bridge/lib/libunitron.c"
+#include "tests/bridge/brgtest.c"
