@@ -66,6 +66,8 @@ int		unitron_object(unitron_t *u, const char *name);
 #define UNITRON_DTQ	1
 #define UNITRON_MBX	2
 int		unitron_object_kind(unitron_t *u, const char *name);
+/* Both in one call: the handle, and the kind in *p_kind (if not NULL). */
+int		unitron_lookup(unitron_t *u, const char *name, int *p_kind);
 
 /* Data queues. */
 unitron_er	unitron_snd_dtq(unitron_t *u, int dtq, intptr_t data);

@@ -154,30 +154,33 @@ static unitron_er call(unitron_t *u, struct unitron_brg_call *c,
 	return socket_call(u, c, out, in, size);
 }
 
-static unitron_er lookup(unitron_t *u, const char *name,
-			 struct unitron_brg_call *c)
+int unitron_lookup(unitron_t *u, const char *name, int *p_kind)
 {
+	struct unitron_brg_call c = { 0 };
+	unitron_er ercd;
+
 	if (name == NULL)
 		return E_PAR;
-	c->op = UNITRON_BRG_LOOKUP;
-	c->len = strnlen(name, 256);
-	return call(u, c, name, NULL, 0);
+	c.op = UNITRON_BRG_LOOKUP;
+	c.len = strnlen(name, 256);
+	ercd = call(u, &c, name, NULL, 0);
+	if (ercd != E_OK)
+		return ercd;
+	if (p_kind != NULL)
+		*p_kind = (int)c.data;
+	return c.obj;
 }
 
 int unitron_object(unitron_t *u, const char *name)
 {
-	struct unitron_brg_call c = { 0 };
-	unitron_er ercd = lookup(u, name, &c);
-
-	return ercd == E_OK ? c.obj : ercd;
+	return unitron_lookup(u, name, NULL);
 }
 
 int unitron_object_kind(unitron_t *u, const char *name)
 {
-	struct unitron_brg_call c = { 0 };
-	unitron_er ercd = lookup(u, name, &c);
+	int kind, obj = unitron_lookup(u, name, &kind);
 
-	return ercd == E_OK ? (int)c.data : ercd;
+	return obj > 0 ? kind : obj;
 }
 
 static unitron_er dtq_send(unitron_t *u, __u32 op, int dtq, intptr_t data,

@@ -96,6 +96,25 @@ static void t_objects(void)
 	is_er(unitron_object(u, NULL), E_PAR, "no name");
 }
 
+static void t_kinds(void)
+{
+	int kind = -1;
+
+	ok(unitron_object_kind(u, "IN_DTQ") == UNITRON_DTQ,
+	   "IN_DTQ is a data queue");
+	ok(unitron_object_kind(u, "IN_MBX") == UNITRON_MBX,
+	   "IN_MBX is a mailbox");
+	is_er(unitron_object_kind(u, "NOPE"), E_NOEXS, "the kind of NOPE");
+	ok(unitron_lookup(u, "OUT_MBX", &kind) == out_mbx &&
+	   kind == UNITRON_MBX, "lookup: unitron_object's handle, the kind");
+	kind = -1;
+	is_er(unitron_lookup(u, "NOPE", &kind), E_NOEXS, "lookup of NOPE");
+	ok(kind == -1, "... leaves the kind alone");
+	ok(unitron_lookup(u, "IN_DTQ", NULL) == in_dtq,
+	   "lookup without a kind");
+	is_er(unitron_lookup(u, NULL, &kind), E_PAR, "lookup of no name");
+}
+
 /* n round trips through echo_task: datum + 1 back. */
 static int round_trips(unitron_t *h, int n, long long *p_sum)
 {
@@ -386,6 +405,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	u = connect_system();
 	t_objects();
+	t_kinds();
 	for (i = 1; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		int run = argc == 1 && cases[i].by_default;
 

@@ -291,10 +291,9 @@ static int bridge_begin(int argc, char **argv, int nargs,
 			strerror(errno));
 		return 1;
 	}
-	a->kind = unitron_object_kind(a->u, a->object);
-	a->obj = unitron_object(a->u, a->object);
-	if (a->obj < 0 || a->kind < 0) {
-		bridge_error("object", a->object, a->obj < 0 ? a->obj : a->kind);
+	a->obj = unitron_lookup(a->u, a->object, &a->kind);
+	if (a->obj < 0) {
+		bridge_error("object", a->object, a->obj);
 		unitron_close(a->u);
 		return 1;
 	}
