@@ -89,25 +89,19 @@ t_params() {
 	check_fails "none of them loaded" grep -q '^echo ' /proc/modules
 }
 
-# The shared client (tests/bridge/brgtest.c): every case but stop.
-t_client() {
+# The shared client (tests/bridge/brgtest.c): every case but stop; also
+# as a 32-bit process, whose calls go through compat_ioctl.
+run_client() {	# PROG
 	check "insmod echo (autostart)" load_echo autostart=1
-	UNITRON_SYSTEM=$DEV brgtest >/tmp/brgtest.tap 2>&1
-	is "$?" 0 "brgtest exits 0"
-	prog_tap brgtest /tmp/brgtest.tap
+	UNITRON_SYSTEM=$DEV "$1" >"/tmp/$1.tap" 2>&1
+	is "$?" 0 "$1 exits 0"
+	prog_tap "$1" "/tmp/$1.tap"
 	check "rmmod echo" rmmod echo
 }
 
-# The same client as a 32-bit process: the calls go through compat_ioctl.
-t_client32() {
-	check "insmod echo (autostart)" load_echo autostart=1
-	UNITRON_SYSTEM=$DEV brgtest32 >/tmp/brgtest32.tap 2>&1
-	is "$?" 0 "brgtest32 exits 0"
-	prog_tap brgtest32 /tmp/brgtest32.tap
-	check "rmmod echo" rmmod echo
-}
+t_client() { run_client brgtest; }
+t_client32() { run_client brgtest32; }
 
-# Bad ioctl arguments (brgdev prints the points).
 t_badargs() {
 	check "insmod echo (autostart)" load_echo autostart=1
 	brgdev $DEV bad
