@@ -151,6 +151,98 @@ switch_table() {
 	echo
 }
 
+# The mean of KEY's values in FL's records that start with PREFIX (the
+# case, then the guest's WHO for a Linux program's records): the rounds
+# merged.  Empty without one.
+rec() {	# FL PREFIX KEY
+	awk -v p="$2 " -v k="$3" 'index($0, p) == 1 {
+		split(substr($0, length(p) + 1), a, " ")
+		if (a[1] == k) { s += a[2]; n++ } }
+	     END { if (n) printf "%.2f\n", s / n }' "$out/linux-$1.records"
+}
+
+# "| ... | VALUE | LABEL: BASE | ratio × |" of a measurement and a baseline.
+vs_cells() {	# VALUE LABEL BASE
+	echo "${1:--} | $2${2:+: }${3:--} | $(ratio "${1:-0}" "${3:-0}") × |"
+}
+
+bridge_table() {
+	local fl b who key label
+	echo "The bridge: a process on CPU 0 calls tests/bridge/app's echo task on"
+	echo "CPU 1 through /dev/unitron0, snd IN_DTQ + rcv OUT_DTQ (two calls, a"
+	echo "round trip), $((intervals * 2)) times in 5 rounds, beside brgbench's two"
+	echo "processes exchanging a call-sized packet ($((intervals * 2)) times, in"
+	echo "turn with the bridge) over a SOCK_SEQPACKET pair or two pipes, both"
+	echo "on CPU 0 or both free on CPUs 0-1, and beside vio_native's byte through"
+	echo "two pipes between processes pinned to CPU 0 and CPU 1.  Every Linux"
+	echo "process SCHED_OTHER; mean µs per round trip; ratio > 1: the bridge is"
+	echo "slower."
+	echo
+	echo "| kernel | process → µITRON task → process, µs | Linux baseline, µs | ratio |"
+	echo "| --- | --- | --- | --- |"
+	for fl in std rt; do
+		b=$(rec "$fl" "bridge itron" bridge_round_trip_us)
+		while IFS=: read -r who key label; do
+			echo "| $fl | $(vs_cells "$b" "$label" \
+				"$(rec "$fl" "$who" "${key}_round_trip_us")")"
+		done <<-EOF
+		bridge cpu0:socket:socket pair, both on CPU 0
+		bridge cpu0:pipe:pipes, both on CPU 0
+		bridge cpu01:socket:socket pair, both free on CPUs 0-1
+		bridge cpu01:pipe:pipes, both free on CPUs 0-1
+		vio native:pipe:pipes, pinned to CPU 0 and CPU 1 (1 byte)
+		EOF
+	done
+	echo
+}
+
+vio_keys="null_oneshot null_cont null_cont_pause null_cont_4tasks stat
+	open_close open_fstat_close open_lseek_close open_read1k_close
+	open_write1k_close seqread1k randread1k seqwrite1k randwrite1k
+	seqread8k randread8k seqwrite8k randwrite8k"
+
+vio_table() {
+	local k fl row base
+	echo "Linux I/O delegated (bench/vio as a module, µITRON on CPU 1) to"
+	echo "unitron-proxyd's proxies on CPU 0 (SCHED_OTHER, /dev/unitron0), beside"
+	echo "the same calls made natively by vio_native (CPU 0) in the same tmpfs"
+	echo "directory; the null call beside getpid.  Mean µs per call; ratio:"
+	echo "delegated / native.  Warm runs only: the guest has no disk, and 512 MB"
+	echo "hold no 200 MB file to drop from the page cache (no cold runs)."
+	echo
+	echo "| call | std: delegated | std: native | std: ratio | rt: delegated | rt: native | rt: ratio |"
+	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	for k in $vio_keys; do
+		row="| $k |"
+		for fl in std rt; do
+			if [[ $k == null_* ]]; then
+				base=$(rec "$fl" "vio native" getpid_us)
+				row+=" $(vs_cells "$(rec "$fl" vio "${k}_us")" getpid "$base")"
+			else
+				base=$(rec "$fl" "vio native" "${k}_us")
+				row+=" $(vs_cells "$(rec "$fl" vio "${k}_us")" "" "$base")"
+			fi
+		done
+		echo "$row"
+	done
+	echo
+	echo "The null call beside its bare transport: vio_native's byte to a process"
+	echo "on CPU 1 and back through two pipes, continuously and after a 1 ms"
+	echo "pause (the delegated call after a 1-tick dly_tsk)."
+	echo
+	echo "| kernel | call | delegated, µs | Linux baseline, µs | ratio |"
+	echo "| --- | --- | --- | --- | --- |"
+	for fl in std rt; do
+		for k in null_cont:pipe_round_trip \
+			 null_cont_pause:pipe_round_trip_pause; do
+			echo "| $fl | ${k%:*} | $(vs_cells \
+				"$(rec "$fl" vio "${k%:*}_us")" "${k#*:}" \
+				"$(rec "$fl" "vio native" "${k#*:}_us")")"
+		done
+	done
+	echo
+}
+
 linux_bench() {
 	local fl
 	: >"$out/linux-runs.md"
@@ -166,5 +258,6 @@ linux_bench() {
 	for fl in std rt; do
 		cyclic_table "$fl"
 	done | tee -a "$report"
-	{ ratio_table; latency_table; switch_table; } | tee -a "$report"
+	{ ratio_table; latency_table; switch_table; bridge_table; vio_table; } |
+		tee -a "$report"
 }

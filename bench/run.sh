@@ -9,7 +9,7 @@
 # 10,000 (and fewer kernelware calls).  Parts (default all): posix, the
 # posix port on this machine; linux, the linux port in QEMU, one boot per
 # kernel (Debian 6.1 std and PREEMPT_RT; bench/linux/, about 14 minutes
-# each, 4 to 5 with -q); kernelware, in QEMU (bench/kernelware/).  The
+# each, about 5 with -q); kernelware, in QEMU (bench/kernelware/).  The
 # source line counts (seed 000's table 3.2) end every run.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,0 +1,3 @@
+/* brgbench (bench/bridge) with libunitron, as one static program. */
+#include "bridge/lib/libunitron.c"
+#include "bench/bridge/brgbench.c"
