@@ -74,6 +74,9 @@ struct unitron_vio_area {
 	__u32	slot_size;	/* sizeof(struct unitron_vio_slot) */
 	__u32	itron_cpu;	/* the system's CPU (posix: at the last post) */
 	__u32	done_bytes;	/* posix: written to the DONE pipe so far */
+	__s32	bound_cpu;	/* the one CPU the system may run on, or -1:
+				   the proxy server keeps off it */
+	__u32	reserved;
 	struct unitron_vio_slot slot[];
 };
 

@@ -545,6 +545,7 @@ static int vio_init(void)
 	vio_area->nslot = VIO_NSLOT;
 	vio_area->slot_size = sizeof(struct unitron_vio_slot);
 	vio_area->itron_cpu = unitron_cpu;	/* no proxy polls there */
+	vio_area->bound_cpu = unitron_cpu;	/* nor runs */
 	for (i = 0; i < VIO_NSLOT; i++)
 		init_swait_queue_head(&vio_waiters[i]);
 	return 0;

@@ -566,6 +566,20 @@ static void listen_socket(void)
 		fail("listen");
 }
 
+/* The one CPU this thread may run on (taskset), or -1. */
+static int bound_cpu(void)
+{
+	cpu_set_t set;
+	int cpu;
+
+	if (sched_getaffinity(0, sizeof(set), &set) < 0 ||
+	    CPU_COUNT(&set) != 1)
+		return -1;
+	for (cpu = 0; !CPU_ISSET(cpu, &set); cpu++)
+		;
+	return cpu;
+}
+
 /* The request area, shared with the proxies through a memfd. */
 static void create_vio_area(void)
 {
@@ -580,6 +594,7 @@ static void create_vio_area(void)
 		fail("request area");
 	vio_area->nslot = VIO_NSLOT;
 	vio_area->slot_size = sizeof(struct unitron_vio_slot);
+	vio_area->bound_cpu = bound_cpu();
 	/*
 	 * A proxy's DONE is a byte in this pipe, which signals the µITRON
 	 * thread itself (O_ASYNC): no hop through the socket thread.

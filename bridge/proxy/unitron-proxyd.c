@@ -5,7 +5,8 @@
  *   unitron-proxyd [-s SYSTEM] [-d DIR] [-u USER]
  *
  * It attaches to SYSTEM ($UNITRON_SYSTEM, else /dev/unitron0), maps the
- * system's request area and keeps one proxy process per slot.  A proxy
+ * system's request area and keeps one proxy process per slot, off the
+ * system's CPU when the system is bound to one.  A proxy
  * waits for a call in its slot, makes it, writes the result back and
  * tells the system; a one-shot call ends the proxy, and the server starts
  * a fresh one for the slot; under continuation the proxy, and the files
@@ -80,6 +81,24 @@ static void die(const char *fmt, ...)
 }
 
 /* ---- attaching ------------------------------------------------------ */
+
+/*
+ * A system bound to one CPU (the linux port's, or a posix application
+ * started with taskset) keeps it: the server and its proxies run on the
+ * others, where they neither wait for µITRON tasks nor delay them.
+ */
+static void keep_off_system_cpu(void)
+{
+	cpu_set_t set;
+
+	if (area->bound_cpu < 0 || area->bound_cpu >= CPU_SETSIZE ||
+	    sched_getaffinity(0, sizeof(set), &set) < 0)
+		return;
+	CPU_CLR(area->bound_cpu, &set);
+	if (CPU_COUNT(&set) > 0)
+		(void)sched_setaffinity(0, sizeof(set), &set);
+}
+
 
 static void attach_device(const char *path)
 {
@@ -548,6 +567,7 @@ int main(int argc, char **argv)
 		attach_device(system);
 	else
 		attach_socket(system);
+	keep_off_system_cpu();
 
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);

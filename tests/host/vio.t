@@ -31,11 +31,20 @@ mkfifo -m 666 "$root/fifo"
 ln -s /etc/passwd "$root/link_out"
 echo secret >"$tmp/secret"
 
-timeout 120 "$out/vio" --no-rt </dev/null >"$tmp/tap" 2>"$tmp/app.err" &
+# The application bound to CPU 0 (taskset): the proxies keep off it.
+cpus=$(nproc)
+bind=()
+[ "$cpus" -ge 2 ] && bind=(taskset -c 0)
+timeout 120 "${bind[@]}" "$out/vio" --no-rt </dev/null >"$tmp/tap" \
+	2>"$tmp/app.err" &
 app_pid=$!
 for _ in $(seq 50); do [ -S "$UNITRON_BRIDGE" ] && break; sleep 0.1; done
 "$top/build/unitron-proxyd" -d "$root" 2>"$tmp/pd.err" &
 pd_pid=$!
+for _ in $(seq 50); do grep -q serving "$tmp/pd.err" && break; sleep 0.1; done
+affinity() { sed -n 's/^Cpus_allowed_list:\t*//p' "/proc/$1/status"; }
+pd_cpus=$(affinity "$pd_pid")
+proxy_cpus=$(affinity "$(pgrep -P "$pd_pid" | head -1)")
 
 # 1: kill the proxies (the one making the call gives EIO); 2: the server.
 if "$ctl" recv -t 60000 NOTE_DTQ >/dev/null; then
@@ -73,4 +82,14 @@ ok "\"../made_by_task\" was made inside the directory" \
 	'[ -d "$root/made_by_task" ] && [ ! -e "$tmp/made_by_task" ]'
 ok "nothing else appeared beside it" \
 	'[ "$(ls "$tmp" | sort | tr "\n" " ")" = "app.err pd.err root secret tap vio.sock " ] || [ "$(ls "$tmp" | sort | tr "\n" " ")" = "app.err pd.err root secret tap " ]'
+if [ "$cpus" -ge 2 ]; then
+	ok "the proxy server keeps off the system's CPU 0 ($pd_cpus)" \
+		'[ "$pd_cpus" = "1-$((cpus - 1))" ] || [ "$pd_cpus" = 1 ]'
+	ok "... and so do its proxies ($proxy_cpus)" \
+		'[ "$proxy_cpus" = "$pd_cpus" ]'
+else
+	n=$((n + 2))
+	echo "ok $((n - 1)) # skip one CPU: nothing to keep off"
+	echo "ok $n # skip one CPU: nothing to keep off"
+fi
 echo "1..$n"

@@ -347,6 +347,9 @@ t_vio_proxyd() {
 	is "$(for _p in $(children "$PROXYD"); do
 		sed -n 's/^Uid:[[:space:]]*\([0-9]*\).*/\1/p' /proc/"$_p"/status
 	done | sort -u)" 65534 "they run as nobody"
+	is "$(for _p in $PROXYD $(children "$PROXYD"); do
+		sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' /proc/"$_p"/status
+	done | sort -u)" 0 "the server and its proxies keep off µITRON's CPU 1"
 	_out=$(rmmod vioapp 2>&1)
 	is "$?" 1 "rmmod while a proxy server is attached fails"
 	like "$_out" "Resource temporarily unavailable" "... the module is in use"
