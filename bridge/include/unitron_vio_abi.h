@@ -64,7 +64,8 @@ struct unitron_vio_slot {
 	/* Posix port: */
 	__u32	proxy_sleeps;	/* its proxy waits in futex() */
 	__u32	proxy_cpu;	/* the CPU its proxy polls on */
-	__u32	itron_looks;	/* the system polls: DONE needs no telling */
+	__u32	itron_looks;	/* seq of the call the system polls for
+				   (0: none): its DONE needs no telling */
 	__u32	reserved;
 	__u8	buf[UNITRON_VIO_BUFSZ];
 };

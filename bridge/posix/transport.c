@@ -163,7 +163,8 @@ static long long now_ns(void)
  * The slot's proxy polls its state word, or sleeps on it (proxy_sleeps:
  * read after the state was set, see unitron-proxyd).  The system polls
  * for the answer of a proxy that polls on another CPU: the slot is
- * looked at (itron_looks), and its proxy sends no DONE byte.
+ * looked at (itron_looks: this call's seq), and its proxy sends no DONE
+ * byte.
  */
 void brg_port_vio_post(UINT slot)
 {
@@ -176,7 +177,8 @@ void brg_port_vio_post(UINT slot)
 	sleeps = __atomic_load_n(&sl->proxy_sleeps, __ATOMIC_SEQ_CST);
 	look = !sleeps && __atomic_load_n(&sl->proxy_cpu, __ATOMIC_RELAXED) !=
 			  (__u32)cpu;
-	__atomic_store_n(&sl->itron_looks, (__u32)look, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&sl->itron_looks, look ? sl->seq : 0U,
+			 __ATOMIC_SEQ_CST);
 	vio_looked_ns[slot] = look ? now_ns() : 0;
 	if (sleeps)
 		(void)syscall(SYS_futex, &sl->state, FUTEX_WAKE, 1, NULL,

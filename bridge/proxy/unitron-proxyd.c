@@ -423,15 +423,22 @@ static void wait_request(int s, bool soon)
 			_exit(1);
 }
 
-/* DONE is in the slot: a polling µITRON thread needs no signal. */
-static void tell_done(int s)
+/*
+ * The slot's call number seq is DONE: tell the system, unless it polls
+ * for that very call (itron_looks; a value left from an earlier call
+ * does not count).
+ */
+static void tell_done(int s, __u32 seq)
 {
+	__u32 looks;
+
 	if (device) {
 		(void)ioctl(conn, UNITRON_IOC_VIO_DONE, s);
 		return;
 	}
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	if (__atomic_load_n(&area->slot[s].itron_looks, __ATOMIC_SEQ_CST))
+	looks = __atomic_load_n(&area->slot[s].itron_looks, __ATOMIC_SEQ_CST);
+	if (looks != 0 && looks == seq)
 		return;
 	/* Counted after the write: the system reads the pipe when it grew. */
 	(void)!write(done_fd, "", 1);
@@ -443,7 +450,7 @@ static void __attribute__((noreturn)) proxy(int s)
 {
 	struct unitron_vio_slot *sl = &area->slot[s];
 	long long r;
-	__u32 cont;
+	__u32 cont, seq;
 
 	if (!device)
 		close(conn);	/* the server's connection is the server's */
@@ -462,12 +469,13 @@ static void __attribute__((noreturn)) proxy(int s)
 				 __ATOMIC_RELEASE);
 		errno = 0;
 		cont = sl->cont;
+		seq = sl->seq;
 		r = perform(sl);
 		sl->result = r < 0 ? -1 : r;
 		sl->err = r < 0 ? errno : 0;
 		__atomic_store_n(&sl->state, UNITRON_VIO_DONE,
 				 __ATOMIC_RELEASE);
-		tell_done(s);
+		tell_done(s, seq);
 	} while (cont);
 	_exit(0);
 }
@@ -502,10 +510,10 @@ static void proxy_ended(pid_t pid)
 		sl->err = EIO;
 		__atomic_store_n(&sl->state, UNITRON_VIO_DONE,
 				 __ATOMIC_RELEASE);
-		tell_done(s);
+		tell_done(s, sl->seq);
 		break;
 	case UNITRON_VIO_DONE:
-		tell_done(s);	/* it may have died before telling */
+		tell_done(s, sl->seq);	/* it may have died before telling */
 		break;
 	}
 	start_proxy(s);
