@@ -63,7 +63,7 @@ struct unitron_vio_slot {
 	__u32	seq;		/* calls made in this slot */
 	/* Posix port: */
 	__u32	proxy_sleeps;	/* its proxy waits in futex() */
-	__u32	proxy_cpu;	/* the CPU its proxy polls on */
+	__u32	proxy_cpu;	/* the CPU its proxy last polled on */
 	__u32	itron_looks;	/* seq of the call the system polls for
 				   (0: none): its DONE needs no telling */
 	__u32	reserved;
@@ -74,7 +74,7 @@ struct unitron_vio_area {
 	__u32	nslot;
 	__u32	slot_size;	/* sizeof(struct unitron_vio_slot) */
 	__u32	itron_cpu;	/* the system's CPU (posix: at the last post) */
-	__u32	done_bytes;	/* posix: written to the DONE pipe so far */
+	__u32	done_bytes;	/* posix: bytes the DONE pipe was given */
 	__s32	bound_cpu;	/* the one CPU the system may run on, or -1:
 				   the proxy server keeps off it */
 	__u32	reserved;

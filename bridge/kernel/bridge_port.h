@@ -66,8 +66,8 @@ void		brg_port_initialize(void);
 /*
  * Linux I/O (vio.c).  The request area, VIO_NSLOT slots, exists from
  * brg_port_initialize() on; a proxy server may attach to it.  In task
- * context: is one attached; "slot has a request" (state REQUESTED) to
- * its proxy.  When the server goes, the transport puts every slot that
+ * context: is one attached; put the slot, its request written, in
+ * REQUESTED and tell its proxy (brg_port_vio_post).  When the server goes, the transport puts every slot that
  * is REQUESTED or BUSY into DONE with err EIO and raises INHNO_BRIDGE;
  * a proxy's DONE raises it too.
  */

@@ -193,8 +193,7 @@ static long long vio_call(const struct vio_request *rq)
 	p_slot->len = rq->inlen;
 	brg_copy(p_slot->buf, rq->in, rq->inlen);
 	p_slot->seq++;
-	set_slot_state(s, UNITRON_VIO_REQUESTED);
-	brg_port_vio_post((UINT)s);
+	brg_port_vio_post((UINT)s);	/* REQUESTED, to its proxy */
 
 	if (wait_slot(s, FALSE) != E_OK) {
 		(void)loc_cpu();

@@ -421,7 +421,8 @@ static bool vio_fail(struct unitron_vio_slot *slot)
 }
 
 /*
- * A task, on the µITRON CPU, put the slot in REQUESTED: wake its proxy.
+ * A task, on the µITRON CPU, wrote a request in the slot: REQUESTED, and
+ * its proxy woken.
  * With no server, the call ends at once, and the task learns it as from
  * a proxy: ras_int().  Neither sleeps: vio_lock and the wait queue's
  * lock are raw.  The CPU is unlocked (vio.c makes no call otherwise):
@@ -434,6 +435,8 @@ void brg_port_vio_post(UINT slot)
 
 	if (slot >= VIO_NSLOT)
 		return;
+	/* Release: the request, written before, is the proxy's to read. */
+	smp_store_release(&vio_area->slot[slot].state, UNITRON_VIO_REQUESTED);
 	raw_spin_lock_irqsave(&vio_lock, flags);
 	attached = vio_server != NULL;
 	if (!attached)

@@ -102,15 +102,19 @@ static BOOL queue_get(struct slot_queue *q, UINT *p_slot)
 void brg_port_ack(void)
 {
 	static __u32 drained;
-	__u32 written = __atomic_load_n(&vio_area->done_bytes,
-					__ATOMIC_ACQUIRE);
 	char bytes[256];
+	ssize_t n;
 
-	if (written == drained)
-		return;		/* raised by polling, or a call */
-	drained = written;
-	while (read(vio_done[0], bytes, sizeof(bytes)) > 0)
-		;
+	/*
+	 * Every byte in the pipe was counted first: all there is gets read,
+	 * so each DONE byte finds the pipe empty and signals (which older
+	 * kernels do only then).  None counted and unread: raised by
+	 * polling or by a call, no read.
+	 */
+	if (__atomic_load_n(&vio_area->done_bytes, __ATOMIC_ACQUIRE) == drained)
+		return;
+	while ((n = read(vio_done[0], bytes, sizeof(bytes))) > 0)
+		drained += (__u32)n;
 }
 
 BRG_CALL *brg_port_fetch(void)
@@ -160,27 +164,27 @@ static long long now_ns(void)
 }
 
 /*
- * The slot's proxy polls its state word, or sleeps on it (proxy_sleeps:
- * read after the state was set, see unitron-proxyd).  The system polls
- * for the answer of a proxy that polls on another CPU: the slot is
- * looked at (itron_looks: this call's seq), and its proxy sends no DONE
- * byte.
+ * The slot's proxy polls its state word, or sleeps on it.  Whether it
+ * polls, on another CPU, decides before the request is out whether the
+ * system will look at the slot (itron_looks: this call's seq), so that a
+ * quick proxy already finds that and sends no DONE byte.  Whether it
+ * sleeps is read again after (proxy_sleeps, see unitron-proxyd): no
+ * wake-up is lost.
  */
 void brg_port_vio_post(UINT slot)
 {
 	struct unitron_vio_slot *sl = &vio_area->slot[slot];
 	int cpu = sched_getcpu();
-	BOOL sleeps, look;
+	BOOL look;
 
 	__atomic_store_n(&vio_area->itron_cpu, (__u32)cpu, __ATOMIC_RELAXED);
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	sleeps = __atomic_load_n(&sl->proxy_sleeps, __ATOMIC_SEQ_CST);
-	look = !sleeps && __atomic_load_n(&sl->proxy_cpu, __ATOMIC_RELAXED) !=
-			  (__u32)cpu;
+	look = !__atomic_load_n(&sl->proxy_sleeps, __ATOMIC_RELAXED) &&
+	       __atomic_load_n(&sl->proxy_cpu, __ATOMIC_RELAXED) != (__u32)cpu;
 	__atomic_store_n(&sl->itron_looks, look ? sl->seq : 0U,
-			 __ATOMIC_SEQ_CST);
+			 __ATOMIC_RELAXED);
 	vio_looked_ns[slot] = look ? now_ns() : 0;
-	if (sleeps)
+	__atomic_store_n(&sl->state, UNITRON_VIO_REQUESTED, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&sl->proxy_sleeps, __ATOMIC_SEQ_CST))
 		(void)syscall(SYS_futex, &sl->state, FUTEX_WAKE, 1, NULL,
 			      NULL, 0);
 }
@@ -527,6 +531,8 @@ static void answer_done_calls(void)
 	struct timespec tick = { 0, 100000 };
 	int i;
 
+	if ((pid_t)syscall(SYS_gettid) != itron_tid)
+		return;		/* the socket thread's own fail() */
 	for (i = 0; i < 10000; i++) {
 		if (__atomic_load_n(&calls_answered, __ATOMIC_ACQUIRE) ==
 		    __atomic_load_n(&from_itron.tail, __ATOMIC_ACQUIRE))

@@ -365,6 +365,15 @@ static long long now_ns(void)
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
+}
+
 /*
  * Under continuation the next call comes soon: look for it a while,
  * unless this is the µITRON thread's CPU (polling would keep it off).
@@ -374,6 +383,7 @@ static bool poll_request(int s)
 	struct unitron_vio_slot *sl = &area->slot[s];
 	long long end = now_ns() + PROXY_POLL_NS;
 	int cpu = sched_getcpu();
+	bool requested = false;
 	unsigned int i;
 
 	if (cpu < 0 || (__u32)cpu == __atomic_load_n(&area->itron_cpu,
@@ -381,13 +391,12 @@ static bool poll_request(int s)
 		return false;
 	__atomic_store_n(&sl->proxy_cpu, (__u32)cpu, __ATOMIC_RELAXED);
 	do {
-		for (i = 0; i < 64; i++) {
-			if (slot_state(s) == UNITRON_VIO_REQUESTED)
-				return true;
-			__builtin_ia32_pause();
+		for (i = 0; i < 64 && !requested; i++) {
+			requested = slot_state(s) == UNITRON_VIO_REQUESTED;
+			cpu_relax();
 		}
-	} while (now_ns() < end);
-	return false;
+	} while (!requested && now_ns() < end);
+	return requested;
 }
 
 /*
@@ -440,9 +449,10 @@ static void tell_done(int s, __u32 seq)
 	looks = __atomic_load_n(&area->slot[s].itron_looks, __ATOMIC_SEQ_CST);
 	if (looks != 0 && looks == seq)
 		return;
-	/* Counted after the write: the system reads the pipe when it grew. */
+	/* Counted first: no byte is in the pipe that the system does not
+	 * count, so it reads all it finds and leaves the pipe empty. */
+	__atomic_fetch_add(&area->done_bytes, 1U, __ATOMIC_SEQ_CST);
 	(void)!write(done_fd, "", 1);
-	__atomic_fetch_add(&area->done_bytes, 1U, __ATOMIC_RELEASE);
 }
 
 /* A proxy's life: calls in slot s until a one-shot one. */
@@ -477,6 +487,8 @@ static void __attribute__((noreturn)) proxy(int s)
 				 __ATOMIC_RELEASE);
 		tell_done(s, seq);
 	} while (cont);
+	/* Gone: the next call's poster must not count on it polling. */
+	__atomic_store_n(&sl->proxy_sleeps, 1, __ATOMIC_SEQ_CST);
 	_exit(0);
 }
 
@@ -484,7 +496,11 @@ static void __attribute__((noreturn)) proxy(int s)
 
 static void start_proxy(int s)
 {
-	pid_t pid = fork();
+	pid_t pid;
+
+	/* Not polling before its first call: a poster must wake it. */
+	__atomic_store_n(&area->slot[s].proxy_sleeps, 1, __ATOMIC_SEQ_CST);
+	pid = fork();
 
 	if (pid < 0)
 		die("fork: %s", strerror(errno));

@@ -419,7 +419,6 @@ static void idle_poll(void)
 		for (i = 0; i < 64; i++)
 			__builtin_ia32_pause();
 	} while (schedtsk == NULL && posix_idle_poll(FALSE));
-	(void)posix_idle_poll(TRUE);
 }
 
 /* Sleep until a signal; blocked first, so none comes between. */
@@ -444,7 +443,7 @@ static void idle_loop(void)
 	BOOL polled = FALSE;
 
 	runtsk = NULL;
-	posix_cpu_lock = 0;
+	port_unlock_cpu();
 	while (schedtsk == NULL) {
 		if (posix_int_pending != 0UL) {
 			posix_run_interrupts();
@@ -457,7 +456,10 @@ static void idle_loop(void)
 			polled = FALSE;
 		}
 	}
-	posix_cpu_lock = 1;
+	/* Locked first: a handler may still change schedtsk until then. */
+	port_lock_cpu();
+	if (posix_idle_poll != NULL)
+		(void)posix_idle_poll(TRUE);
 	set_runtsk(schedtsk);
 	posix_jump(&runtsk->tskctxb);
 }
@@ -498,6 +500,8 @@ void port_start_dispatch(void)
 	idle_ctxb.pc = idle_loop;
 	start_tick();
 	posix_int_nest = 0;		/* idle_loop runs what came in */
+	/* Interrupts open from here on (a blocked start must not stay). */
+	sigprocmask(SIG_UNBLOCK, &irq_sigset, NULL);
 	posix_jump(&idle_ctxb);
 }
 

@@ -42,9 +42,17 @@ for _ in $(seq 50); do [ -S "$UNITRON_BRIDGE" ] && break; sleep 0.1; done
 "$top/build/unitron-proxyd" -d "$root" 2>"$tmp/pd.err" &
 pd_pid=$!
 for _ in $(seq 50); do grep -q serving "$tmp/pd.err" && break; sleep 0.1; done
-affinity() { sed -n 's/^Cpus_allowed_list:\t*//p' "/proc/$1/status"; }
+affinity() { sed -n 's/^Cpus_allowed_list:\t*//p' "/proc/$1/status" 2>/dev/null; }
 pd_cpus=$(affinity "$pd_pid")
-proxy_cpus=$(affinity "$(pgrep -P "$pd_pid" | head -1)")
+# A proxy's: one-shot proxies come and go, so the first one still there.
+proxy_cpus=
+for _ in $(seq 20); do
+	for p in $(pgrep -P "$pd_pid"); do
+		proxy_cpus=$(affinity "$p")
+		[ -n "$proxy_cpus" ] && break 2
+	done
+	sleep 0.05
+done
 
 # 1: kill the proxies (the one making the call gives EIO); 2: the server.
 if "$ctl" recv -t 60000 NOTE_DTQ >/dev/null; then
