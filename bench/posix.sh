@@ -105,7 +105,7 @@ vio_run() {	# name app-prefix proxyd-prefix cold|warm
 # Two placements: wherever the scheduler puts the µITRON thread and the
 # proxies, and on two CPUs of their own (taskset), where both poll.
 vio_bench() {
-	local dir=$out/vio-files k d p nat sep="env" sep_pd="env"
+	local dir=$out/vio-files k d p nat sep="env" sep_pd="env" c0 c1
 	make -s unitron-proxyd unitronctl
 	make -s -f mk/app.mk APP=bench/vio OUT="$out/vio" >/dev/null
 	cc -O2 -Wall -o "$out/vio-native" bench/baseline/vio_native.c
@@ -115,9 +115,17 @@ vio_bench() {
 	head -c $((8 * 1024 * 1024)) /dev/urandom >"$dir/data"
 	head -c $((200 * 1024 * 1024)) /dev/zero >"$dir/big"
 	chmod 666 "$dir/data" "$dir/big"
-	if [[ $(nproc) -ge 2 ]]; then
-		sep="taskset -c 0"
-		sep_pd="taskset -c 1"
+	# The first two CPUs this process may use.
+	read -r c0 c1 _ < <(awk -F'\t' '/^Cpus_allowed_list/ {
+		n = split($2, r, ",")
+		for (i = 1; i <= n; i++) {
+			if (split(r[i], ab, "-") == 1) ab[2] = ab[1]
+			for (c = ab[1]; c <= ab[2]; c++) printf "%d ", c
+		}
+		print "" }' /proc/self/status)
+	if [[ -n ${c1:-} ]]; then
+		sep="taskset -c $c0"
+		sep_pd="taskset -c $c1"
 	fi
 	echo "== Linux I/O delegated to proxy processes (posix port) =="
 	vio_run shared env env warm
