@@ -67,9 +67,10 @@ void		brg_port_initialize(void);
  * Linux I/O (vio.c).  The request area, VIO_NSLOT slots, exists from
  * brg_port_initialize() on; a proxy server may attach to it.  In task
  * context: is one attached; put the slot, its request written, in
- * REQUESTED and tell its proxy (brg_port_vio_post).  When the server goes, the transport puts every slot that
- * is REQUESTED or BUSY into DONE with err EIO and raises INHNO_BRIDGE;
- * a proxy's DONE raises it too.
+ * REQUESTED and tell its proxy (brg_port_vio_post).  When the server
+ * goes, the transport puts every slot that is REQUESTED or BUSY into
+ * DONE with err EIO and raises INHNO_BRIDGE; a proxy's DONE raises it
+ * too.
  */
 struct unitron_vio_area *brg_port_vio_area(void);
 BOOL		brg_port_vio_attached(void);

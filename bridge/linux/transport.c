@@ -108,12 +108,12 @@ static bool brg_registered;
 
 /* ---- for the µITRON side (bridge_port.h) ---------------------------- */
 
-/* The handler, on the µITRON CPU with interrupts off. */
 /* Nothing to acknowledge: the line is a software one. */
 void brg_port_ack(void)
 {
 }
 
+/* The handler, on the µITRON CPU with interrupts off. */
 BRG_CALL *brg_port_fetch(void)
 {
 	BRG_CALL *call;

@@ -6,9 +6,9 @@
  *
  * It attaches to SYSTEM ($UNITRON_SYSTEM, else /dev/unitron0), maps the
  * system's request area and keeps one proxy process per slot, off the
- * system's CPU when the system is bound to one.  A proxy
- * waits for a call in its slot, makes it, writes the result back and
- * tells the system; a one-shot call ends the proxy, and the server starts
+ * system's CPU when the system is bound to one.  A proxy waits for a
+ * call in its slot, makes it, writes the result back and tells the
+ * system; a one-shot call ends the proxy, and the server starts
  * a fresh one for the slot; under continuation the proxy, and the files
  * it opened, stay.  A proxy that dies during a call ends it with EIO.
  *
@@ -98,7 +98,6 @@ static void keep_off_system_cpu(void)
 	if (CPU_COUNT(&set) > 0)
 		(void)sched_setaffinity(0, sizeof(set), &set);
 }
-
 
 static void attach_device(const char *path)
 {

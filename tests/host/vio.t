@@ -31,7 +31,9 @@ mkfifo -m 666 "$root/fifo"
 ln -s /etc/passwd "$root/link_out"
 echo secret >"$tmp/secret"
 
-# The application bound to CPU 0 (taskset): the proxies keep off it.
+# The application bound to the first CPU this script may use (taskset):
+# the proxies keep off it.
+affinity() { sed -n 's/^Cpus_allowed_list:\t*//p' "/proc/$1/status" 2>/dev/null; }
 # "0-2,5" -> "0 1 2 5"
 cpu_list() {
 	local r
@@ -39,7 +41,7 @@ cpu_list() {
 		if [[ $r == *-* ]]; then seq "${r%-*}" "${r#*-}"; else echo "$r"; fi
 	done | tr '\n' ' '
 }
-allowed=$(cpu_list "$(sed -n 's/^Cpus_allowed_list:\t*//p' /proc/self/status)")
+allowed=$(cpu_list "$(affinity $$)")
 sys_cpu=${allowed%% *}
 cpus=$(wc -w <<<"$allowed")
 bind=()
@@ -51,7 +53,6 @@ for _ in $(seq 50); do [ -S "$UNITRON_BRIDGE" ] && break; sleep 0.1; done
 "$top/build/unitron-proxyd" -d "$root" 2>"$tmp/pd.err" &
 pd_pid=$!
 for _ in $(seq 50); do grep -q serving "$tmp/pd.err" && break; sleep 0.1; done
-affinity() { sed -n 's/^Cpus_allowed_list:\t*//p' "/proc/$1/status" 2>/dev/null; }
 pd_cpus=$(affinity "$pd_pid")
 # A proxy's: one-shot proxies come and go, so the first one still there.
 proxy_cpus=
