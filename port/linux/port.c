@@ -17,6 +17,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
@@ -46,12 +47,22 @@ MODULE_PARM_DESC(autostart, "start the µITRON system at load (default no)");
 static unsigned int itron_slice_ms = 95;
 module_param(itron_slice_ms, uint, 0644);
 MODULE_PARM_DESC(itron_slice_ms,
-		 "longest time µITRON tasks run before Linux gets its slice, ms (default 95; 0: never)");
+		 "longest time µITRON tasks run before Linux gets its slice, ms (default 95; 0: never; shortened to fit Linux's RT throttling)");
 
 static unsigned int linux_slice_ms = 5;
 module_param(linux_slice_ms, uint, 0644);
 MODULE_PARM_DESC(linux_slice_ms,
 		 "time Linux gets on the µITRON CPU after a full µITRON slice, ms (default 5)");
+
+/*
+ * Linux's RT throttling stops every SCHED_FIFO thread of a CPU that used
+ * more than kernel.sched_rt_runtime_us of each sched_rt_period_us, for
+ * the rest of that period.  With throttling on, µITRON uses at most that
+ * share less RT_HEADROOM, which Linux's own RT threads on the CPU (timer,
+ * RCU and IRQ threads on PREEMPT_RT) are left.
+ */
+#define RT_SHARE_ALL	1000		/* ‰ */
+#define RT_HEADROOM	100
 
 int unitron_int_nest;
 int unitron_locked;
@@ -65,7 +76,8 @@ static u64 int_raised_ns;		/* when the current one was raised */
 static bool stopping;
 static bool running;
 static unsigned long started;		/* bit 0: the thread was started */
-static unsigned int busy_us;		/* µITRON tasks ran this long */
+static unsigned int busy_us;		/* µITRON's slice used, µs */
+static unsigned int rt_share = RT_SHARE_ALL;	/* of its CPU µITRON may use */
 static bool in_linux_slice;		/* the thread sleeps for Linux */
 
 static CTXB linux_ctxb;			/* the thread's own context */
@@ -269,10 +281,46 @@ static void redirect(struct pt_regs *regs, void (*entry)(void))
 	regs->flags &= ~X86_EFLAGS_IF;
 }
 
+/*
+ * The longest µITRON slice, µs (0: none).  With Linux's RT throttling
+ * on, the thread may use at most rt_share of its CPU, counting Linux's
+ * slices: beyond it, Linux would stop every task, for the rest of its
+ * period (50 ms a second by default), at a moment of its choosing.
+ */
+static unsigned int itron_slice_us(void)
+{
+	unsigned int us = itron_slice_ms * USEC_PER_MSEC;
+	unsigned int limit;
+
+	if (rt_share >= RT_SHARE_ALL)
+		return us;
+	limit = div_u64((u64)max(linux_slice_ms, 1U) * USEC_PER_MSEC * rt_share,
+			RT_SHARE_ALL - rt_share);
+	return us && us < limit ? us : limit;
+}
+
+/*
+ * The tick: us more of µITRON work, or of Linux's.  Without throttling,
+ * the slice bounds continuous µITRON work; with it, Linux's time pays
+ * the slice back at the rate that keeps µITRON within rt_share.
+ */
+static void account_slice(unsigned int us)
+{
+	if (runtsk && current == itron_thread)
+		busy_us += us;
+	else if (rt_share >= RT_SHARE_ALL)
+		busy_us = 0;
+	else
+		busy_us -= min_t(u64, busy_us,
+				 div_u64((u64)us * rt_share, RT_SHARE_ALL - rt_share));
+}
+
 /* µITRON tasks have run for a whole slice: Linux's turn. */
 static bool linux_slice_due(void)
 {
-	return itron_slice_ms && busy_us >= itron_slice_ms * USEC_PER_MSEC;
+	unsigned int slice = itron_slice_us();
+
+	return slice && busy_us >= slice;
 }
 
 /*
@@ -311,7 +359,12 @@ static void handler_enter(void)
  */
 static void give_linux_slice(void)
 {
-	ktime_t slice = ms_to_ktime(linux_slice_ms);
+	unsigned int ms = linux_slice_ms;
+	ktime_t slice;
+
+	if (!ms && rt_share < RT_SHARE_ALL)
+		ms = 1;
+	slice = ms_to_ktime(ms);
 
 	busy_us = 0;
 	in_linux_slice = true;
@@ -385,6 +438,25 @@ static void check_sleeping_task(void)
 }
 
 /*
+ * Nor may Linux hold the thread off its CPU while a task runs, other
+ * than for Linux's slice: that is RT throttling beyond the policy (the
+ * sysctl lowered after the start) or a Linux thread above SCHED_FIFO 99.
+ * Say so once per such stretch, when the tick finds it for the second
+ * time in a row.
+ */
+static void check_held_off(void)
+{
+	static unsigned int ticks;
+	bool held = runtsk && current != itron_thread && !in_linux_slice &&
+		    task_is_running(itron_thread);
+
+	ticks = held ? ticks + 1 : 0;
+	if (ticks == 2)
+		pr_warn_ratelimited("Linux holds the µITRON thread off CPU %u while task %d runs: RT throttling (kernel.sched_rt_runtime_us lowered?) or a real-time thread above it\n",
+				    unitron_cpu, TSKID(runtsk));
+}
+
+/*
  * The tick: one isig_tim() per period elapsed, late expiries included,
  * each with the time it was due.
  */
@@ -394,11 +466,9 @@ static enum hrtimer_restart tick_fn(struct hrtimer *timer)
 	u64 ticks = hrtimer_forward_now(timer,
 					ns_to_ktime(tick_us * NSEC_PER_USEC));
 
-	if (runtsk && current == itron_thread)
-		busy_us += ticks * tick_us;
-	else
-		busy_us = 0;
+	account_slice(ticks * tick_us);
 	check_sleeping_task();
+	check_held_off();
 	handler_enter();
 	for (; ticks; ticks--, due += tick_us * NSEC_PER_USEC) {
 		int_raised_ns = due;
@@ -510,10 +580,97 @@ static int itron_thread_fn(void *unused)
 	return 0;
 }
 
+/* An integer sysctl, from its file in /proc/sys. */
+static int read_sysctl(const char *path, long *val)
+{
+	struct file *file = filp_open(path, O_RDONLY, 0);
+	char buf[24];
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	n = kernel_read(file, buf, sizeof(buf) - 1, &pos);
+	filp_close(file, NULL);
+	if (n < 0)
+		return n;
+	buf[n] = '\0';
+	return kstrtol(strim(buf), 10, val);
+}
+
+/* µs as "N ms" or "N.NNN ms". */
+static const char *ms_text(char *buf, size_t size, unsigned int us)
+{
+	if (us % 1000)
+		snprintf(buf, size, "%u.%03u ms", us / 1000, us % 1000);
+	else
+		snprintf(buf, size, "%u ms", us / 1000);
+	return buf;
+}
+
+/*
+ * The inter-OS slice in force under Linux's RT throttling as it is set
+ * now, said when it is new: at load, and at a start after a change.
+ * Process context.
+ */
+static int set_slice_policy(void)
+{
+	static bool said;
+	long runtime, period;
+	unsigned int share = RT_SHARE_ALL, slice;
+	char ms[24];
+
+	if (read_sysctl("/proc/sys/kernel/sched_rt_runtime_us", &runtime) ||
+	    read_sysctl("/proc/sys/kernel/sched_rt_period_us", &period) ||
+	    period <= 0) {
+		pr_warn("cannot read kernel.sched_rt_runtime_us: assuming Linux's default, 950000 of 1000000\n");
+		runtime = 950000;
+		period = 1000000;
+	}
+	if (runtime >= 0 && runtime < period)
+		share = div_u64((u64)runtime * RT_SHARE_ALL, period);
+	if (share < RT_SHARE_ALL) {
+		if (share <= RT_HEADROOM) {
+			pr_err("kernel.sched_rt_runtime_us=%ld of %ld leaves µITRON no time on CPU %u\n",
+			       runtime, period, unitron_cpu);
+			return -EINVAL;
+		}
+		share -= RT_HEADROOM;
+	}
+	if (share == rt_share && said)
+		return 0;
+	WRITE_ONCE(rt_share, share);
+	said = true;
+	slice = itron_slice_us();
+	if (share == RT_SHARE_ALL && !slice) {
+		pr_info("inter-OS slice: none (itron_slice_ms=0, RT throttling off): µITRON tasks never give CPU %u to Linux\n",
+			unitron_cpu);
+		return 0;
+	}
+	pr_info("inter-OS slice: µITRON tasks run at most %s, then Linux gets %u ms on CPU %u\n",
+		ms_text(ms, sizeof(ms), slice), max(linux_slice_ms, 1U),
+		unitron_cpu);
+	if (share == RT_SHARE_ALL)
+		return 0;
+	pr_info("RT throttling on (kernel.sched_rt_runtime_us=%ld of %ld): µITRON uses at most %u%% of CPU %u, leaving Linux's RT threads %u%%\n",
+		runtime, period, share / 10, unitron_cpu, RT_HEADROOM / 10);
+	if (!itron_slice_ms || itron_slice_ms * USEC_PER_MSEC > slice)
+		pr_notice("itron_slice_ms=%u shortened to fit: for longer slices (or none), run sysctl kernel.sched_rt_runtime_us=-1 before loading\n",
+			  itron_slice_ms);
+	return 0;
+}
+
 int unitron_start(void)
 {
+	int err;
+
 	if (READ_ONCE(stopping) || test_and_set_bit(0, &started))
 		return -EBUSY;
+	err = set_slice_policy();
+	if (err) {
+		clear_bit(0, &started);
+		return err;
+	}
 	wake_up_process(itron_thread);
 	return 0;
 }
@@ -580,6 +737,9 @@ static int __init unitron_init(void)
 		return -EINVAL;
 	}
 	err = check_configuration();
+	if (err)
+		return err;
+	err = set_slice_policy();
 	if (err)
 		return err;
 	tick_ms = tick_us / 1000;

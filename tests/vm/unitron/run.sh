@@ -17,6 +17,64 @@ t_preempt() {
 	check "rmmod preempt" rmmod preempt
 }
 
+# Linux's RT throttling left as Debian sets it (95 % of each second):
+# the slice keeps µITRON below it, so Linux never stops the system, and
+# a high-priority task beside a runaway one is late by at most Linux's
+# slice and two ticks (apps/slice).  itron_slice_ms=0 ("never") is
+# shortened too, and honoured once throttling is off.
+slice_wait() {
+	wait_log slice "µITRON system stopped" 60 ||
+		fail "slice: system did not stop" "$(dmesg | tail)"
+	module_tap slice
+	check_fails "Linux did not throttle the µITRON thread" \
+		sh -c 'dmesg | grep "RT throttling activated"'
+	check_fails "... nor hold it off its CPU while a task ran" \
+		sh -c 'dmesg | grep "Linux holds the µITRON thread off"'
+	check "rmmod slice" rmmod slice
+}
+
+t_slice() {
+	is "$(cat /proc/sys/kernel/sched_rt_runtime_us)" 950000 \
+		"Debian's default RT throttling is on"
+	dmesg -c >/dev/null
+	check "insmod slice (default slices)" \
+		insmod $M/slice.ko autostart=1 cpu=1
+	like "$(dmesg)" "slice: inter-OS slice: µITRON tasks run at most 28.333 ms, then Linux gets 5 ms on CPU 1" \
+		"the load says which slices are in force"
+	like "$(dmesg)" "slice: RT throttling on .kernel.sched_rt_runtime_us=950000 of 1000000.: µITRON uses at most 85% of CPU 1" \
+		"... and why"
+	slice_wait
+	dmesg -c >/dev/null
+	check "insmod slice itron_slice_ms=0" \
+		insmod $M/slice.ko autostart=1 cpu=1 itron_slice_ms=0
+	like "$(dmesg)" "slice: itron_slice_ms=0 shortened to fit: for longer slices .or none., run sysctl kernel.sched_rt_runtime_us=-1 before loading" \
+		"\"never\" under throttling is shortened, with what to set"
+	slice_wait
+	echo -1 >/proc/sys/kernel/sched_rt_runtime_us
+	dmesg -c >/dev/null
+	check "insmod slice itron_slice_ms=0, throttling off" \
+		insmod $M/slice.ko cpu=1 itron_slice_ms=0
+	like "$(dmesg)" "slice: inter-OS slice: none .itron_slice_ms=0, RT throttling off.: µITRON tasks never give CPU 1 to Linux" \
+		"\"never\" is honoured with throttling off"
+	check "rmmod slice" rmmod slice
+	echo 50000 >/proc/sys/kernel/sched_rt_runtime_us
+	dmesg -c >/dev/null
+	check_fails "a load with almost no RT time is refused" \
+		insmod $M/slice.ko cpu=1
+	like "$(dmesg)" "slice: kernel.sched_rt_runtime_us=50000 of 1000000 leaves µITRON no time on CPU 1" \
+		"... and says why"
+	echo 950000 >/proc/sys/kernel/sched_rt_runtime_us
+	# Throttling tightened under a running system: the port says so.
+	dmesg -c >/dev/null
+	check "insmod spinner" insmod $M/spinner.ko autostart=1 cpu=1
+	wait_log spinner spinning 10 || fail "spinner did not start"
+	echo 300000 >/proc/sys/kernel/sched_rt_runtime_us
+	check "Linux holding the thread off is reported" wait_log spinner \
+		"Linux holds the µITRON thread off CPU 1 while task 1 runs" 10
+	echo 950000 >/proc/sys/kernel/sched_rt_runtime_us
+	check "rmmod spinner" rmmod spinner
+}
+
 # With Linux's RT throttling off, only the inter-OS slice gives Linux
 # CPU 1 while a µITRON task computes there forever.
 t_liveness() {
@@ -316,4 +374,4 @@ t_reload() {
 		sh -c 'cat /proc/[0-9]*/comm | grep -q "^unitron/"'
 }
 
-run_cases preempt liveness sleep_detect control edu status trace reload
+run_cases preempt slice liveness sleep_detect control edu status trace reload
