@@ -643,7 +643,7 @@ static int set_slice_policy(void)
 	said = true;
 	slice = itron_slice_us();
 	if (share == RT_SHARE_ALL && !slice) {
-		pr_info("inter-OS slice: none (itron_slice_ms=0, RT throttling off): µITRON tasks never give CPU %u to Linux\n",
+		pr_info("inter-OS slice: none (itron_slice_ms=0, RT throttling off): µITRON tasks never give CPU %u to Linux (one that computes for 21 s makes RCU report a stall)\n",
 			unitron_cpu);
 		return 0;
 	}
