@@ -63,20 +63,20 @@ app: lib cfg
 
 # A µITRON application as a kernel module (linux port): FLAVOUR=std|rt
 # builds against the Debian kernel the QEMU tests use; KDIR=dir builds
-# against another kernel tree (your own machine's headers).
-MODULE_NAME	= $(notdir $(abspath $(APP)))
-MODULE_SRC	= $(BUILD)/module-src/$(MODULE_NAME)
+# against another kernel tree (your own machine's headers).  The module
+# is named after the .cfg (CFGFILE= picks one), as the posix program is.
 FLAVOUR		?= std
+MODULE_CFG	= $(or $(CFGFILE),$(notdir $(wildcard $(abspath $(APP))/*.cfg)))
+MODULE_NAME	= $(basename $(notdir $(MODULE_CFG)))
+MODULE_SRC	= $(BUILD)/module-src/$(MODULE_NAME)
+MODULE_OUT	= $(BUILD)/modules/$(if $(KDIR),kdir,$(FLAVOUR))/$(MODULE_NAME)
 module: cfg
-	@test -n "$(APP)" || { echo "usage: make module APP=dir [FLAVOUR=std|rt | KDIR=dir]"; exit 2; }
-	APP_DEFS='$(APP_DEFS)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
-ifdef KDIR
-	$(MAKE) -C $(KDIR) M=$(MODULE_SRC) modules
-	@echo "module: $(MODULE_SRC)/$(MODULE_NAME).ko"
-else
-	tools/vm/kbuild.sh -q $(FLAVOUR) $(MODULE_SRC) $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)
-	@echo "module: $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)/$(MODULE_NAME).ko"
-endif
+	@test -n "$(APP)" || { echo "usage: make module APP=dir [CFGFILE=name.cfg] [FLAVOUR=std|rt | KDIR=dir]"; exit 2; }
+	@test -d "$(APP)" || { echo "make module: APP=$(APP): no such directory"; exit 2; }
+	@test "$(words $(MODULE_CFG))" = 1 || { echo "make module: APP=$(APP): expected one .cfg, found '$(MODULE_CFG)'; set CFGFILE="; exit 2; }
+	CFGFILE='$(MODULE_CFG)' APP_DEFS='$(APP_DEFS)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
+	tools/vm/kbuild.sh -q $(or $(KDIR),$(FLAVOUR)) $(MODULE_SRC) $(MODULE_OUT)
+	@echo "module: $(MODULE_OUT)/$(MODULE_NAME).ko"
 
 # Kernelware: the user side in build/kernelware/, the module against
 # FLAVOUR's Debian headers (or KDIR).
