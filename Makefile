@@ -4,6 +4,7 @@
 #   make test           every test: host (test-host) and QEMU (test-vm)
 #   make APP=dir        build a µITRON application (see README)
 #   make module APP=dir build it as a kernel module (linux port)
+#   make try APP=dir    boot QEMU with it as a module: a shell, or SCRIPT=
 #   make kernelware     kernelware.ko, libkw, kwrun and the examples
 #   make libunitron     the bridge's library for Linux programs (+ .pc)
 #   make install        libunitron, its headers and .pc, unitronctl
@@ -25,7 +26,7 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg module kernelware libunitron unitronctl unitron-proxyd \
+.PHONY: all app lib cfg module try kernelware libunitron unitronctl unitron-proxyd \
 	install demo \
 	test test-host bench deps clean
 
@@ -63,20 +64,20 @@ app: lib cfg
 
 # A µITRON application as a kernel module (linux port): FLAVOUR=std|rt
 # builds against the Debian kernel the QEMU tests use; KDIR=dir builds
-# against another kernel tree (your own machine's headers).
-MODULE_NAME	= $(notdir $(abspath $(APP)))
-MODULE_SRC	= $(BUILD)/module-src/$(MODULE_NAME)
+# against another kernel tree (your own machine's headers).  The module
+# is named after the .cfg (CFGFILE= picks one), as the posix program is.
 FLAVOUR		?= std
+MODULE_CFG	= $(or $(CFGFILE),$(notdir $(wildcard $(abspath $(APP))/*.cfg)))
+MODULE_NAME	= $(basename $(notdir $(MODULE_CFG)))
+MODULE_SRC	= $(BUILD)/module-src/$(MODULE_NAME)
+MODULE_OUT	= $(BUILD)/modules/$(if $(KDIR),kdir,$(FLAVOUR))/$(MODULE_NAME)
 module: cfg
-	@test -n "$(APP)" || { echo "usage: make module APP=dir [FLAVOUR=std|rt | KDIR=dir]"; exit 2; }
-	APP_DEFS='$(APP_DEFS)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
-ifdef KDIR
-	$(MAKE) -C $(KDIR) M=$(MODULE_SRC) modules
-	@echo "module: $(MODULE_SRC)/$(MODULE_NAME).ko"
-else
-	tools/vm/kbuild.sh -q $(FLAVOUR) $(MODULE_SRC) $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)
-	@echo "module: $(BUILD)/modules/$(FLAVOUR)/$(MODULE_NAME)/$(MODULE_NAME).ko"
-endif
+	@test -n "$(APP)" || { echo "usage: make module APP=dir [CFGFILE=name.cfg] [FLAVOUR=std|rt | KDIR=dir]"; exit 2; }
+	@test -d "$(APP)" || { echo "make module: APP=$(APP): no such directory"; exit 2; }
+	@test "$(words $(MODULE_CFG))" = 1 || { echo "make module: APP=$(APP): expected one .cfg, found '$(MODULE_CFG)'; set CFGFILE="; exit 2; }
+	CFGFILE='$(MODULE_CFG)' APP_DEFS='$(APP_DEFS)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
+	tools/vm/kbuild.sh -q $(or $(KDIR),$(FLAVOUR)) $(MODULE_SRC) $(MODULE_OUT)
+	@echo "module: $(MODULE_OUT)/$(MODULE_NAME).ko"
 
 # Kernelware: the user side in build/kernelware/, the module against
 # FLAVOUR's Debian headers (or KDIR).
@@ -165,6 +166,15 @@ bench: lib cfg
 
 deps:
 	tools/deps.sh
+
+# Try applications on the linux port in QEMU, with unitronctl,
+# unitron-proxyd and trace-cmd: an interactive shell, or SCRIPT's run
+# (its output and exit status).  APP may list several directories.
+TRY_TIMEOUT	?= 600
+try: vm-deps cfg
+	@test -n "$(APP)" || { echo "usage: make try APP=dir... [FLAVOUR=std|rt] [SCRIPT=file] [CFGFILE=name.cfg]"; exit 2; }
+	CFGFILE='$(CFGFILE)' APP_DEFS='$(APP_DEFS)' tools/vm/try.sh -f $(FLAVOUR) \
+		-t $(TRY_TIMEOUT) $(if $(SCRIPT),-s $(SCRIPT)) $(APP)
 
 # QEMU harness: vm-deps, test-vm, vm-shell, vm-clean (tools/vm/README.md).
 include tools/vm/vm.mk

@@ -361,6 +361,45 @@ static void gen_bridge(cfg *c, FILE *f)
 	fprintf(f, "};\n");
 }
 
+/*
+ * The names of the objects with IDs, indexed by ID - 1 (NULL: an
+ * explicit ID), for a port that shows them: compiled only where the
+ * port's configuration defines CFG_OBJECT_NAMES, so they cost nothing
+ * elsewhere.
+ */
+static void gen_names(cfg *c, FILE *f)
+{
+	static const char *const table[OK_NIDKINDS] = {
+		"tskname_table", "semname_table", "flgname_table",
+		"dtqname_table", "mbxname_table", "mpfname_table",
+		"cycname_table",
+	};
+	int k;
+	size_t i;
+
+	section(f, "Object names, for ports that show them "
+		"(CFG_OBJECT_NAMES)");
+	fprintf(f, "#ifdef CFG_OBJECT_NAMES\n");
+	for (k = 0; k < OK_NIDKINDS; k++) {
+		size_t n = c->objs[k].n;
+
+		fprintf(f, "const char *const %s[%zu] = {%s", table[k],
+			n ? n : 1, n ? "\n" : " NULL };\n");
+		if (!n)
+			continue;
+		for (i = 0; i < n; i++) {
+			const cfg_obj *o = c->byid[k][i];
+
+			if (o->name != NULL)
+				fprintf(f, "\t\"%s\",\n", o->name);
+			else
+				fprintf(f, "\tNULL,\n");
+		}
+		fprintf(f, "};\n");
+	}
+	fprintf(f, "#endif /* CFG_OBJECT_NAMES */\n");
+}
+
 static void gen_kernel_cfg(cfg *c, FILE *f)
 {
 	const objvec *inc = &c->objs[OK_INCLUDE];
@@ -395,6 +434,7 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 		 "tnum_terrtn", "const TERRTNB terrtnb_table");
 
 	gen_bridge(c, f);
+	gen_names(c, f);
 
 	ntmevt = c->objs[OK_TSK].n + c->objs[OK_CYC].n;
 	section(f, "Time events: one per task (timeouts) and cyclic handler");

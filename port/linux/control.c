@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unitron linux port - the control device, /dev/unitron-<module>:
- * start the system and raise software interrupts from Linux processes.
- * It also brings the status file (status.c) along.
+ * start the system and raise software interrupts from Linux processes;
+ * its sysfs directory has the system's state.  It also brings the status
+ * file (status.c) along.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -31,6 +32,36 @@ static long control_ioctl(struct file *file, unsigned int cmd,
 	}
 }
 
+/* /sys/class/misc/unitron-<module>/state, for unitronctl's messages */
+static ssize_t state_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	const char *state;
+
+	switch (unitron_not_running()) {
+	case 0:
+		state = UNITRON_STATE_RUNNING;
+		break;
+	case -ENOTCONN:
+		state = UNITRON_STATE_NOT_STARTED;
+		break;
+	case -EAGAIN:
+		state = UNITRON_STATE_STARTING;
+		break;
+	default:
+		state = UNITRON_STATE_ENDED;
+		break;
+	}
+	return sysfs_emit(buf, "%s\n", state);
+}
+static DEVICE_ATTR_RO(state);
+
+static struct attribute *control_attrs[] = {
+	&dev_attr_state.attr,
+	NULL
+};
+ATTRIBUTE_GROUPS(control);
+
 static const struct file_operations control_fops = {
 	.owner		= THIS_MODULE,
 	.unlocked_ioctl	= control_ioctl,
@@ -43,6 +74,7 @@ static struct miscdevice control_dev = {
 	.name	= "unitron-" KBUILD_MODNAME,
 	.fops	= &control_fops,
 	.mode	= 0600,
+	.groups	= control_groups,
 };
 
 /* The control device and the status file (status.c). */

@@ -18,8 +18,13 @@ extern unsigned int unitron_cpu;	/* the CPU that runs µITRON */
 unsigned long unitron_preempted(void);
 void unitron_stopped(void);
 int unitron_start(void);
+int unitron_not_running(void);	/* 0, or why not: -ENOTCONN, -EAGAIN, -ESHUTDOWN */
 int unitron_raise_swi(unsigned int line);
 void unitron_interrupt(unsigned int inhno);
+
+/* preempt.c: is Linux fully preemptible?  Warn at load if not. */
+const char *unitron_preempt_lacking(void);
+void unitron_check_preempt(void);
 
 /* device.c: device interrupts */
 bool unitron_device_line(unsigned int inhno);

@@ -8,36 +8,69 @@
 #
 #   port/linux/mkmodule.sh APP_DIR OUT_DIR [NAME] [-- EXTRA_SRC...]
 #
-# APP_DEFS in the environment: -D options for both the .cfg and the C
-# code, as for the posix port's make APP=dir APP_DEFS=...
+# NAME, the module's, is by default that of the .cfg (hello.cfg:
+# hello.ko), as the posix port names the program.  In the environment:
+# CFGFILE, the .cfg in APP_DIR when it has several, and APP_DEFS, -D
+# options for both the .cfg and the C code, as for the posix port's
+# make APP=dir CFGFILE=... APP_DEFS=...
+#
+# OUT_DIR/.unitron-srcmap says where each copied source came from
+# ("app/hello.c<TAB>/path/to/hello/hello.c"): tools/vm/kbuild.sh shows
+# the compiler's messages with those paths.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 usage() { echo "usage: $0 APP_DIR OUT_DIR [NAME] [-- EXTRA_SRC...]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
+[[ -d $1 ]] || { echo "mkmodule.sh: $1: no such directory" >&2; exit 1; }
 app=$(cd "$1" && pwd) out=$2
 shift 2
-name=$(basename "$app")
+if [[ -n ${CFGFILE:-} ]]; then
+	cfgs=("$app/$CFGFILE")
+	[[ -f ${cfgs[0]} ]] ||
+		{ echo "mkmodule.sh: $app: no $CFGFILE (CFGFILE)" >&2; exit 1; }
+else
+	cfgs=("$app"/*.cfg)
+	[[ ${#cfgs[@]} -eq 1 && -f ${cfgs[0]} ]] || {
+		echo "mkmodule.sh: $app: expected one .cfg, found" \
+			"${#cfgs[@]}; name one with CFGFILE=" >&2
+		exit 1
+	}
+fi
+name=$(basename "${cfgs[0]}" .cfg)
 if [[ $# -gt 0 && $1 != -- ]]; then name=$1; shift; fi
 [[ ${1:-} == -- ]] && shift
+# Linux writes a module's "-" as "_": unitronctl would not find it.
+[[ $name =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || {
+	echo "mkmodule.sh: '$name' cannot name a module: letters, digits" \
+		"and _ only (rename the .cfg, or name it: NAME)" >&2
+	exit 1
+}
 extra=("$@")
 read -ra defs <<<"${APP_DEFS:-}"
-cfgs=("$app"/*.cfg)
-[[ ${#cfgs[@]} -eq 1 && -f ${cfgs[0]} ]] ||
-	{ echo "mkmodule.sh: $app: expected one .cfg" >&2; exit 1; }
 
 make -s -C "$top" cfg
 rm -rf "$out"
-mkdir -p "$out"/{itron/include,itron/kernel,port/linux,systask,app} \
-	"$out"/bridge/{include,kernel,linux}
-cp "$top"/itron/include/*.h "$out/itron/include/"
-cp "$top"/itron/kernel/*.[ch] "$out/itron/kernel/"
-cp "$top"/port/linux/*.[chS] "$out/port/linux/"
-cp "$top"/systask/*.[ch] "$out/systask/"
-cp "$top"/bridge/include/*.h "$out/bridge/include/"
-cp "$top"/bridge/kernel/*.[ch] "$out/bridge/kernel/"
-cp "$top"/bridge/linux/*.[ch] "$out/bridge/linux/"
-cp "$app"/*.[ch] "$out/app/"
-for f in "${extra[@]}"; do cp "$f" "$out/app/"; done
+mkdir -p "$out"
+# Copy files into OUT_DIR/DIR, and say where they came from.
+put() {
+	local dir=$1 f
+	shift
+	mkdir -p "$out/$dir"
+	for f in "$@"; do
+		cp "$f" "$out/$dir/"
+		printf '%s/%s\t%s/%s\n' "$dir" "$(basename "$f")" \
+			"$(cd "$(dirname "$f")" && pwd)" "$(basename "$f")" \
+			>>"$out/.unitron-srcmap"
+	done
+}
+put itron/include "$top"/itron/include/*.h
+put itron/kernel "$top"/itron/kernel/*.[ch]
+put port/linux "$top"/port/linux/*.[chS]
+put systask "$top"/systask/*.[ch]
+put bridge/include "$top"/bridge/include/*.h
+put bridge/kernel "$top"/bridge/kernel/*.[ch]
+put bridge/linux "$top"/bridge/linux/*.[ch]
+put app "$app"/*.[ch] "${extra[@]}"
 
 inc=(-I"$out/app" -I"$top/itron/include" -I"$top/port/linux" -I"$top/systask"
 	-I"$top/bridge/include")

@@ -523,8 +523,12 @@ static void raise_line(unsigned int line)
  */
 int unitron_raise_swi(unsigned int line)
 {
-	if (line >= TNUM_SWI || !running)
+	if (line >= TNUM_SWI)
 		return -EINVAL;
+	if (!interrupt_attached(line))
+		return -ENXIO;
+	if (!READ_ONCE(running))
+		return unitron_not_running();
 	raise_line(line);
 	/*
 	 * Wait for the IPI: none may be in flight when the module goes
@@ -664,15 +668,29 @@ int unitron_start(void)
 {
 	int err;
 
-	if (READ_ONCE(stopping) || test_and_set_bit(0, &started))
-		return -EBUSY;
+	if (READ_ONCE(stopping))
+		return -ESHUTDOWN;
 	err = set_slice_policy();
-	if (err) {
-		clear_bit(0, &started);
+	if (err)
 		return err;
-	}
+	if (test_and_set_bit(0, &started))
+		return -EBUSY;
 	wake_up_process(itron_thread);
 	return 0;
+}
+
+/*
+ * Why a request that needs a running system cannot be served:
+ * -ENOTCONN before UNITRON_IOC_START, -EAGAIN while it starts,
+ * -ESHUTDOWN once it has ended (ext_ker(), or unloading).
+ */
+int unitron_not_running(void)
+{
+	if (READ_ONCE(stopping))
+		return -ESHUTDOWN;
+	if (!test_bit(0, &started))
+		return -ENOTCONN;
+	return READ_ONCE(running) ? 0 : -EAGAIN;
 }
 
 /*
@@ -742,6 +760,7 @@ static int __init unitron_init(void)
 	err = set_slice_policy();
 	if (err)
 		return err;
+	unitron_check_preempt();
 	tick_ms = tick_us / 1000;
 
 	hrtimer_init(&tick_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED_HARD);

@@ -2,7 +2,8 @@
 /*
  * Unitron linux port - the status file, /sys/kernel/debug/unitron-
  * <module>/ps (root only): every task and kernel object of the µITRON
- * system, with its state and its waiting tasks in queue order.
+ * system, with its name in the .cfg (kernel_cfg.c's name tables), its
+ * state and its waiting tasks in queue order.
  *
  * The system changes its state only on its own CPU with interrupts off
  * there (CPU lock, handlers).  So a function that an IPI runs on that
@@ -343,11 +344,33 @@ static void show_system(struct seq_file *m, const struct ps_snap *s)
 		[UNITRON_STOPPED] = "stopped",
 	};
 
+	const char *model = unitron_preempt_lacking();
+
 	seq_printf(m, "%s: %s on CPU %u, time %lu ms\n", KBUILD_MODNAME,
 		   sys_name[s->sys], unitron_cpu, s->now);
+	if (model)
+		seq_printf(m, "no real-time guarantee: Linux is not fully preemptible (preempt=%s); boot with preempt=full\n",
+			   model);
 }
 
-static void show_task(struct seq_file *m, ID id, const struct ps_task *t)
+/* A configured name, "-" for an object with an explicit ID. */
+static const char *name_of(const char *const *table, ID id)
+{
+	return table[id - 1] ? table[id - 1] : "-";
+}
+
+/* The widest of the names, and at least that of the heading "NAME". */
+static int names_width(const char *const *table, ID tmax, int width)
+{
+	ID id;
+
+	for (id = 1; id <= tmax; id++)
+		width = max_t(int, width, strlen(name_of(table, id)));
+	return width;
+}
+
+static void show_task(struct seq_file *m, ID id, const struct ps_task *t,
+		      int width)
 {
 	char wait[16] = "-", tmout[16] = "-";
 
@@ -358,18 +381,20 @@ static void show_task(struct seq_file *m, ID id, const struct ps_task *t)
 		strscpy(wait, wait_name(t->wreason), sizeof(wait));
 	if (t->tmout >= 0)
 		snprintf(tmout, sizeof(tmout), "%d", t->tmout);
-	seq_printf(m, "%4d  %-17s %3u %4u  %-8s %7s %8u\n", id,
-		   state_name(t->state), t->pri, t->bpri, wait, tmout,
-		   t->runcnt);
+	seq_printf(m, "%4d  %-*s  %-17s %3u %4u  %-8s %7s %8u\n", id, width,
+		   name_of(tskname_table, id), state_name(t->state), t->pri,
+		   t->bpri, wait, tmout, t->runcnt);
 }
 
 static void show_tasks(struct seq_file *m, const struct ps_snap *s)
 {
+	int width = names_width(tskname_table, tmax_tskid, 4);
 	ID id;
 
-	seq_puts(m, "\n  ID  STATE             PRI BPRI  WAIT       TMOUT     RUNS\n");
+	seq_printf(m, "\n  ID  %-*s  STATE             PRI BPRI  WAIT       TMOUT     RUNS\n",
+		   width, "NAME");
 	for (id = TMIN_TSKID; id <= tmax_tskid; id++)
-		show_task(m, id, &s->task[INDEX_TSK(id)]);
+		show_task(m, id, &s->task[INDEX_TSK(id)], width);
 }
 
 static void show_waiters(struct seq_file *m, const struct ps_snap *s,
@@ -387,6 +412,24 @@ static const char * const kind_name[] = {
 	[PS_SEM] = "sem", [PS_FLG] = "flg", [PS_DTQ] = "dtq",
 	[PS_MBX] = "mbx", [PS_MPF] = "mpf", [PS_CYC] = "cyc",
 };
+
+static const char *const *const kind_names[] = {
+	[PS_SEM] = semname_table, [PS_FLG] = flgname_table,
+	[PS_DTQ] = dtqname_table, [PS_MBX] = mbxname_table,
+	[PS_MPF] = mpfname_table, [PS_CYC] = cycname_table,
+};
+
+/* The widest name of an object, at least 4 ("NAME"). */
+static int objs_width(void)
+{
+	int width = names_width(semname_table, tmax_semid, 4);
+
+	width = names_width(flgname_table, tmax_flgid, width);
+	width = names_width(dtqname_table, tmax_dtqid, width);
+	width = names_width(mbxname_table, tmax_mbxid, width);
+	width = names_width(mpfname_table, tmax_mpfid, width);
+	return names_width(cycname_table, tmax_cycid, width);
+}
 
 static void show_state(char *buf, size_t size, const struct ps_obj *o)
 {
@@ -419,17 +462,19 @@ static void show_state(char *buf, size_t size, const struct ps_obj *o)
 }
 
 static void show_obj(struct seq_file *m, const struct ps_snap *s,
-		     const struct ps_obj *o)
+		     const struct ps_obj *o, int width)
 {
 	char name[16], state[64] = "";
 
 	snprintf(name, sizeof(name), "%s %d", kind_name[o->kind], o->id);
 	show_state(state, sizeof(state), o);
+	seq_printf(m, "%-8s %-*s  ", name, width,
+		   name_of(kind_names[o->kind], o->id));
 	if (o->kind == PS_CYC) {	/* nothing waits for a handler */
-		seq_printf(m, "%-8s %s\n", name, state);
+		seq_printf(m, "%s\n", state);
 		return;
 	}
-	seq_printf(m, "%-8s %-32s ", name, state);
+	seq_printf(m, "%-32s ", state);
 	if (o->kind == PS_DTQ) {
 		seq_puts(m, "send: ");
 		show_waiters(m, s, &o->wait[0]);
@@ -444,14 +489,16 @@ static void show_obj(struct seq_file *m, const struct ps_snap *s,
 static int ps_show(struct seq_file *m, void *unused)
 {
 	const struct ps_snap *s = m->private;
+	int width = objs_width();
 	unsigned int i;
 
 	show_system(m, s);
 	show_tasks(m, s);
 	if (s->nobj)
-		seq_puts(m, "\nOBJECT   STATE                            WAITING TASKS\n");
+		seq_printf(m, "\nOBJECT   %-*s  STATE                            WAITING TASKS\n",
+			   width, "NAME");
 	for (i = 0; i < s->nobj; i++)
-		show_obj(m, s, &s->obj[i]);
+		show_obj(m, s, &s->obj[i], width);
 	return 0;
 }
 

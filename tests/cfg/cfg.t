@@ -122,8 +122,10 @@ sub count_of {
 
 sub compile {
 	my ($outdir, @more) = @_;
+	# With the name tables a port may ask for, so they compile too.
 	return run(cmd => [$cc, @cc_flags, '-fsyntax-only', "-I$outdir",
-	    "-I$here/good", @cc_inc, "$outdir/kernel_cfg.c", @more]);
+	    '-DCFG_OBJECT_NAMES', "-I$here/good", @cc_inc,
+	    "$outdir/kernel_cfg.c", @more]);
 }
 
 # ------------------------------------------------------------- good files
@@ -184,6 +186,10 @@ for my $cfgfile (sort glob("$here/good/*.cfg")) {
 	    "$dir/kernel_cfg.o"]);
 	ok($st == 0, 'good/sample: kernel_cfg.c compiles to an object')
 	    or diag($err);
+	my (undef, $syms) = run(cmd => ['nm', "$dir/kernel_cfg.o"]);
+	ok($syms =~ /tinib_table/ && $syms !~ /name_table/,
+	    'good/sample: no name tables unless the port asks for them')
+	    or diag($syms);
 	($st, undef, $err) = run(cmd => [$cc, @cc_flags, "-I$dir",
 	    "-I$here/good", @cc_inc, "$dir/kernel_cfg.o",
 	    "$here/check_tables.c", '-o', "$dir/dump"]);

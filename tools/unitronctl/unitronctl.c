@@ -73,6 +73,57 @@ static int open_device(const char *module)
 	return fd;
 }
 
+/*
+ * MODULE's state, as its control device's sysfs directory shows it
+ * (UNITRON_STATE_*), in buf; false if it cannot be read.
+ */
+static bool system_state(const char *module, char *buf, size_t size)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	bool ok;
+
+	snprintf(path, sizeof(path), "/sys/class/misc/unitron-%s/state",
+		 module);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	ok = fgets(buf, (int)size, f) != NULL;
+	fclose(f);
+	if (ok)
+		buf[strcspn(buf, "\n")] = '\0';
+	return ok;
+}
+
+/*
+ * What to say when MODULE's system is not running: from its state, or
+ * else from the error a request got (ENOTCONN, EAGAIN, ESHUTDOWN); ""
+ * when neither tells.
+ */
+static const char *not_running(const char *module, int err)
+{
+	static char why[PATH_MAX + 128];
+	char state[32] = "";
+
+	if (!system_state(module, state, sizeof(state)))
+		strcpy(state, err == ENOTCONN ? UNITRON_STATE_NOT_STARTED :
+		       err == EAGAIN ? UNITRON_STATE_STARTING :
+		       err == ESHUTDOWN ? UNITRON_STATE_ENDED : "");
+	if (strcmp(state, UNITRON_STATE_NOT_STARTED) == 0)
+		snprintf(why, sizeof(why), "the µITRON system %s is not "
+			 "started yet (unitronctl start %s)", module, module);
+	else if (strcmp(state, UNITRON_STATE_STARTING) == 0)
+		snprintf(why, sizeof(why), "the µITRON system %s is still "
+			 "starting (try again)", module);
+	else if (strcmp(state, UNITRON_STATE_ENDED) == 0)
+		snprintf(why, sizeof(why), "the µITRON system %s has ended "
+			 "(rmmod %s and insmod it to run it again)", module,
+			 module);
+	else
+		return "";
+	return why;
+}
+
 static int list(void)
 {
 	DIR *dir = opendir("/dev");
@@ -107,6 +158,43 @@ static void pause_us(unsigned long us)
 	nanosleep(&ts, NULL);
 }
 
+static void raise_error(const char *module, unsigned long line, int err)
+{
+	const char *why = not_running(module, err);
+
+	if (err == ENXIO)
+		fprintf(stderr, "unitronctl: raise %s %lu: no handler for "
+			"line %lu (the .cfg needs DEF_INH(INHNO_SWI(%lu), ...) "
+			"or ATT_ISR)\n", module, line, line, line);
+	else if (err == ENOTCONN || err == EAGAIN || err == ESHUTDOWN)
+		fprintf(stderr, "unitronctl: raise %s %lu: %s\n", module,
+			line, why);
+	else
+		fprintf(stderr, "unitronctl: raise %s %lu: %s\n", module,
+			line, strerror(err));
+}
+
+/* start MODULE */
+static int start(const char *module)
+{
+	int fd = open_device(module), ret;
+
+	if (fd < 0)
+		return 1;
+	ret = ioctl(fd, UNITRON_IOC_START);
+	if (ret < 0 && errno == EBUSY)
+		fprintf(stderr, "unitronctl: start %s: already running\n",
+			module);
+	else if (ret < 0 && errno == ESHUTDOWN)
+		fprintf(stderr, "unitronctl: start %s: %s\n", module,
+			not_running(module, ESHUTDOWN));
+	else if (ret < 0)
+		fprintf(stderr, "unitronctl: start %s: %s\n", module,
+			strerror(errno));
+	close(fd);
+	return ret < 0;
+}
+
 /* raise MODULE LINE [COUNT [GAP_US]]: argv[0] is "raise". */
 static int raise_line(int argc, char **argv)
 {
@@ -131,8 +219,7 @@ static int raise_line(int argc, char **argv)
 		ret = ioctl(fd, UNITRON_IOC_RAISE, line);
 	}
 	if (ret < 0)
-		fprintf(stderr, "unitronctl: raise %s %lu: %s\n", argv[1],
-			line, strerror(errno));
+		raise_error(argv[1], line, errno);
 	close(fd);
 	return ret < 0;
 }
@@ -266,10 +353,54 @@ static bool bridge_options(int argc, char **argv, int nargs,
 	return true;
 }
 
-static int bridge_error(const char *what, const char *object, int ercd)
+/*
+ * The module whose bridge device SYSTEM is (linux port: /dev/NAME, its
+ * module parameter bridge_name), in module; false if none is.
+ */
+static bool bridge_module(const char *system, char *module, size_t size)
 {
-	fprintf(stderr, "unitronctl: %s %s: %s\n", what, object,
-		unitron_ername(ercd));
+	const char *dev = system && *system ? system : "/dev/unitron0";
+	struct dirent *entry;
+	char path[PATH_MAX], name[NAME_MAX + 2];
+	bool found = false;
+	DIR *dir;
+	FILE *f;
+
+	if (strncmp(dev, "/dev/", 5) != 0)
+		return false;
+	dir = opendir("/sys/module");
+	if (!dir)
+		return false;
+	while (!found && (entry = readdir(dir)) != NULL) {
+		snprintf(path, sizeof(path),
+			 "/sys/module/%s/parameters/bridge_name", entry->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		if (fgets(name, sizeof(name), f)) {
+			name[strcspn(name, "\n")] = '\0';
+			found = strcmp(name, dev + 5) == 0;
+		}
+		fclose(f);
+		if (found)
+			snprintf(module, size, "%s", entry->d_name);
+	}
+	closedir(dir);
+	return found;
+}
+
+static int bridge_error(const char *what, const struct bridge_args *a,
+			int ercd)
+{
+	const char *system = a->system ? a->system : getenv("UNITRON_SYSTEM");
+	char module[NAME_MAX + 1];
+	const char *why = "";
+
+	/* E_OBJ: the system does not run (the object's kind is right). */
+	if (ercd == E_OBJ && bridge_module(system, module, sizeof(module)))
+		why = not_running(module, 0);
+	fprintf(stderr, "unitronctl: %s %s: %s%s%s\n", what, a->object,
+		unitron_ername(ercd), *why ? ": " : "", why);
 	return 1;
 }
 
@@ -286,14 +417,18 @@ static int bridge_begin(int argc, char **argv, int nargs,
 	system = a->system ? a->system : getenv("UNITRON_SYSTEM");
 	a->u = unitron_open(a->system);
 	if (!a->u) {
-		fprintf(stderr, "unitronctl: %s: %s\n",
+		int err = errno;
+
+		fprintf(stderr, "unitronctl: %s: %s%s\n",
 			system && *system ? system : "/dev/unitron0",
-			strerror(errno));
+			strerror(err), err == ECONNREFUSED ?
+			" (the application has ended)" : err == ENOENT ?
+			" (no such system: is it loaded, or running?)" : "");
 		return 1;
 	}
 	a->obj = unitron_lookup(a->u, a->object, &a->kind);
 	if (a->obj < 0) {
-		bridge_error("object", a->object, a->obj);
+		bridge_error("object", a, a->obj);
 		unitron_close(a->u);
 		return 1;
 	}
@@ -351,7 +486,7 @@ static int bridge_send(int argc, char **argv)
 					a.msgpri, a.tmout);
 	}
 	unitron_close(a.u);
-	return ercd ? bridge_error("send", a.object, ercd) : 0;
+	return ercd ? bridge_error("send", &a, ercd) : 0;
 }
 
 static int bridge_recv(int argc, char **argv)
@@ -376,13 +511,11 @@ static int bridge_recv(int argc, char **argv)
 		}
 	}
 	unitron_close(a.u);
-	return ercd ? bridge_error("recv", a.object, ercd) : 0;
+	return ercd ? bridge_error("recv", &a, ercd) : 0;
 }
 
 int main(int argc, char **argv)
 {
-	int fd, ret;
-
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
 		return list();
 	if ((argc == 2 || argc == 3) && strcmp(argv[1], "ps") == 0)
@@ -391,16 +524,8 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	if (argc == 3 && strcmp(argv[1], "start") == 0) {
-		fd = open_device(argv[2]);
-		if (fd < 0)
-			return 1;
-		ret = ioctl(fd, UNITRON_IOC_START);
-		if (ret < 0)
-			fprintf(stderr, "unitronctl: start %s: %s\n", argv[2],
-				errno == EBUSY ? "already started" : strerror(errno));
-		return ret < 0;
-	}
+	if (argc == 3 && strcmp(argv[1], "start") == 0)
+		return start(argv[2]);
 	if (argc >= 4 && argc <= 6 && strcmp(argv[1], "raise") == 0)
 		return raise_line(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "send") == 0)

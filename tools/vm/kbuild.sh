@@ -8,13 +8,17 @@ usage() {
 Usage: tools/vm/kbuild.sh [-q] FLAVOUR SRC_DIR OUT_DIR [MAKE_ARGS...]
 
 Builds the Kbuild module directory SRC_DIR (a Kbuild or Makefile with
-obj-m) for FLAVOUR (std or rt; see tools/vm/kver.sh) in OUT_DIR:
+obj-m) for FLAVOUR (std or rt, see tools/vm/kver.sh; or the path of a
+kernel build tree, e.g. /lib/modules/$(uname -r)/build) in OUT_DIR:
 the sources are copied into OUT_DIR (Linux 6.1 cannot put external
 module objects outside M=), then `make -C $KDIR M=OUT_DIR modules` runs.
 The source tree stays clean. The full build output is in OUT_DIR/build.log.
 
 Fails (exit 1) on a build error or on any "warning:" in the output
 (compiler, objtool, modpost, Kbuild). The built *.ko are left in OUT_DIR.
+Messages name the files as in SRC_DIR, or where SRC_DIR/.unitron-srcmap
+says they came from (lines "REL_PATH<TAB>ORIGINAL", port/linux/mkmodule.sh
+writes it), so that they point at the user's own sources.
 If nothing changed since the last clean build (sources, kernel headers,
 MAKE_ARGS), make is skipped; otherwise OUT_DIR is rebuilt from scratch.
 
@@ -43,7 +47,12 @@ if [[ ! -f "$src/Kbuild" && ! -f "$src/Makefile" ]]; then
 	echo "kbuild.sh: $src has neither Kbuild nor Makefile" >&2
 	exit 1
 fi
-kdir=$("$here/kver.sh" "$flavour" KDIR)
+if [[ $flavour == */* ]]; then
+	kdir=$flavour
+	[[ -f $kdir/Makefile ]] || { echo "kbuild.sh: $kdir: not a kernel build tree" >&2; exit 1; }
+else
+	kdir=$("$here/kver.sh" "$flavour" KDIR)
+fi
 src=$(cd "$src" && pwd)
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -95,6 +104,26 @@ done <<<"$manifest"
 log=$out/build.log
 rc=0
 make -C "$kdir" M="$out" -j"$(nproc)" "$@" modules >"$log" 2>&1 || rc=$?
+
+# The log with the paths of the sources, not of their copies in OUT_DIR.
+map=$out/.unitron-srcmap
+if [[ ! -f $map ]]; then
+	map=$(mktemp)
+	trap 'rm -f "$map"' EXIT
+	while read -r f; do
+		[[ -n "$f" ]] && printf '%s\t%s\n' "$f" "$src/$f"
+	done <<<"$manifest" >"$map"
+fi
+perl -i -e '
+	my ($map, $out) = (shift, shift);
+	open(my $m, "<", $map) or die "$map: $!";
+	my %to = map { chomp; split(/\t/, $_, 2) } <$m>;
+	my @from = sort { length($b) <=> length($a) } keys %to;
+	my $re = join("|", map { quotemeta } @from);
+	while (<>) {
+		s{\Q$out\E/($re)\b}{$to{$1}}g if @from;
+		print;
+	}' "$map" "$out" "$log"
 
 warnings=$(grep -inE 'warning:' "$log" || true)
 if [[ $rc -ne 0 || -n "$warnings" ]]; then

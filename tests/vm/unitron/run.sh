@@ -129,6 +129,83 @@ t_control() {
 		unitronctl start swi
 }
 
+# Clear errors (apps/ctlerr): a line without a handler, a system not
+# started yet and one that has ended, each said so by raise, start, send
+# and recv; the state in sysfs; names in ps; no preemption warning on a
+# kernel booted right (preempt=full, or PREEMPT_RT).
+ST=/sys/class/misc/unitron-ctlerr/state
+
+# says DESC EXIT ERE CMD...: CMD exits EXIT and its stderr matches ERE.
+says() {
+	_d=$1 _x=$2 _re=$3
+	shift 3
+	_err=$("$@" 2>&1 >/dev/null)
+	is "$?" "$_x" "$_d: exit $_x"
+	like "$_err" "$_re" "$_d: says so"
+}
+
+t_errors() {
+	dmesg -c >/dev/null
+	check "insmod ctlerr (not started)" insmod $M/ctlerr.ko cpu=1
+	check_fails "no preemption warning at load" \
+		sh -c 'dmesg | grep -q "not fully preemptible"'
+	check_fails "ps has no preemption warning" \
+		sh -c 'unitronctl ps ctlerr | grep -q "no real-time guarantee"'
+	is "$(cat $ST)" "not started" "state: not started"
+	says "raise of a line without a handler" 1 \
+		"^unitronctl: raise ctlerr 5: no handler for line 5 \(the \.cfg needs DEF_INH\(INHNO_SWI\(5\), \.\.\.\) or ATT_ISR\)$" \
+		unitronctl raise ctlerr 5
+	says "raise before start" 1 \
+		"^unitronctl: raise ctlerr 2: the µITRON system ctlerr is not started yet \(unitronctl start ctlerr\)$" \
+		unitronctl raise ctlerr 2
+	says "send before start" 1 \
+		"^unitronctl: send CMD_DTQ: E_OBJ: the µITRON system ctlerr is not started yet \(unitronctl start ctlerr\)$" \
+		unitronctl send CMD_DTQ 1
+	says "recv before start" 1 "recv CMD_DTQ: E_OBJ: .* not started yet" \
+		unitronctl recv -t 0 CMD_DTQ
+	says "raise of a line out of range" 2 "bad line '32' \(0\.\.31\)" \
+		unitronctl raise ctlerr 32
+	check "unitronctl start ctlerr" unitronctl start ctlerr
+	wait_log ctlerr "waiting for data" 10 || fail "ctlerr did not start"
+	is "$(cat $ST)" running "state: running"
+	says "start again" 1 "^unitronctl: start ctlerr: already running$" \
+		unitronctl start ctlerr
+	says "raise of a line without a handler, running" 1 \
+		"no handler for line 0 " unitronctl raise ctlerr 0
+	check "raise of line 2 works" unitronctl raise ctlerr 2
+	wait_log ctlerr "line 2 raised" 10 || fail "line 2's handler did not run"
+	check "send CMD_DTQ 7 works" unitronctl send CMD_DTQ 7
+	_ps=$(unitronctl ps ctlerr)
+	# The bridge's tasks and data queue come first (bridge.cfg).
+	like "$_ps" "^ +10 +MAIN_TASK +WAITING +5 +5 +rdtq 2 +- +2$" \
+		"ps: a task's name"
+	like "$_ps" "^dtq 2 +CMD_DTQ +0 of 1 queued +send: - receive: 10$" \
+		"ps: a data queue's name"
+	like "$_ps" "^sem 1 +- +count 0, max 1 +-$" \
+		"ps: no name for an explicit ID"
+	like "$_ps" "^sem 2 +LONG_SEMAPHORE_NAME +count 1, max 1 +-$" \
+		"ps: a long name widens the column"
+	like "$_ps" "^OBJECT   NAME {15}  STATE " "ps: the objects' NAME heading"
+	# E_DLT if the system ended before the bridge's worker reported.
+	like "$(unitronctl send CMD_DTQ 0 2>&1)" "^(|unitronctl: send CMD_DTQ: E_DLT)$" \
+		"send CMD_DTQ 0 ends the system"
+	wait_log ctlerr "µITRON system stopped" 10 || fail "ctlerr did not stop"
+	is "$(cat $ST)" ended "state: ended"
+	_ended="the µITRON system ctlerr has ended \(rmmod ctlerr and insmod it to run it again\)$"
+	says "raise after the end" 1 "^unitronctl: raise ctlerr 2: $_ended" \
+		unitronctl raise ctlerr 2
+	says "start after the end" 1 "^unitronctl: start ctlerr: $_ended" \
+		unitronctl start ctlerr
+	says "send after the end" 1 "^unitronctl: send CMD_DTQ: E_OBJ: $_ended" \
+		unitronctl send CMD_DTQ 1
+	says "recv after the end" 1 "^unitronctl: recv CMD_DTQ: E_OBJ: $_ended" \
+		unitronctl recv CMD_DTQ
+	check "rmmod ctlerr" rmmod ctlerr
+	says "send with no system loaded" 1 \
+		"/dev/unitron0: No such file or directory \(no such system" \
+		unitronctl send CMD_DTQ 1
+}
+
 # QEMU's edu device: its interrupt, bound by the application's PCI driver,
 # wakes and preempts µITRON tasks.
 t_edu() {
@@ -165,39 +242,40 @@ ps_not_started() {
 	_ps=$(unitronctl ps status)
 	like "$_ps" "^status: not started \(as configured\) on CPU 1, time 0 ms$" \
 		"ps before start: not started"
-	like "$_ps" "^ +1 +DORMANT +2 +2 +- +- +0$" \
+	like "$_ps" "^  ID  NAME       STATE  " "ps: a NAME column, as wide as the longest"
+	like "$_ps" "^ +1 +MAIN_TASK +DORMANT +2 +2 +- +- +0$" \
 		"ps before start: tasks as configured"
-	like "$_ps" "^sem 1 +count 0, max 2 +-$" \
+	like "$_ps" "^sem 1 +SEM +count 0, max 2 +-$" \
 		"ps before start: objects as configured"
-	like "$_ps" "^cyc 1 +started, every 10 ms$" \
+	like "$_ps" "^cyc 1 +CYC +started, every 10 ms$" \
 		"ps before start: cyclic handler as configured"
 }
 
 ps_tasks() {
 	like "$1" "^status: running on CPU 1, time [0-9]+ ms$" "ps: system running"
-	like "$1" "^ +1 +WAITING +2 +2 +slp +- +2$" "ps: 1 sleeps, no timeout"
-	like "$1" "^ +2 +WAITING +6 +6 +sem 1 +[0-9]+ +1$" "ps: 2 waits for sem 1"
+	like "$1" "^ +1 +MAIN_TASK +WAITING +2 +2 +slp +- +2$" "ps: 1 sleeps, no timeout"
+	like "$1" "^ +2 +SEM_LOW +WAITING +6 +6 +sem 1 +[0-9]+ +1$" "ps: 2 waits for sem 1"
 	# 100000 ms, plus the tick under way and any late ones.
-	in_range "$(ps_field "$1" 2 7)" 90000 100100 "ps: 2's timeout left"
-	like "$1" "^ +3 +WAITING +4 +4 +sem 1 +- +1$" "ps: 3 waits for sem 1"
-	like "$1" "^ +4 +WAITING +5 +5 +dly +[0-9]+ +1$" "ps: 4 delays"
-	like "$1" "^ +5 +WAITING +5 +5 +rdtq 1 +- +1$" "ps: 5 receives from dtq 1"
-	like "$1" "^ +6 +WAITING-SUSPENDED +5 +5 +flg 1 +- +1$" \
+	in_range "$(ps_field "$1" 2 8)" 90000 100100 "ps: 2's timeout left"
+	like "$1" "^ +3 +SEM_HIGH +WAITING +4 +4 +sem 1 +- +1$" "ps: 3 waits for sem 1"
+	like "$1" "^ +4 +DELAYED +WAITING +5 +5 +dly +[0-9]+ +1$" "ps: 4 delays"
+	like "$1" "^ +5 +RECEIVER +WAITING +5 +5 +rdtq 1 +- +1$" "ps: 5 receives from dtq 1"
+	like "$1" "^ +6 +FLAGGED +WAITING-SUSPENDED +5 +5 +flg 1 +- +1$" \
 		"ps: 6 waits for flg 1, suspended"
-	like "$1" "^ +7 +SUSPENDED +7 +7 +- +- +0$" "ps: 7 suspended"
-	like "$1" "^ +8 +RUNNING +9 +9 +- +- +1$" "ps: 8 runs"
-	like "$1" "^ +9 +READY +9 +9 +- +- +0$" "ps: 9 ready behind 8"
-	like "$1" "^ +10 +DORMANT +10 +10 +- +- +0$" "ps: 10 dormant"
+	like "$1" "^ +7 +SUSPENDED +SUSPENDED +7 +7 +- +- +0$" "ps: 7 suspended"
+	like "$1" "^ +8 +SPINNER +RUNNING +9 +9 +- +- +1$" "ps: 8 runs"
+	like "$1" "^ +9 +BEHIND +READY +9 +9 +- +- +0$" "ps: 9 ready behind 8"
+	like "$1" "^ +10 +DORMANT +DORMANT +10 +10 +- +- +0$" "ps: 10 dormant"
 }
 
 ps_objects() {
-	like "$1" "^sem 1 +count 0, max 2 +3 2$" \
+	like "$1" "^sem 1 +SEM +count 0, max 2 +3 2$" \
 		"ps: sem 1's waiters in priority order"
-	like "$1" "^flg 1 +pattern 0x00000001 +6$" "ps: flg 1"
-	like "$1" "^dtq 1 +0 of 2 queued +send: - receive: 5$" "ps: dtq 1"
-	like "$1" "^mbx 1 +2 messages +-$" "ps: mbx 1"
-	like "$1" "^mpf 1 +3 of 4 free, 32 bytes +-$" "ps: mpf 1"
-	like "$1" "^cyc 1 +started, every 10 ms, next in ([0-9]|10) ms$" \
+	like "$1" "^flg 1 +FLG +pattern 0x00000001 +6$" "ps: flg 1"
+	like "$1" "^dtq 1 +DTQ +0 of 2 queued +send: - receive: 5$" "ps: dtq 1"
+	like "$1" "^mbx 1 +MBX +2 messages +-$" "ps: mbx 1"
+	like "$1" "^mpf 1 +MPF +3 of 4 free, 32 bytes +-$" "ps: mpf 1"
+	like "$1" "^cyc 1 +CYC +started, every 10 ms, next in ([0-9]|10) ms$" \
 		"ps: cyc 1"
 }
 
@@ -230,7 +308,7 @@ t_status() {
 	sleep 0.5
 	_ps2=$(unitronctl ps)
 	like "$_ps2" "^status: running" "ps without a module shows every system"
-	in_range "$(ps_field "$_ps2" 4 6)" 0 "$(($(ps_field "$_ps" 4 6) - 400))" \
+	in_range "$(ps_field "$_ps2" 4 7)" 0 "$(($(ps_field "$_ps" 4 7) - 400))" \
 		"ps: 4's timeout counts down"
 	ps_refused
 	check "unitronctl raise status 1" unitronctl raise status 1
@@ -239,8 +317,8 @@ t_status() {
 	module_tap status
 	_ps=$(unitronctl ps status)
 	like "$_ps" "^status: stopped on CPU 1" "ps after the end: stopped"
-	like "$_ps" "^ +3 +DORMANT +4 +4 +- +- +2$" "ps after the end: 3 ended"
-	like "$_ps" "^sem 1 +count 0, max 2 +-$" "ps after the end: no waiter"
+	like "$_ps" "^ +3 +SEM_HIGH +DORMANT +4 +4 +- +- +2$" "ps after the end: 3 ended"
+	like "$_ps" "^sem 1 +SEM +count 0, max 2 +-$" "ps after the end: no waiter"
 	check "rmmod status" rmmod status
 	check_fails "status file removed" test -e /sys/kernel/debug/unitron-status
 	check_fails "ps of the unloaded system fails" unitronctl ps status
@@ -374,4 +452,4 @@ t_reload() {
 		sh -c 'cat /proc/[0-9]*/comm | grep -q "^unitron/"'
 }
 
-run_cases preempt slice liveness sleep_detect control edu status trace reload
+run_cases preempt slice liveness sleep_detect control errors edu status trace reload

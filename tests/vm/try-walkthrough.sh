@@ -1,0 +1,70 @@
+#!/bin/bash
+# make try's non-interactive form, on FLAVOUR: the README's walk-through
+# of the linux port (the block after "<!-- try-walkthrough"), run as it
+# is with `set -e` in the guest, checked by its output; then an exit
+# status of the script's own, which make try must report.  TAP.
+#   tests/vm/try-walkthrough.sh std|rt STATUS
+set -uo pipefail
+flavour=$1 status=$2
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+n=0 failed=0
+ok() {
+	n=$((n + 1))
+	if [[ $1 -eq 0 ]]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=1
+	fi
+}
+# has ERE DESC: a line of the output matches.
+has() {
+	grep -qE -- "$1" "$tmp/out"
+	ok $? "$2"
+}
+
+awk '/<!-- try-walkthrough/ { on = 1; next }
+     on && /^```sh/ { inblock = 1; next }
+     inblock && /^```/ { exit }
+     inblock { print }' "$top/README.md" >"$tmp/walk"
+{
+	echo "set -e"
+	cat "$tmp/walk"
+	echo "echo walkthrough: done"
+	echo "exit $status"
+} >"$tmp/script"
+
+echo "1..14"
+[[ $(wc -l <"$tmp/walk") -gt 10 ]]
+ok $? "the README has the walk-through ($(wc -l <"$tmp/walk") lines)"
+
+cd "$top" || exit 1
+make -s try APP="examples/hello examples/logger" FLAVOUR="$flavour" \
+	SCRIPT="$tmp/script" TRY_TIMEOUT=500 >"$tmp/out" 2>&1
+rc=$?
+sed 's/^/# /' "$tmp/out"
+# make turns a failed recipe into its own status 2; it names the
+# script's status (tools/vm/try.sh returns it as it is).
+if [[ $status -eq 0 ]]; then
+	[[ $rc -eq 0 ]]
+else
+	[[ $rc -eq 2 ]] && grep -q "^make: \*\*\* \[.*try\] Error $status$" "$tmp/out"
+fi
+ok $? "make try fails exactly when the script does, with its status $status (got $rc)"
+has "^walkthrough: done$" "every command of the walk-through succeeded"
+has "^ +1 +MAIN_TASK +[A-Z]" "ps hello names its tasks"
+has "^sem 1 +READY " "ps hello names its objects"
+has "hello: tick 5$" "hello ticked"
+has "hello: poked: goodbye$" "raise hello 1 ran its handler"
+has "^144$" "send 12, recv: 144 from the µITRON task"
+has "^ +[0-9]+ +SERVER_TASK +WAITING " "ps logger names its task"
+has "unitron_dispatch: +prev=" "trace-cmd recorded µITRON dispatches"
+has "^9$" "send 3 (traced), recv: 9"
+has "^request 12 -> 144$" "the task wrote requests.log through unitron-proxyd"
+has "^request 3 -> 9$" "... both requests"
+! grep -qE "^(unitronctl|rmmod|insmod|try): " "$tmp/out"
+ok $? "no command complained"
+exit $failed
