@@ -4,6 +4,8 @@
 # is the group bench/linux/; its records land in the console log.
 
 vmlogs=${UNITRON_VM_BUILD:-$top/build/vm}/logs
+# -i (icount): its own log names, beside the wall-clock runs'.
+vmtag=${icount:+-icount}
 cases_cyclic="cyc10_idle cyc10_load cyc1_idle cyc1_load"
 
 # A console log's BENCH records, each prefixed with the case it ran in.
@@ -34,11 +36,14 @@ boot() {	# FL
 	sample_host >"$out/host-$1.load" &
 	sampler=$!
 	start=$SECONDS
-	BENCH_INTERVALS=$intervals tools/vm/test-group.sh -n "bench-linux-$1" \
+	local tg=(-n "bench-linux$vmtag-$1")
+	[[ -z "${BENCH_CASES:-}" ]] || tg+=(-a "$BENCH_CASES")
+	BENCH_INTERVALS=$intervals UNITRON_VM_ICOUNT=$icount \
+		tools/vm/test-group.sh "${tg[@]}" \
 		bench/linux "$1" >"$out/linux-$1.tap" ||
 		echo "bench-linux-$1: some guest checks failed: $out/linux-$1.tap" >&2
 	kill "$sampler"
-	records "$vmlogs/bench-linux-$1.log" >"$out/linux-$1.records"
+	records "$vmlogs/bench-linux$vmtag-$1.log" >"$out/linux-$1.records"
 	echo "- $1 kernel: $(((SECONDS - start) / 60)) min (build and boot included), $(host_summary "$out/host-$1.load")." >>"$out/linux-runs.md"
 }
 
@@ -112,7 +117,8 @@ latency_row() {	# FL LOAD
 	     "$(latency_cell "$1" "latency_$2 latency_ns_tick itron" 1000) |" \
 	     "$(latency_cell "$1" "cyc1_$2 latency_us cyclictest" 1) |" \
 	     "$(ratio "$ct" "$it") |" \
-	     "$(latency_cell "$1" "latency_$2 latency_ns_swi itron" 1000) |"
+	     "$(latency_cell "$1" "latency_$2 latency_ns_swi itron" 1000) |" \
+	     "$(latency_cell "$1" "latency_$2 latency_ns_dev itron" 1000) |"
 }
 
 latency_table() {
@@ -123,10 +129,12 @@ latency_table() {
 	echo "thread is woken through Linux's scheduler, as cyclictest's thread is);"
 	echo "cyclictest: its wake-up latency at 1 ms.  SWI: from the ioctl of a"
 	echo "process on CPU 0 (unitronctl raise, 2 ms apart) to the task the"
-	echo "handler woke on CPU 1."
+	echo "handler woke on CPU 1.  edu: from an hrtimer on CPU 0 writing QEMU's"
+	echo "edu PCI device's raise register (every 2 ms) to the task the device"
+	echo "interrupt's µITRON handler woke on CPU 1."
 	echo
-	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task |"
-	echo "| --- | --- | --- | --- | --- | --- |"
+	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task | µITRON edu device interrupt → task |"
+	echo "| --- | --- | --- | --- | --- | --- | --- |"
 	for fl in std rt; do
 		latency_row "$fl" idle
 		latency_row "$fl" load
@@ -143,7 +151,7 @@ switch_table() {
 	echo "| kernel | µITRON round trips/s | kthreads round trips/s | ratio |"
 	echo "| --- | --- | --- | --- |"
 	for fl in std rt; do
-		log=$vmlogs/bench-linux-$fl.log
+		log=$vmlogs/bench-linux$vmtag-$fl.log
 		it=$(value itron_sem_round_trips_per_s "$log")
 		kt=$(value kthread_round_trips_per_s "$log")
 		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
@@ -246,10 +254,17 @@ vio_table() {
 linux_bench() {
 	local fl
 	: >"$out/linux-runs.md"
-	boot std
-	boot rt
+	# BENCH_FLAVOURS: the kernels to boot (default both).
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
+		boot "$fl"
+	done
 	{
-		echo "linux port in QEMU (TCG, 2 vCPUs), Debian 6.1 std (preempt=full) and"
+		if [[ -n "$icount" ]]; then
+			echo "linux port in QEMU (TCG, 2 vCPUs, -icount shift=$icount,sleep=off,align=off:"
+			echo "virtual time, $((1 << icount)) ns per guest instruction), Debian 6.1 std (preempt=full) and"
+		else
+			echo "linux port in QEMU (TCG, 2 vCPUs), Debian 6.1 std (preempt=full) and"
+		fi
 		echo "PREEMPT_RT; load: \`ls -lR /\` and \`hackbench -g 4\` in loops on both CPUs:"
 		echo
 		cat "$out/linux-runs.md"

@@ -83,8 +83,9 @@ cyclic_case() {	# PERIOD_MS
 }
 
 # From the tick, then from software interrupts a Linux process on CPU 0
-# raises 2 ms apart, to the µITRON task they wake (a raise that finds
-# the last one pending merges into it: fewer samples than raises).
+# raises 2 ms apart, then from the edu device's interrupt an hrtimer on
+# CPU 0 raises every 2 ms, to the µITRON task they wake (a raise that
+# finds the last one pending merges into it: fewer samples than raises).
 latency_case() {
 	dmesg -c >/dev/null
 	check "insmod latency" insmod "$M/latency.ko" autostart=1 cpu=1
@@ -96,6 +97,7 @@ latency_case() {
 		fail "latency: system did not stop"
 	like "$(dmesg)" "BENCH latency_ns_tick itron n=$N " "tick: $N samples"
 	like "$(dmesg)" "BENCH latency_ns_swi itron n=[1-9]" "swi: samples"
+	like "$(dmesg)" "BENCH latency_ns_dev itron n=[1-9]" "edu device: samples"
 	check "rmmod latency" rmmod latency
 }
 
