@@ -10,7 +10,7 @@
  *         so the phase ends after 2 s without one
  *   dev   QEMU's edu PCI device's interrupt (device line 0, bound by
  *         latency_linux.c), raised every EDU_PERIOD_US by an hrtimer on
- *         Linux's CPU 0: from the raise (skipped without an edu device)
+ *         a Linux CPU: from the raise (skipped without an edu device)
  *
  * The handler takes the interrupt's time from the port (vxget_int_nsec)
  * and wakes the waiting task, which reads the clock (vxget_nsec) first

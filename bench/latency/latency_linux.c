@@ -2,10 +2,12 @@
 /*
  * The latency benchmark's Linux side: QEMU's edu PCI device as a device
  * interrupt source.  Its interrupt is bound to µITRON device line 0; an
- * hrtimer on CPU 0 raises it (edu's raise register) every EDU_PERIOD_US
+ * hrtimer raises it (edu's raise register) every EDU_PERIOD_US
  * while the µITRON side asks for it, and notes when: the µITRON handler
  * on the µITRON CPU takes that as the interrupt's time.  Without an edu
- * device the module loads all the same and the phase is skipped.
+ * device the module loads all the same and the phase is skipped.  The
+ * hrtimer runs on a CPU other than µITRON's, or on µITRON's when there
+ * is no other (the one-vCPU -icount lab).
  */
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -14,6 +16,8 @@
 
 #include "unitron_linux.h"
 #include "latency.h"
+
+extern unsigned int unitron_cpu;	/* port/linux: µITRON's CPU */
 
 #define EDU_INTR_STATUS	0x24
 #define EDU_INTR_RAISE	0x60
@@ -112,7 +116,11 @@ int unitron_linux_init(void)
 	if (err)
 		return err;
 	if (edu_mmio) {
-		err = smp_call_function_single(0, start_timer, NULL, 1);
+		unsigned int cpu = cpumask_any_but(cpu_online_mask, unitron_cpu);
+
+		if (cpu >= nr_cpu_ids)
+			cpu = unitron_cpu;
+		err = smp_call_function_single(cpu, start_timer, NULL, 1);
 		if (err) {
 			pci_unregister_driver(&edu_driver);
 			return err;
