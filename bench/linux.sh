@@ -6,6 +6,8 @@
 vmlogs=${UNITRON_VM_BUILD:-$top/build/vm}/logs
 # -i (icount): its own log names, beside the wall-clock runs'.
 vmtag=${icount:+-icount}
+# The µITRON CPU and the raisers' (bench/linux/run.sh: one vCPU under -i).
+if [[ -n "$icount" ]]; then icpu=0 lcpu=0; else icpu=1 lcpu=0; fi
 cases_cyclic="cyc10_idle cyc10_load cyc1_idle cyc1_load"
 
 # A console log's BENCH records, each prefixed with the case it ran in.
@@ -60,7 +62,7 @@ interval_cell() {	# FL CASE WHO
 
 cyclic_table() {	# FL
 	local c
-	echo "Cyclic activations on CPU 1, $1 kernel, $intervals intervals per measurer"
+	echo "Cyclic activations on CPU $icpu, $1 kernel, $intervals intervals per measurer"
 	echo "in alternating rounds: interval min / max / mean / stddev, and (the worst"
 	echo "deviation from the period), µs."
 	echo
@@ -128,10 +130,10 @@ latency_table() {
 	echo "hrtimer was due to the task a cyclic handler woke (the idle µITRON"
 	echo "thread is woken through Linux's scheduler, as cyclictest's thread is);"
 	echo "cyclictest: its wake-up latency at 1 ms.  SWI: from the ioctl of a"
-	echo "process on CPU 0 (unitronctl raise, 2 ms apart) to the task the"
-	echo "handler woke on CPU 1.  edu: from an hrtimer on CPU 0 writing QEMU's"
+	echo "process on CPU $lcpu (unitronctl raise, 2 ms apart) to the task the"
+	echo "handler woke on CPU $icpu.  edu: from an hrtimer on CPU $lcpu writing QEMU's"
 	echo "edu PCI device's raise register (every 2 ms) to the task the device"
-	echo "interrupt's µITRON handler woke on CPU 1."
+	echo "interrupt's µITRON handler woke on CPU $icpu."
 	echo
 	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task | µITRON edu device interrupt → task |"
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
@@ -144,7 +146,7 @@ latency_table() {
 
 switch_table() {
 	local fl it kt log
-	echo "Task switching on CPU 1: semaphore ping-pong between two µITRON tasks"
+	echo "Task switching on CPU $icpu: semaphore ping-pong between two µITRON tasks"
 	echo "against completion ping-pong between two SCHED_FIFO 99 kthreads (a"
 	echo "round trip is two switches; no inter-OS slice, no RT throttling)."
 	echo
@@ -260,7 +262,7 @@ linux_bench() {
 	done
 	{
 		if [[ -n "$icount" ]]; then
-			echo "linux port in QEMU (TCG, 2 vCPUs, -icount shift=$icount,sleep=off,align=off:"
+			echo "linux port in QEMU (TCG, 1 vCPU, -icount shift=$icount,sleep=off,align=off:"
 			echo "virtual time, $((1 << icount)) ns per guest instruction), Debian 6.1 std (preempt=full) and"
 		else
 			echo "linux port in QEMU (TCG, 2 vCPUs), Debian 6.1 std (preempt=full) and"
