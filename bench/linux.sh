@@ -96,7 +96,7 @@ ratio_table() {
 	echo
 	echo "| kernel | period | load | stddev: cyclictest / µITRON | worst: cyclictest / µITRON | stddev: ualarm / µITRON | worst: ualarm / µITRON |"
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		for c in $cases_cyclic; do
 			ratio_row "$fl" "$c"
 		done
@@ -137,7 +137,7 @@ latency_table() {
 	echo
 	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task | µITRON edu device interrupt → task |"
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		latency_row "$fl" idle
 		latency_row "$fl" load
 	done
@@ -152,7 +152,7 @@ switch_table() {
 	echo
 	echo "| kernel | µITRON round trips/s | kthreads round trips/s | ratio |"
 	echo "| --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		log=$vmlogs/bench-linux$vmtag-$fl.log
 		it=$(value itron_sem_round_trips_per_s "$log")
 		kt=$(value kthread_round_trips_per_s "$log")
@@ -190,7 +190,7 @@ bridge_table() {
 	echo
 	echo "| kernel | process → µITRON task → process, µs | Linux baseline, µs | ratio |"
 	echo "| --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		b=$(rec "$fl" "bridge itron" bridge_round_trip_us)
 		while IFS=: read -r who key label; do
 			echo "| $fl | $(vs_cells "$b" "$label" \
@@ -224,7 +224,7 @@ vio_table() {
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
 	for k in $vio_keys; do
 		row="| $k |"
-		for fl in std rt; do
+		for fl in ${BENCH_FLAVOURS:-std rt}; do
 			if [[ $k == null_* ]]; then
 				base=$(rec "$fl" "vio native" getpid_us)
 				row+=" $(vs_cells "$(rec "$fl" vio "${k}_us")" getpid "$base")"
@@ -242,7 +242,7 @@ vio_table() {
 	echo
 	echo "| kernel | call | delegated, µs | Linux baseline, µs | ratio |"
 	echo "| --- | --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		for k in null_cont:pipe_round_trip \
 			 null_cont_pause:pipe_round_trip_pause; do
 			echo "| $fl | ${k%:*} | $(vs_cells \
@@ -272,7 +272,7 @@ linux_bench() {
 		cat "$out/linux-runs.md"
 		echo
 	} >>"$report"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		cyclic_table "$fl"
 	done | tee -a "$report"
 	{ ratio_table; latency_table; switch_table; bridge_table; vio_table; } |
