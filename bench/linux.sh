@@ -4,6 +4,10 @@
 # is the group bench/linux/; its records land in the console log.
 
 vmlogs=${UNITRON_VM_BUILD:-$top/build/vm}/logs
+# -i (icount): its own log names, beside the wall-clock runs'.
+vmtag=${icount:+-icount}
+# The µITRON CPU and the raisers' (bench/linux/run.sh: one vCPU under -i).
+if [[ -n "$icount" ]]; then icpu=0 lcpu=0; else icpu=1 lcpu=0; fi
 cases_cyclic="cyc10_idle cyc10_load cyc1_idle cyc1_load"
 
 # A console log's BENCH records, each prefixed with the case it ran in.
@@ -34,11 +38,14 @@ boot() {	# FL
 	sample_host >"$out/host-$1.load" &
 	sampler=$!
 	start=$SECONDS
-	BENCH_INTERVALS=$intervals tools/vm/test-group.sh -n "bench-linux-$1" \
+	local tg=(-n "bench-linux$vmtag-$1")
+	[[ -z "${BENCH_CASES:-}" ]] || tg+=(-a "$BENCH_CASES")
+	BENCH_INTERVALS=$intervals UNITRON_VM_ICOUNT=$icount \
+		tools/vm/test-group.sh "${tg[@]}" \
 		bench/linux "$1" >"$out/linux-$1.tap" ||
 		echo "bench-linux-$1: some guest checks failed: $out/linux-$1.tap" >&2
 	kill "$sampler"
-	records "$vmlogs/bench-linux-$1.log" >"$out/linux-$1.records"
+	records "$vmlogs/bench-linux$vmtag-$1.log" >"$out/linux-$1.records"
 	echo "- $1 kernel: $(((SECONDS - start) / 60)) min (build and boot included), $(host_summary "$out/host-$1.load")." >>"$out/linux-runs.md"
 }
 
@@ -55,7 +62,7 @@ interval_cell() {	# FL CASE WHO
 
 cyclic_table() {	# FL
 	local c
-	echo "Cyclic activations on CPU 1, $1 kernel, $intervals intervals per measurer"
+	echo "Cyclic activations on CPU $icpu, $1 kernel, $intervals intervals per measurer"
 	echo "in alternating rounds: interval min / max / mean / stddev, and (the worst"
 	echo "deviation from the period), µs."
 	echo
@@ -89,7 +96,7 @@ ratio_table() {
 	echo
 	echo "| kernel | period | load | stddev: cyclictest / µITRON | worst: cyclictest / µITRON | stddev: ualarm / µITRON | worst: ualarm / µITRON |"
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		for c in $cases_cyclic; do
 			ratio_row "$fl" "$c"
 		done
@@ -112,7 +119,8 @@ latency_row() {	# FL LOAD
 	     "$(latency_cell "$1" "latency_$2 latency_ns_tick itron" 1000) |" \
 	     "$(latency_cell "$1" "cyc1_$2 latency_us cyclictest" 1) |" \
 	     "$(ratio "$ct" "$it") |" \
-	     "$(latency_cell "$1" "latency_$2 latency_ns_swi itron" 1000) |"
+	     "$(latency_cell "$1" "latency_$2 latency_ns_swi itron" 1000) |" \
+	     "$(latency_cell "$1" "latency_$2 latency_ns_dev itron" 1000) |"
 }
 
 latency_table() {
@@ -122,12 +130,14 @@ latency_table() {
 	echo "hrtimer was due to the task a cyclic handler woke (the idle µITRON"
 	echo "thread is woken through Linux's scheduler, as cyclictest's thread is);"
 	echo "cyclictest: its wake-up latency at 1 ms.  SWI: from the ioctl of a"
-	echo "process on CPU 0 (unitronctl raise, 2 ms apart) to the task the"
-	echo "handler woke on CPU 1."
+	echo "process on CPU $lcpu (unitronctl raise, 2 ms apart) to the task the"
+	echo "handler woke on CPU $icpu.  edu: from an hrtimer on CPU $lcpu writing QEMU's"
+	echo "edu PCI device's raise register (every 2 ms) to the task the device"
+	echo "interrupt's µITRON handler woke on CPU $icpu."
 	echo
-	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task |"
-	echo "| --- | --- | --- | --- | --- | --- |"
-	for fl in std rt; do
+	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task | µITRON edu device interrupt → task |"
+	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		latency_row "$fl" idle
 		latency_row "$fl" load
 	done
@@ -136,14 +146,14 @@ latency_table() {
 
 switch_table() {
 	local fl it kt log
-	echo "Task switching on CPU 1: semaphore ping-pong between two µITRON tasks"
+	echo "Task switching on CPU $icpu: semaphore ping-pong between two µITRON tasks"
 	echo "against completion ping-pong between two SCHED_FIFO 99 kthreads (a"
 	echo "round trip is two switches; no inter-OS slice, no RT throttling)."
 	echo
 	echo "| kernel | µITRON round trips/s | kthreads round trips/s | ratio |"
 	echo "| --- | --- | --- | --- |"
-	for fl in std rt; do
-		log=$vmlogs/bench-linux-$fl.log
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
+		log=$vmlogs/bench-linux$vmtag-$fl.log
 		it=$(value itron_sem_round_trips_per_s "$log")
 		kt=$(value kthread_round_trips_per_s "$log")
 		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
@@ -180,7 +190,7 @@ bridge_table() {
 	echo
 	echo "| kernel | process → µITRON task → process, µs | Linux baseline, µs | ratio |"
 	echo "| --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		b=$(rec "$fl" "bridge itron" bridge_round_trip_us)
 		while IFS=: read -r who key label; do
 			echo "| $fl | $(vs_cells "$b" "$label" \
@@ -214,7 +224,7 @@ vio_table() {
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
 	for k in $vio_keys; do
 		row="| $k |"
-		for fl in std rt; do
+		for fl in ${BENCH_FLAVOURS:-std rt}; do
 			if [[ $k == null_* ]]; then
 				base=$(rec "$fl" "vio native" getpid_us)
 				row+=" $(vs_cells "$(rec "$fl" vio "${k}_us")" getpid "$base")"
@@ -232,7 +242,7 @@ vio_table() {
 	echo
 	echo "| kernel | call | delegated, µs | Linux baseline, µs | ratio |"
 	echo "| --- | --- | --- | --- | --- |"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		for k in null_cont:pipe_round_trip \
 			 null_cont_pause:pipe_round_trip_pause; do
 			echo "| $fl | ${k%:*} | $(vs_cells \
@@ -246,16 +256,23 @@ vio_table() {
 linux_bench() {
 	local fl
 	: >"$out/linux-runs.md"
-	boot std
-	boot rt
+	# BENCH_FLAVOURS: the kernels to boot (default both).
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
+		boot "$fl"
+	done
 	{
-		echo "linux port in QEMU (TCG, 2 vCPUs), Debian 6.1 std (preempt=full) and"
+		if [[ -n "$icount" ]]; then
+			echo "linux port in QEMU (TCG, 1 vCPU, -icount shift=$icount,sleep=off,align=off:"
+			echo "virtual time, $((1 << icount)) ns per guest instruction), Debian 6.1 std (preempt=full) and"
+		else
+			echo "linux port in QEMU (TCG, 2 vCPUs), Debian 6.1 std (preempt=full) and"
+		fi
 		echo "PREEMPT_RT; load: \`ls -lR /\` and \`hackbench -g 4\` in loops on both CPUs:"
 		echo
 		cat "$out/linux-runs.md"
 		echo
 	} >>"$report"
-	for fl in std rt; do
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		cyclic_table "$fl"
 	done | tee -a "$report"
 	{ ratio_table; latency_table; switch_table; bridge_table; vio_table; } |

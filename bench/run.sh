@@ -3,10 +3,17 @@
 # baseline measured in the same run, with their ratio; the tables also go
 # to build/bench/results.md for bench/RESULTS.md.
 #
-#   bench/run.sh [-q] [posix|linux|kernelware]...
+#   bench/run.sh [-q] [-i] [posix|linux|kernelware]...
 #
 # -q: quick, 1,000 cyclic intervals and latency samples instead of
-# 10,000 (and fewer kernelware calls).  Parts (default all): posix, the
+# 10,000 (and fewer kernelware calls).
+# -i: deterministic virtual time for the QEMU parts: the guest runs on
+# QEMU's instruction-counting clock (-icount shift=N,sleep=off,align=off,
+# single-threaded TCG; N from UNITRON_VM_ICOUNT, default 2: every guest
+# instruction takes 4 ns of guest time), so that the host's load cannot
+# reach the figures.  Results go to build/bench-icount/ instead of
+# build/bench/.  What it models and what not: tools/vm/README.md.
+# BENCH_CASES=a,b,...: only these cases of bench/linux/run.sh.  Parts (default all): posix, the
 # posix port on this machine; linux, the linux port in QEMU, one boot per
 # kernel (Debian 6.1 std and PREEMPT_RT; bench/linux/, about 14 minutes
 # each, about 5 with -q); kernelware, in QEMU (bench/kernelware/).  The
@@ -15,17 +22,21 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 out=build/bench
-mkdir -p "$out"
 intervals=10000
-if [[ ${1:-} == -q ]]; then
-	intervals=1000
+icount=
+while [[ ${1:-} == -[qi] ]]; do
+	case $1 in
+	-q) intervals=1000 ;;
+	-i) icount=${UNITRON_VM_ICOUNT:-2}; out=build/bench-icount ;;
+	esac
 	shift
-fi
+done
+mkdir -p "$out"
 parts=("$@")
 [[ ${#parts[@]} -gt 0 ]] || parts=(posix linux kernelware)
 for part in "${parts[@]}"; do
 	[[ " posix linux kernelware " == *" $part "* ]] ||
-		{ echo "usage: bench/run.sh [-q] [posix|linux|kernelware]..." >&2; exit 2; }
+		{ echo "usage: bench/run.sh [-q] [-i] [posix|linux|kernelware]..." >&2; exit 2; }
 done
 
 command -v cyclictest >/dev/null && command -v hackbench >/dev/null &&
@@ -60,6 +71,7 @@ devstat() {	# FILE PREFIX OFFSET DIV
 report=$out/results.md
 quick=
 [[ $intervals -eq 10000 ]] || quick=" -q"
+[[ -z "$icount" ]] || quick+=" -i (UNITRON_VM_ICOUNT=$icount)"
 {
 	echo "Run: \`bench/run.sh$quick ${parts[*]}\` on $(date -u +%Y-%m-%d)," \
 	     "$(nproc) CPUs, kernel $(uname -r)."

@@ -19,14 +19,21 @@ param() { sed -n "s/.*unitron_bench\.$1=\([0-9]*\).*/\1/p" /proc/cmdline; }
 C=$(param intervals)
 R=$(param rounds)
 N=$((C * R))
-taskset -p 1 $$ >/dev/null
+# I: the µITRON and measurers' CPU, S: this script's, L: the load's.
+# One vCPU (the -icount lab, bench/run.sh -i): all on CPU 0.
+if [ "$(nproc)" -gt 1 ]; then
+	I=1 S=0 L=0,1
+else
+	I=0 S=0 L=0
+fi
+taskset -pc "$S" $$ >/dev/null
 chrt -f -p 10 $$
 
 # The load of table 3.1: ls -lR / and hackbench in loops, on both CPUs,
 # as ordinary processes, in a session of their own so that one kill ends
 # them all.
 start_load() {
-	chrt -o 0 taskset -c 0,1 setsid sh -c '
+	chrt -o 0 taskset -c "$L" setsid sh -c '
 		while :; do ls -lR / >/dev/null 2>&1; done &
 		while :; do hackbench -g 4 -l 1000 >/dev/null 2>&1; done' &
 	_load=$!
@@ -44,7 +51,7 @@ run_itron() {	# NAME SECS [PARAM...]
 	_name=$1 _secs=$2
 	shift 2
 	dmesg -c >/dev/null
-	check "insmod $_name" insmod "$M/$_name.ko" autostart=1 cpu=1 "$@"
+	check "insmod $_name" insmod "$M/$_name.ko" autostart=1 cpu=$I "$@"
 	sleep "$_secs"
 	wait_log "$_name" "µITRON system stopped" $((_secs + 60)) ||
 		fail "$_name: system did not stop"
@@ -65,9 +72,9 @@ cyclic_round() {	# PERIOD_MS
 	_us=$(($1 * 1000))
 	run_itron "cyclic$1" $((C * $1 / 1000))
 	like "$(dmesg)" "BENCH interval_us itron n=$C " "µITRON: $C intervals"
-	_out=$(chrt -f 99 taskset -c 1 cycstat ualarm "$_us" "$C")
+	_out=$(chrt -f 99 taskset -c "$I" cycstat ualarm "$_us" "$C")
 	record "$_out" "interval_us ualarm" "$C"
-	cyclictest -q -m -p 99 -a 1 --mainaffinity=0 -i "$_us" \
+	cyclictest -q -m -p 99 -a "$I" --mainaffinity="$S" -i "$_us" \
 		-l $((C + 1)) -v >/tmp/cyclictest.out 2>&1
 	_out=$(cycstat cyclictest "$_us" "$C" </tmp/cyclictest.out)
 	record "$_out" "interval_us cyclictest" "$C"
@@ -83,11 +90,12 @@ cyclic_case() {	# PERIOD_MS
 }
 
 # From the tick, then from software interrupts a Linux process on CPU 0
-# raises 2 ms apart, to the µITRON task they wake (a raise that finds
-# the last one pending merges into it: fewer samples than raises).
+# raises 2 ms apart, then from the edu device's interrupt an hrtimer on
+# CPU 0 raises every 2 ms, to the µITRON task they wake (a raise that
+# finds the last one pending merges into it: fewer samples than raises).
 latency_case() {
 	dmesg -c >/dev/null
-	check "insmod latency" insmod "$M/latency.ko" autostart=1 cpu=1
+	check "insmod latency" insmod "$M/latency.ko" autostart=1 cpu=$I
 	wait_log latency "BENCH ready swi" $((N / 1000 + 60)) ||
 		fail "latency: tick phase did not end"
 	check "unitronctl raise latency 1, $N times" \
@@ -96,6 +104,7 @@ latency_case() {
 		fail "latency: system did not stop"
 	like "$(dmesg)" "BENCH latency_ns_tick itron n=$N " "tick: $N samples"
 	like "$(dmesg)" "BENCH latency_ns_swi itron n=[1-9]" "swi: samples"
+	like "$(dmesg)" "BENCH latency_ns_dev itron n=[1-9]" "edu device: samples"
 	check "rmmod latency" rmmod latency
 }
 
@@ -107,7 +116,7 @@ t_pingpong() {
 	run_itron pingpong 1 itron_slice_ms=0
 	like "$(dmesg)" "itron_sem_round_trips_per_s [0-9]" "µITRON ping-pong"
 	dmesg -c >/dev/null
-	check "insmod kthread_pingpong" insmod "$M/kthread_pingpong.ko" cpu=1
+	check "insmod kthread_pingpong" insmod "$M/kthread_pingpong.ko" cpu=$I
 	like "$(dmesg)" "kthread_round_trips_per_s [0-9]" "kthread ping-pong"
 	check "rmmod kthread_pingpong" rmmod kthread_pingpong
 	echo "$_rt" >/proc/sys/kernel/sched_rt_runtime_us

@@ -24,6 +24,12 @@ lockup/hung task/panic, unexpected reboot or timeout are failures.
              guest's run_cases runs these instead of its default list
   -C CPU     QEMU CPU model (default: max with TCG, host with KVM)
   -M TYPE    QEMU machine type (default pc)
+  -I N       deterministic virtual time: QEMU's instruction-counting clock,
+             -icount shift=N,sleep=off,align=off, on single-threaded TCG
+             (every guest instruction takes 2^N ns of guest time; host
+             load cannot reach guest time).  Forces TCG.  Also from
+             UNITRON_VM_ICOUNT=N.  See tools/vm/README.md for what it
+             models and for SMP (vCPU 1 is started at run time)
   -S         interactive shell on this terminal instead of a test run
              (Ctrl-A X quits QEMU; 'exit' powers the guest off)
   -v         also stream the kernel console to stderr
@@ -32,6 +38,7 @@ lockup/hung task/panic, unexpected reboot or timeout are failures.
 Environment: UNITRON_VM_ACCEL=kvm|tcg forces the accelerator (default:
 KVM if /dev/kvm exists and a trial boot works; the answer is cached in
 build/vm/kvm-probe). UNITRON_VM_BUILD overrides build/vm.
+UNITRON_VM_ICOUNT=N is -I N.
 EOF
 }
 
@@ -42,8 +49,8 @@ top=$(cd "$here/../.." && pwd)
 build=${UNITRON_VM_BUILD:-$top/build/vm}
 
 flavour='' initrd='' name='' cmdline='' qargs='' smp=2 mem=512M timeout=120
-cases='' cpu='' machine=pc shell=0 verbose=0
-while getopts "f:i:n:c:q:s:m:t:a:C:M:Svh" opt; do
+cases='' cpu='' machine=pc shell=0 verbose=0 icount=${UNITRON_VM_ICOUNT:-}
+while getopts "f:i:n:c:q:s:m:t:a:C:M:I:Svh" opt; do
 	case "$opt" in
 	f) flavour=$OPTARG ;;
 	i) initrd=$OPTARG ;;
@@ -56,6 +63,7 @@ while getopts "f:i:n:c:q:s:m:t:a:C:M:Svh" opt; do
 	a) cases=$OPTARG ;;
 	C) cpu=$OPTARG ;;
 	M) machine=$OPTARG ;;
+	I) icount=$OPTARG ;;
 	S) shell=1 ;;
 	v) verbose=1 ;;
 	h) usage; exit 0 ;;
@@ -67,6 +75,7 @@ shift $((OPTIND - 1))
 [[ -n "$flavour" && -n "$initrd" ]] || { usage >&2; exit 2; }
 [[ -f "$initrd" ]] || die "no such initramfs: $initrd"
 [[ "$timeout" =~ ^[0-9]+$ ]] || die "bad timeout: $timeout"
+[[ -z "$icount" || "$icount" =~ ^[0-9]+$ ]] || die "bad icount shift: $icount"
 [[ "$cases" =~ ^[A-Za-z0-9_,.-]*$ ]] || die "bad case list: $cases"
 name=${name:-vm-$flavour}
 
@@ -103,7 +112,10 @@ kvm_works() {
 	[[ "$answer" == yes ]]
 }
 
-case "${UNITRON_VM_ACCEL:-auto}" in
+accel_mode=${UNITRON_VM_ACCEL:-auto}
+[[ -n "$icount" ]] && accel_mode=icount
+case "$accel_mode" in
+icount) accel=tcg ;;
 kvm) accel=kvm ;;
 tcg) accel=tcg ;;
 auto) if kvm_works; then accel=kvm; else accel=tcg; fi ;;
@@ -128,6 +140,14 @@ else
 	append+=" unitron.mode=test"
 fi
 [[ -n "$cases" ]] && append+=" unitron.args=$cases"
+# Under -icount QEMU 7.2's single-threaded TCG gives each vCPU in turn
+# the instructions left until the next timer, vCPU 0 first: a vCPU 0
+# that busy-waits for vCPU 1 never leaves it any, so the kernel's own
+# SMP bring-up hangs.  The guest boots with one CPU and the guest init
+# (tools/vm/guest/init) onlines the others once the boot is over.
+if [[ -n "$icount" && "$smp" -gt 1 ]]; then
+	append+=" maxcpus=1 unitron.online=$smp"
+fi
 [[ -n "$cmdline" ]] && append+=" $cmdline"
 
 log=$build/logs/$name.log
@@ -136,7 +156,12 @@ tapout=$build/logs/$name.tap
 
 extra=()
 read -ra extra <<<"$qargs"
-qcmd=("$qemu" -accel "$accel" -M "$machine" -cpu "$cpu" -smp "$smp"
+accel_args=(-accel "$accel")
+if [[ -n "$icount" ]]; then
+	accel_args=(-accel tcg,thread=single
+		-icount "shift=$icount,sleep=off,align=off")
+fi
+qcmd=("$qemu" "${accel_args[@]}" -M "$machine" -cpu "$cpu" -smp "$smp"
 	-m "$mem" -nodefaults -no-user-config -display none -no-reboot
 	-kernel "$vmlinuz" -initrd "$initrd" -append "$append")
 

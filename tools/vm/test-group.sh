@@ -68,6 +68,10 @@ group=$(basename "$gdir")
 FLAVOURS="std rt"
 CMDLINE="" CMDLINE_STD="" CMDLINE_RT=""
 QEMU_ARGS="" SMP=2 MEM=512M TIMEOUT=120 CPU="" MACHINE=pc
+# ICOUNT=N: QEMU's instruction-counting clock (run.sh -I N); the
+# environment's UNITRON_VM_ICOUNT is the default, so that group.conf
+# can scale TIMEOUT by it.
+ICOUNT=${UNITRON_VM_ICOUNT:-}
 MODULES="" KMODS="" MODULES_DIR=""
 GUEST_TOOLS="cyclictest hackbench stress-ng chrt"
 GUEST_BINS="" PROGS_CFLAGS=""
@@ -161,6 +165,7 @@ run_flavour() {
 		-c "${words[*]}" -q "$QEMU_ARGS $xqemu" -s "$SMP" -m "$MEM"
 		-t "$TIMEOUT" -M "$MACHINE")
 	[[ -n "$CPU" ]] && ropts+=(-C "$CPU")
+	[[ -n "$ICOUNT" ]] && ropts+=(-I "$ICOUNT")
 	[[ -n "$cases" ]] && ropts+=(-a "$cases")
 	[[ $verbose -eq 1 ]] && ropts+=(-v)
 	[[ $shell -eq 1 ]] && ropts+=(-S)
