@@ -25,6 +25,15 @@ enum unitron_brg_op {
 	UNITRON_BRG_NOPS
 };
 
+/*
+ * A call with a timeout (>= 0) ends by timeout + UNITRON_BRG_GRACE_MS
+ * (+ the latencies unitron.h names) whatever µITRON's tasks do: then the
+ * transport gives up on it, and it ends with E_TMOUT and no effect
+ * unless its service call had ended first.  The grace lets a polling
+ * call reach a worker of a system that is running normally.
+ */
+#define UNITRON_BRG_GRACE_MS	50
+
 /* Object kinds (LOOKUP's data). */
 #define UNITRON_BRG_DTQ		1
 #define UNITRON_BRG_MBX		2
