@@ -10,9 +10,9 @@
  * A call ends on time even when tasks above the workers never let them
  * run.  The transport enforces the caller's deadline itself (timeout +
  * UNITRON_BRG_GRACE_MS) and gives up on a call on a signal or the
- * process's exit.  A call no worker has taken it withdraws by itself
+ * process's exit.  It withdraws a call no worker has taken by itself
  * (owner: one compare-and-swap against the worker's claim): no effect.
- * A taken call it marks (cancel) and raises INHNO_BRIDGE; the handler,
+ * It marks a taken call (cancel) and raises INHNO_BRIDGE; the handler,
  * which runs whatever the tasks do, ends it there: the worker's guard
  * (vxset_grd) tells, atomically with the service call's effect, whether
  * that call has not begun or waits (then it never has an effect: E_TMOUT
