@@ -8,8 +8,9 @@
  * task would.
  *
  * A call ends on time even when tasks above the workers never let them
- * run.  The transport enforces the caller's deadline itself (timeout +
- * UNITRON_BRG_GRACE_MS) and gives up on a call on a signal or the
+ * run.  The transport enforces the caller's deadline itself (the
+ * timeout, at least UNITRON_BRG_POLL_MS) and gives up on a call on a
+ * signal or the
  * process's exit.  It withdraws a call no worker has taken by itself
  * (owner: one compare-and-swap against the worker's claim): no effect.
  * It marks a taken call (cancel) and raises INHNO_BRIDGE; the handler,

@@ -9,8 +9,8 @@
  * is published on a ring that the bridge's handler (INHNO_BRIDGE, on
  * the µITRON CPU) drains with brg_port_fetch(); the process sleeps on
  * the slot's completion until the µITRON side has ended the call
- * (brg_port_done()), or its deadline (timeout + UNITRON_BRG_GRACE_MS)
- * passes or a signal comes: then it withdraws a call no worker has
+ * (brg_port_done()), or its deadline (the timeout, at least
+ * UNITRON_BRG_POLL_MS) passes or a signal comes: then it withdraws a call no worker has
  * taken (E_TMOUT, E_RLWAI: no effect) or has the bridge's handler end a
  * taken one (bridge.c), neither waiting for a worker.  A system that
  * stops ends every call in flight with E_DLT (or the result its service
@@ -311,8 +311,8 @@ static void cancel(struct brg_slot *s, unsigned int why)
 }
 
 /*
- * Wait for the result, until the deadline (timeout + the grace) at
- * most, or a signal.  Then the call is withdrawn if no worker took it
+ * Wait for the result, until the deadline (the timeout, at least
+ * UNITRON_BRG_POLL_MS) at most, or a signal.  Then the call is withdrawn if no worker took it
  * (E_TMOUT, E_RLWAI), or else ended by the handler, which answers at
  * once with the call's true outcome: nothing a call did is lost, and
  * nothing it did not do is done later.  That last wait is for the
@@ -326,7 +326,8 @@ static bool wait_result(struct brg_slot *s, s32 tmout)
 	long left;
 
 	if (tmout >= 0)
-		timeout = msecs_to_jiffies((u32)tmout + UNITRON_BRG_GRACE_MS) + 1;
+		timeout = msecs_to_jiffies(max_t(u32, tmout,
+						 UNITRON_BRG_POLL_MS)) + 1;
 	left = wait_for_completion_interruptible_timeout(&s->done, timeout);
 	if (left > 0)
 		return true;

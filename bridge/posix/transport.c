@@ -10,8 +10,8 @@
  * at the µITRON thread); brg_port_done() (a worker's, or the handler's)
  * queues the slot back and wakes the thread through an eventfd, which
  * sends the answer; brg_port_release() frees the slot the same way.
- * The thread keeps each call's deadline (timeout + UNITRON_BRG_GRACE_MS),
- * whatever the µITRON thread runs: then, as on a cancel, it withdraws a
+ * The thread keeps each call's deadline (the timeout, at least
+ * UNITRON_BRG_POLL_MS), whatever the µITRON thread runs: then, as on a cancel, it withdraws a
  * call no worker has taken and answers it itself, or has the bridge's
  * handler end a taken one (bridge.c).
  * Linux I/O: the request area is a memfd the proxy server maps; a proxy
@@ -372,7 +372,8 @@ static void request(int fd, struct unitron_brg_call *c, const UB *bytes,
 	call_conn[slot] = fd;
 	conn_call[fd] = slot;
 	call_deadline[slot] = c->tmout < 0 ? 0 : now_ns() +
-		((long long)c->tmout + UNITRON_BRG_GRACE_MS) * 1000000LL;
+		(c->tmout > UNITRON_BRG_POLL_MS ? c->tmout :
+		 UNITRON_BRG_POLL_MS) * 1000000LL;
 	queue_put(&to_itron, (UINT)slot);
 	raise_bridge();
 }
