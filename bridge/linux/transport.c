@@ -10,9 +10,10 @@
  * the µITRON CPU) drains with brg_port_fetch(); the process sleeps on
  * the slot's completion until the µITRON side has ended the call
  * (brg_port_done()), or its deadline (the timeout, at least
- * UNITRON_BRG_POLL_MS) passes or a signal comes: then it withdraws a call no worker has
- * taken (E_TMOUT, E_RLWAI: no effect) or has the bridge's handler end a
- * taken one (bridge.c), neither waiting for a worker.  A system that
+ * UNITRON_BRG_POLL_MS) passes or a signal comes: then it withdraws a
+ * call no worker has taken (E_TMOUT, E_RLWAI: no effect) or has the
+ * bridge's handler end a taken one (bridge.c), neither waiting for a
+ * worker.  A system that
  * stops ends every call in flight with E_DLT (or the result its service
  * call had).  A slot serves another call once both the process and the
  * µITRON side have let go of it.
@@ -312,12 +313,13 @@ static void cancel(struct brg_slot *s, unsigned int why)
 
 /*
  * Wait for the result, until the deadline (the timeout, at least
- * UNITRON_BRG_POLL_MS) at most, or a signal.  Then the call is withdrawn if no worker took it
- * (E_TMOUT, E_RLWAI), or else ended by the handler, which answers at
- * once with the call's true outcome: nothing a call did is lost, and
- * nothing it did not do is done later.  That last wait is for the
- * handler only (no task), and killable: a killed process leaves the
- * slot to the µITRON side (false: the slot is no longer ours).
+ * UNITRON_BRG_POLL_MS) at most, or a signal.  Then the call is
+ * withdrawn if no worker took it (E_TMOUT, E_RLWAI), or else ended by
+ * the handler, which answers at once with the call's true outcome:
+ * nothing a call did is lost, and nothing it did not do is done later.
+ * That last wait is for the handler only (no task), and killable: a
+ * killed process lets go of the slot, which the µITRON side frees when
+ * it does too (false: the slot is no longer ours).
  */
 static bool wait_result(struct brg_slot *s, s32 tmout)
 {

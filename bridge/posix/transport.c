@@ -11,9 +11,9 @@
  * queues the slot back and wakes the thread through an eventfd, which
  * sends the answer; brg_port_release() frees the slot the same way.
  * The thread keeps each call's deadline (the timeout, at least
- * UNITRON_BRG_POLL_MS), whatever the µITRON thread runs: then, as on a cancel, it withdraws a
- * call no worker has taken and answers it itself, or has the bridge's
- * handler end a taken one (bridge.c).
+ * UNITRON_BRG_POLL_MS), whatever the µITRON thread runs: then, as on
+ * a cancel, it withdraws a call no worker has taken and answers it
+ * itself, or has the bridge's handler end a taken one (bridge.c).
  * Linux I/O: the request area is a memfd the proxy server maps; a proxy
  * waits on its slot's state word (futex) and reports DONE with a byte
  * in a pipe that signals the µITRON thread directly.
