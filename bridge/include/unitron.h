@@ -17,6 +17,26 @@
  * stopped or went away during the call).  Timeouts are in ms:
  * UNITRON_TMO_POL, UNITRON_TMO_FEVR or a positive count.
  *
+ * A timeout is a bound, whatever the µITRON tasks do (even tasks above
+ * the bridge's workers that never block): a call with tmout >= 0
+ * returns within max(tmout, UNITRON_BRG_POLL_MS: 100 ms) + e, where e is
+ * the caller's own scheduling latency (and a jiffy on the linux port;
+ * on the posix port also the latency of the application's socket
+ * thread) plus, for a call a worker has taken
+ * already, the latency of the bridge's interrupt handler (on the linux
+ * port up to linux_slice_ms, 5 ms, when Linux has the µITRON CPU).  Its
+ * result is true: E_TMOUT means the call had no effect and never will;
+ * a call whose service call took effect returns E_OK (a datum or
+ * message received is returned).  UNITRON_TMO_POL tries the call once
+ * if a worker takes it within 100 ms, else E_TMOUT.  With
+ * UNITRON_TMO_FEVR a call may wait for ever, but a signal handler ends
+ * it within the same e (E_RLWAI unless it took effect), and so does the
+ * process's death.  The bound needs the system's interrupts to run: a
+ * task that spins with the CPU locked holds off the handler, and a taken
+ * call then waits for it (a signal still ends the wait, SIGKILL at once).
+ * A call withdrawn at its deadline keeps its slot until a worker passes
+ * or the system stops: with every slot so held, calls get E_NOMEM.
+ *
  * A handle makes one call at a time; give each thread its own.
  * Link with -lunitron (pkg-config unitron).
  */

@@ -25,6 +25,16 @@ enum unitron_brg_op {
 	UNITRON_BRG_NOPS
 };
 
+/*
+ * A call with a timeout (>= 0) ends by its deadline, the timeout but at
+ * least UNITRON_BRG_POLL_MS (+ the latencies unitron.h names), whatever
+ * µITRON's tasks do: then the transport gives up on it, and it ends with
+ * E_TMOUT and no effect unless its service call had ended first.  The
+ * shortest deadline lets a polling call reach a worker of a system that
+ * runs normally but is slow to get the CPU (a loaded or emulated host).
+ */
+#define UNITRON_BRG_POLL_MS	100
+
 /* Object kinds (LOOKUP's data). */
 #define UNITRON_BRG_DTQ		1
 #define UNITRON_BRG_MBX		2

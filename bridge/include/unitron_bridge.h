@@ -24,8 +24,7 @@
  *	BRG_NWORKER	Linux calls in progress at once (1..16; default 8):
  *			each has a worker of its own, so a call never
  *			waits for another; one more gets E_NOMEM
- *	BRG_PRIORITY	the workers' priority (1..15; default 15); a
- *			helper task runs one level below
+ *	BRG_PRIORITY	the workers' priority (default 15)
  *	BRG_NMSG	mailbox message blocks (default 16)
  *	BRG_MSGSZ	bytes in a message (default 256; at most 4096)
  *	VIO_NSLOT	tasks making Linux I/O calls at once (1..32;
@@ -88,7 +87,6 @@ extern const BRGINIB	brginib_table[];
 /* Configured by bridge.cfg. */
 void	brg_initialize(VP_INT exinf);
 void	brg_worker(VP_INT exinf);
-void	brg_canceller(VP_INT exinf);
 void	brg_handler(void);
 
 #endif /* _MACRO_ONLY */

@@ -5,12 +5,21 @@
  * The transport's interrupt handler queues each new call on BRG_REQ_DTQ;
  * a free worker takes it and makes the service call itself, with the
  * caller's timeout, so the call waits in the object's wait queue as a
- * task would.  A call the process gave up (a signal, its exit) ends as
- * rel_wai would end it: the handler releases the worker's wait, or, when
- * the worker is between taking the call and waiting (the handler
- * interrupted it, or a task preempted it), the canceller task does once
- * the worker waits: it runs one priority level below the workers, so a
- * worker that is ready always gets there first.
+ * task would.
+ *
+ * A call ends on time even when tasks above the workers never let them
+ * run.  The transport enforces the caller's deadline itself (the
+ * timeout, at least UNITRON_BRG_POLL_MS) and gives up on a call on a
+ * signal or the
+ * process's exit.  It withdraws a call no worker has taken by itself
+ * (owner: one compare-and-swap against the worker's claim): no effect.
+ * It marks a taken call (cancel) and raises INHNO_BRIDGE; the handler,
+ * which runs whatever the tasks do, ends it there: the worker's guard
+ * (vxset_grd) tells, atomically with the service call's effect, whether
+ * that call has not begun or waits (then it never has an effect: E_TMOUT
+ * or E_RLWAI) or has ended (then its result is the answer).  The worker
+ * does everything else with dispatching disabled, where only handlers
+ * can delay it; the handler leaves those moments to it.
  *
  * Compiled with every application; empty unless it includes bridge.cfg.
  */
@@ -87,106 +96,188 @@ void brg_copy(void *to, const void *from, UINT n)
 		*t++ = *f++;
 }
 
+/* A received message into call->msg: E_OK, or E_SYS if it is not one of
+ * the bridge's (a task's mistake: nothing is copied). */
+static ER copy_message(BRG_CALL *call)
+{
+	T_BRGMSG *p_msg = (T_BRGMSG *)call->pk_msg;
+
+	if (p_msg->len > BRG_MSGSZ)
+		return E_SYS;
+	call->len = p_msg->len;
+	brg_copy(call->msg, p_msg->data,
+		 p_msg->len < call->size ? p_msg->len : call->size);
+	return E_OK;
+}
+
+static ER cancel_code(const BRG_CALL *call)
+{
+	return call->cancel == BRG_CANCEL_TMOUT ? E_TMOUT : E_RLWAI;
+}
+
+/*
+ * A taken call's outcome once its guarded service call has ended with
+ * ercd: a mailbox send has only got its block then, so it has had no
+ * effect yet (and will have none: the worker sees the call answered).
+ */
+static ER ended_result(BRG_CALL *call, ER ercd, ER not_sent)
+{
+	if (call->op == UNITRON_BRG_SND_MBX && ercd == E_OK)
+		return not_sent;
+	if (call->op == UNITRON_BRG_RCV_MBX && ercd == E_OK)
+		return copy_message(call);
+	return ercd;
+}
+
+ER brg_stopped_result(BRG_CALL *call)
+{
+	if (call->owner != BRG_TAKEN || call->answered ||
+	    call->phase != BRG_GUARDED || call->grd.state != TGRD_ENDED)
+		return E_DLT;
+	return ended_result(call, call->grd.ercd, E_DLT);
+}
+
+/*
+ * The worker's one service call that may wait, made under its guard:
+ * what a Linux process waits for in µITRON.  A forced send never waits:
+ * it is made with dispatching disabled (finish()).
+ */
+static ER guarded_call(ID id, BRG_CALL *call)
+{
+	switch (call->op) {
+	case UNITRON_BRG_SND_DTQ:
+		return tsnd_dtq(id, call->data, call->tmout);
+	case UNITRON_BRG_RCV_DTQ:
+		return trcv_dtq(id, &call->data, call->tmout);
+	case UNITRON_BRG_SND_MBX:
+		return tget_mpf(BRG_MSG_MPF, (VP *)&call->pk_msg, call->tmout);
+	case UNITRON_BRG_RCV_MBX:
+		return trcv_mbx(id, &call->pk_msg, call->tmout);
+	default:	/* UNITRON_BRG_FSND_DTQ: brg_check() let no other in */
+		return E_OK;
+	}
+}
+
+/* A mailbox send's message, in the block it got. */
 static ER send_message(ID mbxid, BRG_CALL *call)
 {
-	T_BRGMSG *p_msg;
+	T_BRGMSG *p_msg = (T_BRGMSG *)call->pk_msg;
 	ER ercd;
 
-	ercd = vbrg_get_msg(&p_msg, call->tmout);
-	if (ercd != E_OK)
-		return ercd;
 	p_msg->msgque.msgpri = (PRI)call->data;
 	p_msg->len = call->len;
 	brg_copy(p_msg->data, call->msg, call->len);
-	ercd = snd_mbx(mbxid, (T_MSG *)p_msg);
+	ercd = snd_mbx(mbxid, call->pk_msg);
 	if (ercd != E_OK)
 		(void)vbrg_rel_msg(p_msg);
 	return ercd;
 }
 
-static ER receive_message(ID mbxid, BRG_CALL *call)
+/*
+ * The rest of a call, with dispatching disabled, after its guarded call
+ * ended with ercd: the effects that never wait, and the blocks that go
+ * back.  answered: brg_handler ended the call already (its guarded call
+ * had no effect, or its result was taken): no further effect.
+ */
+static ER finish(ID id, BRG_CALL *call, ER ercd, BOOL answered)
 {
-	T_MSG *pk_msg;
-	T_BRGMSG *p_msg;
-	ER ercd;
-
-	ercd = trcv_mbx(mbxid, &pk_msg, call->tmout);
-	if (ercd != E_OK)
-		return ercd;
-	p_msg = (T_BRGMSG *)pk_msg;
-	/* Not a bridge message (a task's mistake): nothing is copied. */
-	if (p_msg->len > BRG_MSGSZ)
-		return E_SYS;
-	call->len = p_msg->len;
-	brg_copy(call->msg, p_msg->data,
-		   p_msg->len < call->size ? p_msg->len : call->size);
-	return vbrg_rel_msg(p_msg);
-}
-
-static ER perform(BRG_CALL *call)
-{
-	ID id = object(call->obj)->id;
-
 	switch (call->op) {
-	case UNITRON_BRG_SND_DTQ:
-		return tsnd_dtq(id, call->data, call->tmout);
 	case UNITRON_BRG_FSND_DTQ:
-		return fsnd_dtq(id, call->data);
-	case UNITRON_BRG_RCV_DTQ:
-		return trcv_dtq(id, &call->data, call->tmout);
+		return answered ? E_RLWAI : fsnd_dtq(id, call->data);
 	case UNITRON_BRG_SND_MBX:
+		if (ercd != E_OK)
+			return ercd;
+		if (answered) {
+			(void)vbrg_rel_msg((T_BRGMSG *)call->pk_msg);
+			return E_RLWAI;
+		}
 		return send_message(id, call);
-	default:	/* UNITRON_BRG_RCV_MBX: brg_check() let no other in */
-		return receive_message(id, call);
-	}
-}
-
-void brg_worker(VP_INT exinf)
-{
-	BRG_CALL *call;
-	VP_INT item;
-	BOOL cancelled;
-	ID self;
-
-	(void)exinf;
-	(void)get_tid(&self);
-	for (;;) {
-		/* A late cancel may release this wait: then wait again. */
-		if (rcv_dtq(BRG_REQ_DTQ, &item) != E_OK)
-			continue;
-		call = (BRG_CALL *)item;
-		(void)loc_cpu();
-		cancelled = call->cancel;
-		call->state = BRG_RUNNING;
-		call->worker = self;
-		(void)unl_cpu();
-		call->ercd = cancelled ? E_RLWAI : perform(call);
-		(void)loc_cpu();
-		call->state = BRG_IDLE;
-		(void)unl_cpu();
-		brg_port_done(call);
+	case UNITRON_BRG_RCV_MBX:
+		if (ercd != E_OK)
+			return ercd;
+		if (((T_BRGMSG *)call->pk_msg)->len > BRG_MSGSZ)
+			return E_SYS;	/* not the bridge's: not released */
+		if (!answered)
+			ercd = copy_message(call);
+		(void)vbrg_rel_msg((T_BRGMSG *)call->pk_msg);
+		return ercd;
+	default:
+		return ercd;
 	}
 }
 
 /*
- * Release the waits of cancelled calls.  With dispatching disabled no
- * worker can finish its call and take another between the test and
- * rel_wai.
+ * A worker takes each call from BRG_REQ_DTQ, unless the transport took
+ * it back first (brg_port_claim), and makes the call's waiting service
+ * call under a guard (kernel.h: vxset_grd) in phase BRG_GUARDED; the
+ * rest runs with dispatching disabled (BRG_ATOMIC), where no task can
+ * hold the worker up.  brg_handler may end a call in phase BRG_GUARDED
+ * (cancel_calls); the worker then only gives back what it holds.
  */
-void brg_canceller(VP_INT exinf)
+void brg_worker(VP_INT exinf)
 {
 	BRG_CALL *call;
-	UINT i;
+	VP_INT item;
+	BOOL answered;
+	ID self, id;
+	ER ercd;
 
 	(void)exinf;
+	(void)get_tid(&self);
 	for (;;) {
-		(void)slp_tsk();
+		/* A late rel_wai may release this wait: then wait again. */
+		if (rcv_dtq(BRG_REQ_DTQ, &item) != E_OK)
+			continue;
+		call = (BRG_CALL *)item;
+		/* The handler looks at a call only once it is taken. */
+		call->worker = self;
+		call->phase = BRG_GUARDED;
+		call->answered = FALSE;
+		call->grd.state = TGRD_OPEN;
+		if (!brg_port_claim(call)) {
+			brg_port_release(call);
+			continue;
+		}
+		id = object(call->obj)->id;
+		(void)vxset_grd(&call->grd);
+		ercd = guarded_call(id, call);
+		(void)vxset_grd(NULL);
 		(void)dis_dsp();
-		for (i = 0; (call = brg_port_call(i)) != NULL; i++)
-			if (call->cancel && call->state == BRG_RUNNING)
-				(void)rel_wai(call->worker);
+		(void)loc_cpu();
+		call->phase = BRG_ATOMIC;
+		answered = call->answered;
+		(void)unl_cpu();
+		ercd = finish(id, call, ercd, answered);
+		if (!answered) {
+			call->ercd = ercd;
+			call->answered = TRUE;
+			brg_port_done(call);
+		}
 		(void)ena_dsp();
+		brg_port_release(call);
 	}
+}
+
+/*
+ * A taken call the transport gave up on, in phase BRG_GUARDED: its
+ * guarded call has not begun, or waits (the guard is aborted, and the
+ * wait released: no effect), or has ended (its result stands).  Either
+ * way the call ends here, whether or not its worker ever runs again.
+ */
+static void end_call(BRG_CALL *call)
+{
+	ER ercd;
+
+	if (call->grd.state == TGRD_OPEN) {
+		call->grd.state = TGRD_ABORT;
+		(void)irel_wai(call->worker);	/* E_OBJ: not waiting yet */
+		ercd = cancel_code(call);
+	} else {
+		ercd = ended_result(call, call->grd.ercd, cancel_code(call));
+	}
+	call->ercd = ercd;
+	call->answered = TRUE;
+	brg_port_done(call);
 }
 
 static void cancel_calls(void)
@@ -195,9 +286,9 @@ static void cancel_calls(void)
 	UINT i;
 
 	for (i = 0; (call = brg_port_call(i)) != NULL; i++)
-		if (call->cancel && call->state == BRG_RUNNING &&
-		    irel_wai(call->worker) == E_OBJ)
-			(void)iwup_tsk(BRG_CANCELLER);
+		if (call->cancel != 0U && call->owner == BRG_TAKEN &&
+		    call->phase == BRG_GUARDED && !call->answered)
+			end_call(call);
 }
 
 /* INHNO_BRIDGE: new calls from Linux, and calls given up. */
@@ -207,7 +298,10 @@ void brg_handler(void)
 
 	brg_port_ack();
 	while ((call = brg_port_fetch()) != NULL) {
-		call->state = BRG_QUEUED;
+		if (call->owner == BRG_WITHDRAWN) {
+			brg_port_release(call);
+			continue;
+		}
 		/* BRG_REQ_DTQ holds every call there can be. */
 		(void)ipsnd_dtq(BRG_REQ_DTQ, (VP_INT)call);
 	}

@@ -4,9 +4,10 @@
  * calls and hands back their results.
  *
  * A call lives in the transport's memory from the moment a process makes
- * it until the transport has handed the result back.  The transport
- * raises INHNO_BRIDGE when it has new calls (brg_port_fetch() gives
- * them, in the handler) or has set a call's cancel flag (the process
+ * it until both the process has its result and the µITRON side has let
+ * go of it (brg_port_release).  The transport raises INHNO_BRIDGE when
+ * it has new calls (brg_port_fetch() gives them, in the handler) or has
+ * set a taken call's cancel flag (its deadline passed, or the process
  * gave up: a signal, its exit).
  */
 #ifndef UNITRON_BRIDGE_PORT_H
@@ -15,10 +16,25 @@
 #include "unitron_bridge.h"
 #include "unitron_vio_abi.h"
 
-/* Where a call is, on the µITRON side. */
-#define BRG_IDLE	0U	/* the transport's */
-#define BRG_QUEUED	1U	/* waiting for a worker */
-#define BRG_RUNNING	2U	/* a worker carries it out */
+/*
+ * Who has a published call: owner, changed only by an atomic
+ * compare-and-swap from BRG_QUEUED, by a worker (brg_port_claim) or by
+ * the transport (its deadline passed, or the process gave up): the one
+ * that wins decides how the call ends.
+ */
+#define BRG_QUEUED	0U	/* published: no worker has taken it */
+#define BRG_TAKEN	1U	/* a worker took it: the µITRON side ends it */
+#define BRG_WITHDRAWN	2U	/* the transport took it back: no effect */
+
+/* Where a taken call's worker is (phase, under CPU lock). */
+#define BRG_GUARDED	0U	/* at or in its one waiting service call,
+				   under the guard: the handler may end it */
+#define BRG_ATOMIC	1U	/* with dispatching disabled: it ends the
+				   call itself, soon */
+
+/* Why the transport gave up on a taken call (cancel). */
+#define BRG_CANCEL_SIGNAL 1U	/* a signal, or the process died: E_RLWAI */
+#define BRG_CANCEL_TMOUT  2U	/* the deadline passed: E_TMOUT */
 
 typedef struct bridge_call {
 	/* From the process. */
@@ -28,13 +44,18 @@ typedef struct bridge_call {
 	VP_INT		data;
 	UINT		len;		/* bytes in msg */
 	UINT		size;		/* room for a received message */
-	/* To the process. */
+	/* To the process (brg_port_done). */
 	ER		ercd;
-	/* The µITRON side's, under CPU lock. */
-	UINT		state;
-	ID		worker;
-	/* Set by the transport, any time after the call was fetched. */
+	/* BRG_QUEUED when published; see above. */
+	volatile UINT	owner;
+	/* Set by the transport, after it failed to withdraw the call. */
 	volatile UINT	cancel;
+	/* The µITRON side's, under CPU lock. */
+	volatile UINT	phase;
+	volatile BOOL	answered;	/* brg_port_done() was called */
+	ID		worker;
+	T_VGRD		grd;		/* the worker's guard (kernel.h) */
+	T_MSG		*pk_msg;	/* a block got, or a message received */
 	UB		msg[BRG_MSGSZ];
 } BRG_CALL;
 
@@ -58,10 +79,26 @@ BRG_CALL	*brg_port_fetch(void);
 BOOL		brg_port_cancelled(void);
 /* Transport: the calls, for the cancel scan. */
 BRG_CALL	*brg_port_call(UINT i);
-/* Transport: the result is in call; in task context. */
+/*
+ * Transport: a worker takes a call (BRG_QUEUED -> BRG_TAKEN, atomic):
+ * FALSE if the transport withdrew it.  In task context.
+ */
+BOOL		brg_port_claim(BRG_CALL *call);
+/* Transport: the result is in call (ercd, data, len, msg); once per
+ * taken call, by its worker or by brg_handler. */
 void		brg_port_done(BRG_CALL *call);
+/* Transport: the µITRON side has let go of call (answered or withdrawn):
+ * its slot may serve another call.  Task or handler context. */
+void		brg_port_release(BRG_CALL *call);
 /* Transport: start receiving calls (brg_initialize). */
 void		brg_port_initialize(void);
+
+/*
+ * For the transport once the system has stopped: the result of a taken
+ * call that was not answered: its guarded service call's if that ended
+ * (a received message copied into msg), else E_DLT.
+ */
+ER		brg_stopped_result(BRG_CALL *call);
 
 /*
  * Linux I/O (vio.c).  The request area, VIO_NSLOT slots, exists from

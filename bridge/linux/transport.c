@@ -8,10 +8,15 @@
  * here.  Any other call takes one of BRG_NCALL slots, is checked, and
  * is published on a ring that the bridge's handler (INHNO_BRIDGE, on
  * the µITRON CPU) drains with brg_port_fetch(); the process sleeps on
- * the slot's completion until a worker task has carried the call out
- * (brg_port_done()).  A signal cancels the call (E_RLWAI, unless it
- * finished first); a system that stops ends every call in flight with
- * E_DLT.
+ * the slot's completion until the µITRON side has ended the call
+ * (brg_port_done()), or its deadline (the timeout, at least
+ * UNITRON_BRG_POLL_MS) passes or a signal comes: then it withdraws a
+ * call no worker has taken (E_TMOUT, E_RLWAI: no effect) or has the
+ * bridge's handler end a taken one (bridge.c), neither waiting for a
+ * worker.  A system that
+ * stops ends every call in flight with E_DLT (or the result its service
+ * call had).  A slot serves another call once both the process and the
+ * µITRON side have let go of it.
  *
  * Linux I/O (vio.c): the request area, VIO_NSLOT slots in vmalloc
  * memory, lives as long as the module.  A proxy server (unitron-proxyd,
@@ -70,19 +75,22 @@ module_param(bridge_mode, ushort, 0444);
 MODULE_PARM_DESC(bridge_mode,
 		 "the bridge device's mode (default 0600: root only; 0666: every user)");
 
-/* A call, from the ioctl that makes it until its result is taken. */
+/* A call, from the ioctl that makes it until both sides let go of it. */
 struct brg_slot {
 	BRG_CALL		call;
 	struct completion	done;
 	bool			inflight;	/* published, no result yet */
-	bool			orphan;		/* its process was killed */
+	bool			itron;		/* the µITRON side has it */
+	bool			caller;		/* a process has it */
 };
 
 /*
- * inflight and orphan, the ring's head and the bridge's state change
- * under brg_lock, taken with interrupts off: by processes (any CPU), by
- * workers and by the thread when the system stops (µITRON CPU).  The
- * handler reads the ring without it: it is the only consumer.
+ * inflight, itron and caller, the ring's head and the bridge's state
+ * change under brg_lock, taken with interrupts off: by processes (any
+ * CPU), by workers, the handler and the thread when the system stops
+ * (µITRON CPU).  The handler reads the ring without it: it is the only
+ * consumer.  A slot's bit in slot_busy is cleared when neither side
+ * has it.
  */
 static DEFINE_RAW_SPINLOCK(brg_lock);
 static struct brg_slot slots[BRG_NCALL];
@@ -136,6 +144,13 @@ BRG_CALL *brg_port_call(UINT i)
 	return i < BRG_NCALL ? &slots[i].call : NULL;
 }
 
+/* Under brg_lock: free the slot once neither side has it. */
+static void maybe_free(struct brg_slot *s)
+{
+	if (!s->itron && !s->caller)
+		clear_bit_unlock(s - slots, slot_busy);
+}
+
 /*
  * Under brg_lock: the call's result is final.  complete() is made under
  * the lock, with interrupts off, so that no stop can come between
@@ -147,11 +162,9 @@ static void finish(struct brg_slot *s)
 		return;
 	s->inflight = false;
 	complete(&s->done);
-	if (s->orphan)
-		clear_bit_unlock(s - slots, slot_busy);
 }
 
-/* A worker, in task context (interrupts on). */
+/* A worker (task context) or the handler, on the µITRON CPU. */
 void brg_port_done(BRG_CALL *call)
 {
 	unsigned long flags;
@@ -159,6 +172,23 @@ void brg_port_done(BRG_CALL *call)
 	raw_spin_lock_irqsave(&brg_lock, flags);
 	finish(container_of(call, struct brg_slot, call));
 	raw_spin_unlock_irqrestore(&brg_lock, flags);
+}
+
+void brg_port_release(BRG_CALL *call)
+{
+	struct brg_slot *s = container_of(call, struct brg_slot, call);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&brg_lock, flags);
+	s->itron = false;
+	maybe_free(s);
+	raw_spin_unlock_irqrestore(&brg_lock, flags);
+}
+
+/* A worker; the process may be withdrawing the call on another CPU. */
+BOOL brg_port_claim(BRG_CALL *call)
+{
+	return cmpxchg(&call->owner, BRG_QUEUED, BRG_TAKEN) == BRG_QUEUED;
 }
 
 /* ATT_INI, on the µITRON CPU with interrupts off. */
@@ -171,18 +201,25 @@ void brg_port_initialize(void)
 }
 
 /*
- * The system stopped (port.c): no worker will finish a call now.  Each
- * call in flight ends with the ercd it holds: E_DLT, set when it was
- * made, unless a worker stored the result before the stop came.
+ * The system stopped (port.c): no µITRON code runs now.  Each call in
+ * flight ends with E_DLT, or with its service call's result if that had
+ * ended (brg_stopped_result), and the µITRON side lets go of every slot.
  */
 void unitron_bridge_stopped(void)
 {
+	struct brg_slot *s;
 	unsigned int i;
 
 	raw_spin_lock_irq(&brg_lock);
 	brg_state = BRG_GONE;
-	for (i = 0; i < BRG_NCALL; i++)
-		finish(&slots[i]);
+	for (i = 0; i < BRG_NCALL; i++) {
+		s = &slots[i];
+		if (s->inflight)
+			s->call.ercd = brg_stopped_result(&s->call);
+		finish(s);
+		s->itron = false;
+		maybe_free(s);
+	}
 	raw_spin_unlock_irq(&brg_lock);
 }
 
@@ -197,12 +234,20 @@ static struct brg_slot *get_slot(void)
 		if (i >= BRG_NCALL)
 			return NULL;
 	} while (test_and_set_bit_lock(i, slot_busy));
+	/* Nobody else looks at a free slot. */
+	slots[i].caller = true;
 	return &slots[i];
 }
 
+/* The process lets go of its slot: its call ended, or it was killed. */
 static void put_slot(struct brg_slot *s)
 {
-	clear_bit_unlock(s - slots, slot_busy);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&brg_lock, flags);
+	s->caller = false;
+	maybe_free(s);
+	raw_spin_unlock_irqrestore(&brg_lock, flags);
 }
 
 static void fill(BRG_CALL *call, const struct unitron_brg_call *c)
@@ -213,7 +258,8 @@ static void fill(BRG_CALL *call, const struct unitron_brg_call *c)
 	call->data = (VP_INT)c->data;
 	call->len = c->len;
 	call->size = c->size;
-	call->ercd = E_DLT;	/* until a worker stores the result */
+	call->ercd = E_DLT;	/* until the µITRON side stores the result */
+	call->owner = BRG_QUEUED;
 	call->cancel = 0;
 }
 
@@ -224,12 +270,12 @@ static ER publish(struct brg_slot *s)
 	ER ercd = E_OK;
 
 	reinit_completion(&s->done);
-	s->orphan = false;
 	raw_spin_lock_irqsave(&brg_lock, flags);
 	if (brg_state != BRG_UP) {
 		ercd = E_OBJ;
 	} else {
 		s->inflight = true;
+		s->itron = true;
 		ring[ring_head % RING_SIZE] = &s->call;
 		smp_store_release(&ring_head, ring_head + 1);
 	}
@@ -237,39 +283,66 @@ static ER publish(struct brg_slot *s)
 	return ercd;
 }
 
-/* The process was killed: true if the call ended meanwhile. */
-static bool leave(struct brg_slot *s)
+/*
+ * Take back a call no worker has taken (the compare-and-swap a worker's
+ * claim races with): it never has an effect.  The µITRON side lets go
+ * of it when it meets it (brg_handler, a worker).
+ */
+static bool withdraw(struct brg_slot *s)
 {
 	unsigned long flags;
-	bool ended;
+	bool withdrawn;
 
 	raw_spin_lock_irqsave(&brg_lock, flags);
-	ended = !s->inflight;
-	s->orphan = !ended;
+	withdrawn = cmpxchg(&s->call.owner, BRG_QUEUED, BRG_WITHDRAWN) ==
+		    BRG_QUEUED;
+	if (withdrawn)
+		s->inflight = false;
 	raw_spin_unlock_irqrestore(&brg_lock, flags);
-	return ended;
+	return withdrawn;
 }
 
-/*
- * Wait for the result.  A signal cancels the call: the µITRON side
- * releases the worker's wait (E_RLWAI), or the call finishes first, and
- * its outcome is returned either way, so nothing a call did is lost.
- * A call still waiting for a free worker ends only when one takes it:
- * that wait is killable, and a killed process leaves the slot to the
- * µITRON side, which frees it when the call ends (false: the slot is
- * no longer ours).
- */
-static bool wait_result(struct brg_slot *s)
+/* A taken call: the handler ends it (bridge.c), whatever tasks run. */
+static void cancel(struct brg_slot *s, unsigned int why)
 {
-	if (!wait_for_completion_interruptible(&s->done))
-		return true;
-	s->call.cancel = 1;
+	s->call.cancel = why;
 	smp_mb__before_atomic();
 	set_bit(0, &brg_cancel);
 	unitron_raise_swi(INHNO_BRIDGE);
+}
+
+/*
+ * Wait for the result, until the deadline (the timeout, at least
+ * UNITRON_BRG_POLL_MS) at most, or a signal.  Then the call is
+ * withdrawn if no worker took it (E_TMOUT, E_RLWAI), or else ended by
+ * the handler, which answers at once with the call's true outcome:
+ * nothing a call did is lost, and nothing it did not do is done later.
+ * That last wait is for the handler only (no task), and killable: a
+ * killed process lets go of the slot, which the µITRON side frees when
+ * it does too (false: the slot is no longer ours).
+ */
+static bool wait_result(struct brg_slot *s, s32 tmout)
+{
+	unsigned long timeout = MAX_SCHEDULE_TIMEOUT;
+	unsigned int why;
+	long left;
+
+	if (tmout >= 0)
+		timeout = msecs_to_jiffies(max_t(u32, tmout,
+						 UNITRON_BRG_POLL_MS)) + 1;
+	left = wait_for_completion_interruptible_timeout(&s->done, timeout);
+	if (left > 0)
+		return true;
+	why = left == 0 ? BRG_CANCEL_TMOUT : BRG_CANCEL_SIGNAL;
+	if (withdraw(s)) {
+		s->call.ercd = why == BRG_CANCEL_TMOUT ? E_TMOUT : E_RLWAI;
+		return true;
+	}
+	cancel(s, why);
 	if (!wait_for_completion_killable(&s->done))
 		return true;
-	return leave(s);
+	put_slot(s);
+	return false;
 }
 
 /* The result into c, and a received message to the process. */
@@ -311,7 +384,7 @@ static int run(struct brg_slot *s, struct unitron_brg_call *c)
 	if (c->ercd != E_OK)
 		return 0;
 	unitron_raise_swi(INHNO_BRIDGE);
-	if (!wait_result(s))
+	if (!wait_result(s, c->tmout))
 		return -EINTR;
 	return take_result(&s->call, c);
 }
@@ -326,7 +399,7 @@ static int call_in(struct brg_slot *s, struct unitron_brg_call *c)
 		err = user_buffer(&s->call, c);
 	if (c->ercd == E_OK && !err)
 		err = run(s, c);
-	/* -EINTR: killed, and the slot is the µITRON side's now. */
+	/* -EINTR: killed, and the slot was let go of already. */
 	if (err != -EINTR)
 		put_slot(s);
 	return err;

@@ -7,13 +7,18 @@
  * 0600.  A thread of its own serves the socket, so the µITRON thread
  * never waits for a process: it takes a request into a call slot,
  * queues the slot for the µITRON side and raises INHNO_BRIDGE (a signal
- * at the µITRON thread); the worker's brg_port_done() queues the slot
- * back and wakes the thread through an eventfd, which sends the answer.
+ * at the µITRON thread); brg_port_done() (a worker's, or the handler's)
+ * queues the slot back and wakes the thread through an eventfd, which
+ * sends the answer; brg_port_release() frees the slot the same way.
+ * The thread keeps each call's deadline (the timeout, at least
+ * UNITRON_BRG_POLL_MS), whatever the µITRON thread runs: then, as on
+ * a cancel, it withdraws a call no worker has taken and answers it
+ * itself, or has the bridge's handler end a taken one (bridge.c).
  * Linux I/O: the request area is a memfd the proxy server maps; a proxy
  * waits on its slot's state word (futex) and reports DONE with a byte
  * in a pipe that signals the µITRON thread directly.
  * A process that closes its connection (or dies) mid-call has the call
- * cancelled; its slot is free once the worker is done with it.
+ * cancelled; its slot is free once the µITRON side lets go of it.
  *
  * Both queues hold slot numbers, have one producer and one consumer,
  * and hold every slot: no locks, and nothing async-signal-unsafe on the
@@ -51,18 +56,27 @@
 #define NO_CONN		(-1)
 #define ITRON_POLL_NS	100000LL	/* idle polling for a young call */
 
-/* One producer, one consumer; room for every slot. */
+#define GONE		(-2)	/* call_conn: no process waits for it */
+
+/* from_itron's items: a slot's answer, or the slot let go of. */
+#define ITEM_DONE(slot)		((slot) * 2U)
+#define ITEM_RELEASE(slot)	((slot) * 2U + 1U)
+
+/* One producer, one consumer; room for every slot, twice. */
+#define QUEUE_SIZE	(2 * BRG_NCALL)
 struct slot_queue {
-	UINT		item[BRG_NCALL];
+	UINT		item[QUEUE_SIZE];
 	unsigned int	head;		/* consumer's */
 	unsigned int	tail;		/* producer's */
 };
 
 static BRG_CALL		calls[BRG_NCALL];
-static int		call_conn[BRG_NCALL];	/* NO_CONN: free */
+/* A slot's process: its connection, GONE, or NO_CONN (the slot is free). */
+static int		call_conn[BRG_NCALL];
+static long long	call_deadline[BRG_NCALL];	/* ns; 0: none */
 static struct slot_queue to_itron, from_itron;
 static int		cancel_pending;
-static unsigned int	calls_answered;		/* from from_itron */
+static unsigned int	items_taken;		/* from from_itron */
 
 static int		conn_call[MAX_CONNS];	/* a slot, or NO_CONN */
 static int		listen_fd = -1, done_fd = -1, epoll_fd = -1;
@@ -81,7 +95,7 @@ static void queue_put(struct slot_queue *q, UINT slot)
 {
 	unsigned int tail = __atomic_load_n(&q->tail, __ATOMIC_RELAXED);
 
-	q->item[tail % BRG_NCALL] = slot;
+	q->item[tail % QUEUE_SIZE] = slot;
 	__atomic_store_n(&q->tail, tail + 1, __ATOMIC_RELEASE);
 }
 
@@ -91,7 +105,7 @@ static BOOL queue_get(struct slot_queue *q, UINT *p_slot)
 
 	if (head == __atomic_load_n(&q->tail, __ATOMIC_ACQUIRE))
 		return FALSE;
-	*p_slot = q->item[head % BRG_NCALL];
+	*p_slot = q->item[head % QUEUE_SIZE];
 	__atomic_store_n(&q->head, head + 1, __ATOMIC_RELEASE);
 	return TRUE;
 }
@@ -134,15 +148,39 @@ BRG_CALL *brg_port_call(UINT i)
 	return i < BRG_NCALL ? &calls[i] : NULL;
 }
 
-void brg_port_done(BRG_CALL *call)
+/* Workers and the handler share the producer's end: one at a time. */
+static void to_thread(UINT item)
 {
 	uint64_t one = 1;
 
-	/* Workers share the producer's end: one at a time. */
-	(void)loc_cpu();
-	queue_put(&from_itron, (UINT)(call - calls));
-	(void)unl_cpu();
+	if (sns_ctx()) {
+		queue_put(&from_itron, item);
+	} else {
+		(void)loc_cpu();
+		queue_put(&from_itron, item);
+		(void)unl_cpu();
+	}
 	(void)!write(done_fd, &one, sizeof(one));
+}
+
+void brg_port_done(BRG_CALL *call)
+{
+	to_thread(ITEM_DONE((UINT)(call - calls)));
+}
+
+void brg_port_release(BRG_CALL *call)
+{
+	to_thread(ITEM_RELEASE((UINT)(call - calls)));
+}
+
+/* The socket thread may be withdrawing the call meanwhile. */
+BOOL brg_port_claim(BRG_CALL *call)
+{
+	UINT queued = BRG_QUEUED;
+
+	return __atomic_compare_exchange_n(&call->owner, &queued, BRG_TAKEN,
+					   FALSE, __ATOMIC_SEQ_CST,
+					   __ATOMIC_SEQ_CST);
 }
 
 struct unitron_vio_area *brg_port_vio_area(void)
@@ -268,6 +306,20 @@ static void answer_now(int fd, struct unitron_brg_call *c, ER ercd)
 	answer(fd, c, NULL, 0);
 }
 
+/* The call's answer, as the process asked it. */
+static void answer_call(int fd, const BRG_CALL *call)
+{
+	struct unitron_brg_call c = {
+		.op = call->op, .obj = call->obj, .tmout = call->tmout,
+		.ercd = call->ercd, .data = (__s64)call->data,
+		.len = call->len, .size = call->size,
+	};
+
+	answer(fd, &c, call->msg, c.op == UNITRON_BRG_RCV_MBX &&
+	       c.ercd == E_OK ? (call->len < call->size ? call->len :
+				  call->size) : 0);
+}
+
 static void lookup(int fd, struct unitron_brg_call *c, const char *name,
 		   size_t n)
 {
@@ -306,6 +358,7 @@ static void request(int fd, struct unitron_brg_call *c, const UB *bytes,
 	call->data = (VP_INT)c->data;
 	call->len = c->len;
 	call->size = c->size < BRG_MSGSZ ? c->size : BRG_MSGSZ;
+	call->owner = BRG_QUEUED;
 	call->cancel = 0;
 	ercd = brg_check(call);
 	if (ercd == E_OK && c->op == UNITRON_BRG_SND_MBX && n != c->len)
@@ -318,15 +371,65 @@ static void request(int fd, struct unitron_brg_call *c, const UB *bytes,
 		memcpy(call->msg, bytes, n);
 	call_conn[slot] = fd;
 	conn_call[fd] = slot;
+	call_deadline[slot] = c->tmout < 0 ? 0 : now_ns() +
+		(c->tmout > UNITRON_BRG_POLL_MS ? c->tmout :
+		 UNITRON_BRG_POLL_MS) * 1000000LL;
 	queue_put(&to_itron, (UINT)slot);
 	raise_bridge();
 }
 
-static void cancel(int slot)
+/*
+ * Give up on a call (why: BRG_CANCEL_*): withdrawn if no worker took
+ * it, answered here then; else the handler ends it.  gone: its process
+ * went, nobody is to be answered.
+ */
+static void give_up(int slot, UINT why, BOOL gone)
 {
-	__atomic_store_n(&calls[slot].cancel, 1, __ATOMIC_RELEASE);
+	BRG_CALL *call = &calls[slot];
+	int fd = call_conn[slot];
+	UINT queued = BRG_QUEUED;
+
+	call_deadline[slot] = 0;
+	if (gone || fd < 0) {
+		if (fd >= 0)
+			conn_call[fd] = NO_CONN;
+		call_conn[slot] = GONE;
+		fd = GONE;
+	}
+	if (__atomic_compare_exchange_n(&call->owner, &queued, BRG_WITHDRAWN,
+					FALSE, __ATOMIC_SEQ_CST,
+					__ATOMIC_SEQ_CST)) {
+		if (fd >= 0) {
+			call->ercd = why == BRG_CANCEL_TMOUT ? E_TMOUT : E_RLWAI;
+			conn_call[fd] = NO_CONN;
+			call_conn[slot] = GONE;
+			answer_call(fd, call);
+		}
+		return;
+	}
+	__atomic_store_n(&call->cancel, why, __ATOMIC_RELEASE);
 	__atomic_store_n(&cancel_pending, 1, __ATOMIC_RELEASE);
 	raise_bridge();
+}
+
+/* Calls whose deadline has passed; the ms until the next one, or -1. */
+static int deadlines(void)
+{
+	long long now = now_ns(), next = 0;
+	int slot;
+
+	for (slot = 0; slot < BRG_NCALL; slot++) {
+		if (call_deadline[slot] == 0)
+			continue;
+		if (call_deadline[slot] <= now)
+			give_up(slot, BRG_CANCEL_TMOUT, FALSE);
+		else if (next == 0 || call_deadline[slot] < next)
+			next = call_deadline[slot];
+	}
+	if (next == 0)
+		return -1;
+	next = (next - now + 999999) / 1000000;
+	return next < 3600000 ? (int)next : 3600000;
 }
 
 /* Linux I/O: connection fd becomes the proxy server: the area's memfd
@@ -389,11 +492,8 @@ static void drop_connection(int fd)
 {
 	if (fd == vio_server)
 		vio_detach();
-	if (conn_call[fd] != NO_CONN) {
-		call_conn[conn_call[fd]] = NO_CONN - 1;	/* orphaned */
-		cancel(conn_call[fd]);
-		conn_call[fd] = NO_CONN;
-	}
+	if (conn_call[fd] != NO_CONN)
+		give_up(conn_call[fd], BRG_CANCEL_SIGNAL, TRUE);
 	close(fd);		/* also leaves the epoll set */
 }
 
@@ -411,8 +511,9 @@ static void from_connection(int fd)
 	}
 	if ((size_t)n >= sizeof(__u32) &&
 	    *(__u32 *)packet == UNITRON_BRG_CANCEL) {
-		if (conn_call[fd] != NO_CONN)
-			cancel(conn_call[fd]);
+		if (conn_call[fd] != NO_CONN &&
+		    calls[conn_call[fd]].cancel == 0U)
+			give_up(conn_call[fd], BRG_CANCEL_SIGNAL, FALSE);
 		return;
 	}
 	if ((size_t)n >= sizeof(__u32) &&
@@ -428,30 +529,27 @@ static void from_connection(int fd)
 	request(fd, &c, packet + sizeof(c), (size_t)n - sizeof(c));
 }
 
-/* Calls the µITRON side is done with: answer them, free their slots. */
+/* Calls the µITRON side answered or let go of. */
 static void calls_done(void)
 {
 	uint64_t count;
-	UINT slot;
+	UINT item, slot;
+	int fd;
 
 	(void)!read(done_fd, &count, sizeof(count));
-	while (queue_get(&from_itron, &slot)) {
-		BRG_CALL *call = &calls[slot];
-		int fd = call_conn[slot];
-		struct unitron_brg_call c = {
-			.op = call->op, .obj = call->obj, .tmout = call->tmout,
-			.ercd = call->ercd, .data = (__s64)call->data,
-			.len = call->len, .size = call->size,
-		};
-
-		call_conn[slot] = NO_CONN;
-		if (fd >= 0) {		/* else its process left */
+	while (queue_get(&from_itron, &item)) {
+		slot = item / 2U;
+		fd = call_conn[slot];
+		if (item == ITEM_RELEASE(slot)) {
+			/* Answered before (or withdrawn): free. */
+			call_conn[slot] = NO_CONN;
+		} else if (fd >= 0) {	/* else its process left */
+			call_deadline[slot] = 0;
 			conn_call[fd] = NO_CONN;
-			answer(fd, &c, call->msg, c.op == UNITRON_BRG_RCV_MBX ?
-			       (call->len < call->size ? call->len :
-				call->size) : 0);
+			call_conn[slot] = GONE;
+			answer_call(fd, &calls[slot]);
 		}
-		__atomic_fetch_add(&calls_answered, 1U, __ATOMIC_RELEASE);
+		__atomic_fetch_add(&items_taken, 1U, __ATOMIC_RELEASE);
 	}
 }
 
@@ -484,7 +582,7 @@ static void *serve(void *unused)
 
 	(void)unused;
 	for (;;) {
-		n = epoll_wait(epoll_fd, ev, 16, -1);
+		n = epoll_wait(epoll_fd, ev, 16, deadlines());
 		for (i = 0; i < n; i++) {
 			if (ev[i].data.fd == listen_fd)
 				accept_connection();
@@ -534,7 +632,7 @@ static void answer_done_calls(void)
 	if ((pid_t)syscall(SYS_gettid) != itron_tid)
 		return;		/* the socket thread's own fail() */
 	for (i = 0; i < 10000; i++) {
-		if (__atomic_load_n(&calls_answered, __ATOMIC_ACQUIRE) ==
+		if (__atomic_load_n(&items_taken, __ATOMIC_ACQUIRE) ==
 		    __atomic_load_n(&from_itron.tail, __ATOMIC_ACQUIRE))
 			return;
 		nanosleep(&tick, NULL);

@@ -205,6 +205,29 @@ BOOL	vxsns_dsp(VP p_excinf);
 BOOL	vxsns_dpn(VP p_excinf);
 BOOL	vxsns_tex(VP p_excinf);
 
+/*
+ * A guard on a task's waiting call (Unitron extension, for the bridge's
+ * workers: bridge/kernel/bridge.c).  While the running task has one
+ * (vxset_grd), its tsnd_dtq, trcv_dtq, trcv_mbx and tget_mpf (with their
+ * polling and waiting-forever forms) do nothing and return E_RLWAI
+ * unless the state is TGRD_OPEN; and when such a call ends, at once or
+ * when its wait ends (whoever ends it), its result goes into the guard
+ * (TGRD_ENDED, ercd) in the same critical section as its effect; a
+ * datum or message received through a wait is stored where the call
+ * said by then too.  A handler on the task's CPU sees the state change
+ * atomically with the effect: while the task is not in such a call or
+ * waits in it, setting TGRD_ABORT over TGRD_OPEN guarantees that the
+ * call has no effect (a wait in progress is ended with irel_wai).
+ */
+#define TGRD_OPEN	0U
+#define TGRD_ABORT	1U
+#define TGRD_ENDED	2U
+typedef struct t_vgrd {
+	volatile UINT	state;
+	volatile ER	ercd;		/* TGRD_ENDED: the call's result */
+} T_VGRD;
+ER	vxset_grd(T_VGRD *p_vgrd);	/* NULL: none */
+
 /* Request an interrupt (TOPPERS/ASP3 name): software interrupts in tests. */
 ER	ras_int(INTNO intno);
 

@@ -45,7 +45,7 @@ static BOOL pass_to_receiver(DTQCB *p_dtqcb, VP_INT data, BOOL *p_dspreq)
 
 	if (p_tcb == NULL)
 		return FALSE;
-	((WINFO_DTQ *)p_tcb->p_winfo)->data = data;
+	*((WINFO_DTQ *)p_tcb->p_winfo)->p_data = data;
 	if (wait_release(p_tcb, E_OK))
 		*p_dspreq = TRUE;
 	return TRUE;
@@ -132,14 +132,15 @@ ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
 	p_dtqcb = get_dtqcb(dtqid);
 
 	t_lock_cpu();
-	ercd = send_data(p_dtqcb, data, &dspreq);
-	if (ercd == E_OK) {
-		dispatch_request(dspreq);
-	} else if (tmout != TMO_POL) {
+	ercd = grd_open() ? send_data(p_dtqcb, data, &dspreq) : E_RLWAI;
+	if (ercd == E_TMOUT && tmout != TMO_POL) {
 		winfo.data = data;
 		wobj_make_wait_tmout((WOBJCB *)p_dtqcb, &winfo.winfo, TTW_SDTQ,
 				     tmout);
 		ercd = wait_dispatch();
+	} else {
+		grd_end(runtsk, ercd);
+		dispatch_request(dspreq);
 	}
 	t_unlock_cpu();
 	return ercd;
@@ -183,15 +184,15 @@ ER trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout)
 	p_dtqcb = get_dtqcb(dtqid);
 
 	t_lock_cpu();
-	ercd = receive_data(p_dtqcb, p_data, &dspreq);
-	if (ercd == E_OK) {
-		dispatch_request(dspreq);
-	} else if (tmout != TMO_POL) {
+	ercd = grd_open() ? receive_data(p_dtqcb, p_data, &dspreq) : E_RLWAI;
+	if (ercd == E_TMOUT && tmout != TMO_POL) {
+		winfo.p_data = p_data;
 		wobj_make_wait_queue((WOBJCB *)p_dtqcb, &p_dtqcb->rwait_queue,
 				     FALSE, &winfo.winfo, TTW_RDTQ, tmout);
 		ercd = wait_dispatch();
-		if (ercd == E_OK)
-			*p_data = winfo.data;
+	} else {
+		grd_end(runtsk, ercd);
+		dispatch_request(dspreq);
 	}
 	t_unlock_cpu();
 	return ercd;

@@ -24,9 +24,11 @@ typedef struct dataqueue_control_block {
 	UINT		head;
 } DTQCB;
 
+/* A sender's datum; where a receiver's goes (stored when it is released). */
 typedef struct dataqueue_waiting_information {
 	WINFO		winfo;
 	VP_INT		data;
+	VP_INT		*p_data;
 } WINFO_DTQ;
 
 extern const ID		tmax_dtqid;

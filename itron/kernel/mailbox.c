@@ -69,7 +69,7 @@ ER snd_mbx(ID mbxid, T_MSG *pk_msg)
 	t_lock_cpu();
 	p_tcb = wait_queue_first(&p_mbxcb->wait_queue);
 	if (p_tcb != NULL) {
-		((WINFO_MBX *)p_tcb->p_winfo)->p_msg = pk_msg;
+		*((WINFO_MBX *)p_tcb->p_winfo)->ppk_msg = pk_msg;
 		dispatch_request(wait_release(p_tcb, E_OK));
 	} else {
 		enqueue_msg(p_mbxcb, pk_msg);
@@ -101,17 +101,21 @@ ER trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout)
 	p_mbxcb = get_mbxcb(mbxid);
 
 	t_lock_cpu();
-	if (p_mbxcb->p_head != NULL) {
+	if (!grd_open()) {
+		ercd = E_RLWAI;
+	} else if (p_mbxcb->p_head != NULL) {
 		*ppk_msg = dequeue_msg(p_mbxcb);
 		ercd = E_OK;
-	} else if (tmout == TMO_POL) {
-		ercd = E_TMOUT;
 	} else {
+		ercd = E_TMOUT;
+	}
+	if (ercd == E_TMOUT && tmout != TMO_POL) {
+		winfo.ppk_msg = ppk_msg;
 		wobj_make_wait_tmout((WOBJCB *)p_mbxcb, &winfo.winfo, TTW_MBX,
 				     tmout);
 		ercd = wait_dispatch();
-		if (ercd == E_OK)
-			*ppk_msg = winfo.p_msg;
+	} else {
+		grd_end(runtsk, ercd);
 	}
 	t_unlock_cpu();
 	return ercd;

@@ -22,9 +22,10 @@ typedef struct mailbox_control_block {
 	T_MSG		*p_last;
 } MBXCB;
 
+/* Where a receiver's message goes (stored when it is released). */
 typedef struct mailbox_waiting_information {
 	WINFO		winfo;
-	T_MSG		*p_msg;
+	T_MSG		**ppk_msg;
 } WINFO_MBX;
 
 extern const ID		tmax_mbxid;

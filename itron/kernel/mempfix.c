@@ -73,17 +73,22 @@ ER tget_mpf(ID mpfid, VP *p_blk, TMO tmout)
 	p_mpfcb = get_mpfcb(mpfid);
 
 	t_lock_cpu();
-	if (p_mpfcb->fblkcnt > 0U) {
+	if (!grd_open()) {
+		ercd = E_RLWAI;
+	} else if (p_mpfcb->fblkcnt > 0U) {
 		*p_blk = take_block(p_mpfcb);
 		ercd = E_OK;
-	} else if (tmout == TMO_POL) {
-		ercd = E_TMOUT;
 	} else {
+		ercd = E_TMOUT;
+	}
+	if (ercd == E_TMOUT && tmout != TMO_POL) {
 		wobj_make_wait_tmout((WOBJCB *)p_mpfcb, &winfo.winfo, TTW_MPF,
 				     tmout);
 		ercd = wait_dispatch();
 		if (ercd == E_OK)
 			*p_blk = winfo.blk;
+	} else {
+		grd_end(runtsk, ercd);
 	}
 	t_unlock_cpu();
 	return ercd;

@@ -36,6 +36,14 @@ ER get_tid(ID *p_tskid)
 	return E_OK;
 }
 
+/* The running task's guard on its waiting calls (kernel.h). */
+ER vxset_grd(T_VGRD *p_vgrd)
+{
+	CHECK_TSKCTX_UNL();
+	runtsk->p_vgrd = p_vgrd;
+	return E_OK;
+}
+
 ER iget_tid(ID *p_tskid)
 {
 	TCB *p_tcb = runtsk;

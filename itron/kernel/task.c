@@ -105,6 +105,7 @@ BOOL make_active(TCB *p_tcb)
 	p_tcb->enatex = FALSE;
 	p_tcb->texptn = 0U;
 	p_tcb->p_winfo = NULL;
+	p_tcb->p_vgrd = NULL;
 	port_activate_context(p_tcb);
 	return make_runnable(p_tcb);
 }

@@ -58,6 +58,7 @@ typedef struct task_control_block {
 	WINFO		*p_winfo;	/* while waiting */
 	TMEVTB		tmevtb;		/* timeout of the current wait */
 	UINT		runcnt;		/* times dispatched (statistics) */
+	T_VGRD		*p_vgrd;	/* vxset_grd(), or NULL */
 	CTXB		tskctxb;	/* port: saved context */
 } TCB;
 

@@ -98,6 +98,7 @@ void wait_cancel(TCB *p_tcb)
 BOOL wait_release(TCB *p_tcb, ER wercd)
 {
 	p_tcb->p_winfo->wercd = wercd;
+	grd_end(p_tcb, wercd);
 	wait_cancel(p_tcb);
 	if (TSTAT_SUSPENDED(p_tcb->tstat)) {
 		p_tcb->tstat = TS_SUSPENDED;

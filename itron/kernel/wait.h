@@ -60,6 +60,25 @@ static inline TCB *wait_queue_first(QUEUE *p_queue)
 	return container_of_queue(p_queue->p_next, TCB, task_queue);
 }
 
+/*
+ * The running task's guard (vxset_grd) lets its call go on; a guarded
+ * call that ends records its result.  With the CPU locked.
+ */
+static inline BOOL grd_open(void)
+{
+	return runtsk->p_vgrd == NULL || runtsk->p_vgrd->state == TGRD_OPEN;
+}
+
+static inline void grd_end(TCB *p_tcb, ER ercd)
+{
+	T_VGRD *p_vgrd = p_tcb->p_vgrd;
+
+	if (p_vgrd != NULL && p_vgrd->state == TGRD_OPEN) {
+		p_vgrd->ercd = ercd;
+		p_vgrd->state = TGRD_ENDED;
+	}
+}
+
 /* TRUE if the object's wait queue is priority-ordered. */
 #define WOBJ_PRIO(p_wobjcb) \
 	((((const WOBJCB *)(p_wobjcb))->p_wobjinib->wobjatr & TA_TPRI) != 0U)

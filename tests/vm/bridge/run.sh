@@ -17,11 +17,13 @@ load_echo() {
 	insmod $M/echo.ko cpu=1 "$@"
 }
 
-# Wait until N files of the device are open (each holds the module),
-# then a little more for their calls to reach the µITRON side.
+# Wait until N files of the device are open (each holds the module,
+# echo or the one named), then a little more for their calls to reach
+# the µITRON side.
 wait_open() {
 	_i=0
-	while [ "$(cat /sys/module/echo/refcnt)" != "$1" ] && [ $_i -lt 100 ]; do
+	while [ "$(cat /sys/module/"${2:-echo}"/refcnt)" != "$1" ] &&
+	      [ $_i -lt 100 ]; do
 		sleep 0.1
 		_i=$((_i + 1))
 	done
@@ -211,6 +213,56 @@ t_two() {
 	is "$(brgdev $DEV snd IN_DTQ 300 1000)" E_OK "echo goes on alone"
 	is "$(brgdev $DEV rcv OUT_DTQ 1000)" "E_OK 301" "... correctly"
 	check "rmmod echo" rmmod echo
+}
+
+# ms since boot (10 ms steps).
+uptime_ms() {
+	read -r _up _ </proc/uptime
+	echo $((${_up%.*} * 1000 + (1${_up#*.} - 100) * 10))
+}
+
+# Tasks above the bridge's workers spin (tests/bridge/spin): timed calls
+# end within max(timeout, UNITRON_BRG_POLL_MS) + a margin for this
+# emulated machine, truthfully; a waiting caller dies at once of a
+# signal; rmmod works meanwhile once no process holds the device.
+SPIN_MARGIN=500
+t_spin() {
+	dmesg -c >/dev/null
+	check "insmod spin (autostart)" insmod $M/spin.ko cpu=1 autostart=1
+	UNITRON_SYSTEM=$DEV brgspin "unitronctl raise spin 1" $SPIN_MARGIN \
+		>/tmp/brgspin.tap 2>&1
+	is "$?" 0 "brgspin exits 0"
+	prog_tap brgspin /tmp/brgspin.tap
+	check "a task above the workers spins (in 300 ms)" \
+		unitronctl send -t 1000 CTL_DTQ 1
+	sleep 0.8
+	for _cmd in "send -t 1000 IN_DTQ 5" "recv -t 1000 OUT_DTQ"; do
+		_t=$(uptime_ms)
+		# shellcheck disable=SC2086
+		_out=$(unitronctl $_cmd 2>&1)
+		_st=$?
+		_el=$(($(uptime_ms) - _t))
+		is "$_st" 1 "unitronctl $_cmd while it spins: exit 1"
+		like "$_out" "E_TMOUT" "... E_TMOUT"
+		check "... in $_el ms (1000..$((1000 + SPIN_MARGIN)))" \
+			test "$_el" -ge 990 -a "$_el" -le $((1000 + SPIN_MARGIN))
+	done
+	unitronctl recv OUT_DTQ >/tmp/waiter 2>&1 &
+	_waiter=$!
+	wait_open 1 spin
+	_out=$(rmmod spin 2>&1)
+	is "$?" 1 "rmmod while a caller waits (forever) fails: the device is open"
+	like "$_out" "Resource temporarily unavailable" "... the module is in use"
+	_t=$(uptime_ms)
+	kill -TERM $_waiter
+	wait $_waiter 2>/dev/null
+	_el=$(($(uptime_ms) - _t))
+	check "SIGTERM ends the waiting caller at once ($_el ms)" \
+		test "$_el" -le 1000
+	is "$(cat /tmp/waiter)" "" "... which printed nothing"
+	check "rmmod while the task still spins" rmmod spin
+	check_fails "$DEV removed" test -e $DEV
+	like "$(dmesg)" "spin: µITRON system stopped" "the system stopped"
 }
 
 # Load, call, unload: nothing stays behind.
@@ -461,5 +513,6 @@ t_viotest() {
 	check "rmmod vio" rmmod vio
 }
 
-run_cases device params client client32 badargs busy killed storm stop two reload \
+run_cases device params client client32 badargs busy killed storm stop two spin \
+	reload \
 	vio_proto vio_proxyd vio_churn viotest
