@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "unitron.h"
+#include "client_tap.h"
 #include "unitron_brg_abi.h"
 
 #define NCALL		8	/* BRG_NWORKER: the default */
@@ -31,41 +32,11 @@
 #define CMD_DELAY	300
 #define GIVE_DATUM	42
 
-static int ntests, nfailed;
 static unitron_t *u;
 static const char *stop_command;
 static long long margin = 300;
 static int ctl, in_dtq, out_dtq, idle_dtq, idle_mbx, grab_dtq, give_dtq,
 	   give_mbx;
-
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", cond ? "" : "not ", ++ntests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	if (!cond)
-		nfailed++;
-}
-
-static void is_er(int got, int want, const char *what)
-{
-	ok(got == want, "%s: %s%s%s", what, unitron_ername(want),
-	   got == want ? "" : ", got ", got == want ? "" :
-	   got >= 0 ? "a length" : unitron_ername(got));
-}
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
 
 static long long t0;
 

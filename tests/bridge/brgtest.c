@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "unitron.h"
+#include "client_tap.h"
 
 #define NWORKER		8	/* BRG_NWORKER: the default */
 #define NMSG		16	/* BRG_NMSG */
@@ -25,38 +26,8 @@
 #define ECHO_STOP	(-1)
 #define LONG		5000	/* ms: "it did not hang" */
 
-static int ntests, nfailed;
 static unitron_t *u;
 static int in_dtq, out_dtq, in_mbx, out_mbx, idle_dtq, pri_mbx, priq_dtq;
-
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", cond ? "" : "not ", ++ntests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	if (!cond)
-		nfailed++;
-}
-
-static void is_er(int got, int want, const char *what)
-{
-	ok(got == want, "%s: %s%s%s", what, unitron_ername(want),
-	   got == want ? "" : ", got ", got == want ? "" :
-	   got >= 0 ? "a length" : unitron_ername(got));
-}
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
 
 static unitron_t *connect_system(void)
 {
