@@ -281,6 +281,13 @@ static void redirect(struct pt_regs *regs, void (*entry)(void))
 	regs->flags &= ~X86_EFLAGS_IF;
 }
 
+/* Linux's slice, ms: under RT throttling at least 1, or µITRON gets none. */
+static unsigned int linux_slice(void)
+{
+	return rt_share < RT_SHARE_ALL ? max(linux_slice_ms, 1U) :
+	       linux_slice_ms;
+}
+
 /*
  * The longest µITRON slice, µs (0: none).  With Linux's RT throttling
  * on, the thread may use at most rt_share of its CPU, counting Linux's
@@ -294,7 +301,7 @@ static unsigned int itron_slice_us(void)
 
 	if (rt_share >= RT_SHARE_ALL)
 		return us;
-	limit = div_u64((u64)max(linux_slice_ms, 1U) * USEC_PER_MSEC * rt_share,
+	limit = div_u64((u64)linux_slice() * USEC_PER_MSEC * rt_share,
 			RT_SHARE_ALL - rt_share);
 	return us && us < limit ? us : limit;
 }
@@ -353,18 +360,13 @@ static void handler_enter(void)
 }
 
 /*
- * Sleep for linux_slice_ms with the running task's state kept on its
+ * Sleep for Linux's slice with the running task's state kept on its
  * stack, so that Linux runs on this CPU; handlers still run and what
  * they ready runs after the slice.
  */
 static void give_linux_slice(void)
 {
-	unsigned int ms = linux_slice_ms;
-	ktime_t slice;
-
-	if (!ms && rt_share < RT_SHARE_ALL)
-		ms = 1;
-	slice = ms_to_ktime(ms);
+	ktime_t slice = ms_to_ktime(linux_slice());
 
 	busy_us = 0;
 	in_linux_slice = true;
@@ -652,7 +654,7 @@ static int set_slice_policy(void)
 		return 0;
 	}
 	pr_info("inter-OS slice: µITRON tasks run at most %s, then Linux gets %u ms on CPU %u\n",
-		ms_text(ms, sizeof(ms), slice), max(linux_slice_ms, 1U),
+		ms_text(ms, sizeof(ms), slice), linux_slice(),
 		unitron_cpu);
 	if (share == RT_SHARE_ALL)
 		return 0;
