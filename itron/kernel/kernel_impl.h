@@ -60,7 +60,7 @@ struct task_control_block;
 /* Kernel state shared with the port. */
 extern BOOL	kerflg;		/* TRUE once the kernel runs tasks */
 extern BOOL	enadsp;		/* dispatching enabled */
-extern BOOL	reqflg;		/* a handler asked for a dispatch */
+extern BOOL	reqflg;		/* a handler asked for return_to_task() */
 
 /*
  * Context and state checks at service call entry.  Each expands to a

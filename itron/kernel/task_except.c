@@ -35,6 +35,7 @@ ER ras_tex(ID tskid, TEXPTN rasptn)
 
 ER iras_tex(ID tskid, TEXPTN rasptn)
 {
+	TCB *p_tcb;
 	ER ercd;
 
 	CHECK_INTCTX_UNL();
@@ -42,7 +43,11 @@ ER iras_tex(ID tskid, TEXPTN rasptn)
 	CHECK_PAR(rasptn != 0U);
 
 	i_lock_cpu();
-	ercd = raise_texptn(get_tcb(tskid), rasptn);
+	p_tcb = get_tcb(tskid);
+	ercd = raise_texptn(p_tcb, rasptn);
+	/* The routine starts as the handler returns to the task. */
+	if (ercd == E_OK && p_tcb == runtsk && p_tcb->enatex)
+		reqflg = TRUE;
 	i_unlock_cpu();
 	return ercd;
 }

@@ -327,6 +327,40 @@ static void test_handler(void)
 	INT_IS(tex_ptn[T_MAIN], 0x8);
 }
 
+/* The tick's cyclic handler raises on the running task, once. */
+static volatile BOOL	cyc_raised;
+
+void cyclic_handler(VP_INT exinf)
+{
+	(void)exinf;
+	if (cyc_raised)
+		return;
+	cyc_raised = TRUE;
+	ER_IS(iras_tex(MAIN_TASK, 0x40U), E_OK);
+}
+
+/*
+ * Raised by a timer's handler while the task computes, calling nothing:
+ * the routine runs as the handler returns to it, not at its next call.
+ */
+static void test_timer_handler(void)
+{
+	UINT calls = tex_calls[T_MAIN];
+	SYSUTIM start, now;
+
+	tex_step[T_MAIN] = 38U;
+	tap_step(37);
+	ER_IS(sta_cyc(TEX_CYC), E_OK);
+	(void)vxget_tim(&start);
+	do
+		(void)vxget_tim(&now);
+	while (tex_calls[T_MAIN] == calls && now - start < 2000000U);
+	tap_step(39);
+	ER_IS(stp_cyc(TEX_CYC), E_OK);
+	INT_IS(tex_calls[T_MAIN], calls + 1U);
+	INT_IS(tex_ptn[T_MAIN], 0x40);
+}
+
 /* ext_tsk from the routine ends the task; a restart clears patterns. */
 static void test_exit(void)
 {
@@ -378,5 +412,6 @@ void main_task(VP_INT exinf)
 	test_handler();
 	test_exit();
 	test_preempted();
+	test_timer_handler();
 	tap_done();
 }
