@@ -80,5 +80,9 @@
  *                               the interrupted task: it dispatches if a
  *                               handler asked for it and runs a pending task
  *                               exception routine.
+ *   tick_fires_event()          TRUE when the next isig_tim() fires a time
+ *                               event (a timeout or a cyclic handler): a
+ *                               port may prepare for that tick (the linux
+ *                               port's tick_advance_us).
  *   inhinib_table, isrinib_table, excinib_table   the configured handlers.
  */

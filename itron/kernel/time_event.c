@@ -103,6 +103,12 @@ void tmevtb_dequeue(TMEVTB *p_tmevtb)
 		heap_down(index);
 }
 
+BOOL tick_fires_event(void)
+{
+	return heap_count > 0U &&
+	       tmevt_heap[1]->evttim <= current_evttim + tick_ms;
+}
+
 /*
  * The tick: advance the time and fire due events, each with the CPU
  * locked.  A callback may enqueue again (cyclic handlers).

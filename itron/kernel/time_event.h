@@ -37,6 +37,9 @@ void	tmevtb_enqueue_evttim(TMEVTB *p_tmevtb, EVTTIM evttim,
 			      CBACK callback, VP arg);
 void	tmevtb_dequeue(TMEVTB *p_tmevtb);
 
+/* TRUE when the next isig_tim() fires an event (for ports: port_api.h). */
+BOOL	tick_fires_event(void);
+
 static inline BOOL tmevtb_queued(const TMEVTB *p_tmevtb)
 {
 	return p_tmevtb->index != 0U;

@@ -44,6 +44,11 @@ static bool autostart;
 module_param(autostart, bool, 0444);
 MODULE_PARM_DESC(autostart, "start the µITRON system at load (default no)");
 
+static unsigned int tick_advance_us;
+module_param(tick_advance_us, uint, 0444);
+MODULE_PARM_DESC(tick_advance_us,
+		 "take a tick that fires µITRON time events this many µs early and wait for its due time with interrupts off, so that cyclic handlers and the tasks they wake do not wait for Linux's interrupt-off sections or scheduler; costs up to that much CPU per such tick (default 0: off; less than tick_us)");
+
 static unsigned int itron_slice_ms = 95;
 module_param(itron_slice_ms, uint, 0644);
 MODULE_PARM_DESC(itron_slice_ms,
@@ -79,11 +84,19 @@ static unsigned long started;		/* bit 0: the thread was started */
 static unsigned int busy_us;		/* µITRON's slice used, µs */
 static unsigned int rt_share = RT_SHARE_ALL;	/* of its CPU µITRON may use */
 static bool in_linux_slice;		/* the thread sleeps for Linux */
+static u64 tick_due_ns;			/* when the next tick is due */
+static bool early_tick;			/* the thread takes the due tick */
 
 static CTXB linux_ctxb;			/* the thread's own context */
 static CTXB idle_ctxb;
 #define IDLE_STACK_SIZE	(16 * 1024)
 static STK_T idle_stack[COUNT_STK_T(IDLE_STACK_SIZE)] __aligned(16);
+
+/* The tick timer fires tick_advance_us before the next tick is due. */
+static ktime_t tick_expiry(void)
+{
+	return ns_to_ktime(tick_due_ns - tick_advance_us * NSEC_PER_USEC);
+}
 
 /* ---- CPU lock ------------------------------------------------------- */
 
@@ -155,6 +168,8 @@ void port_exit_and_dispatch(void)
 	unitron_jump(&runtsk->tskctxb);
 }
 
+static void take_early_tick(void);
+
 /*
  * No task to run: sleep until a handler readies one, with the CPU
  * unlocked.  Entered with the CPU locked, afresh each time, on a stack
@@ -173,6 +188,8 @@ static void idle_loop(void)
 		schedule();
 		local_irq_disable();
 		unitron_locked = 1;
+		if (early_tick)
+			take_early_tick();
 	}
 	__set_current_state(TASK_RUNNING);
 	if (READ_ONCE(stopping))
@@ -187,8 +204,8 @@ void port_start_dispatch(void)
 	idle_ctxb.sp = (char *)idle_stack + sizeof(idle_stack) - 8;
 	idle_ctxb.pc = idle_loop;
 	unitron_int_nest = 0;
-	hrtimer_start(&tick_timer, ns_to_ktime(tick_us * NSEC_PER_USEC),
-		      HRTIMER_MODE_REL_PINNED_HARD);
+	tick_due_ns = ktime_get_ns() + tick_us * NSEC_PER_USEC;
+	hrtimer_start(&tick_timer, tick_expiry(), HRTIMER_MODE_ABS_PINNED_HARD);
 	unitron_devices_run(true);
 	/* Returns when the system stops. */
 	unitron_switch(&linux_ctxb, &idle_ctxb);
@@ -224,14 +241,17 @@ ER vxget_int_nsec(UD *p_nsec)
 	return E_OK;
 }
 
-/* The tick timer's expiry is the first period not yet counted. */
+/*
+ * tick_due_ns is the first period not yet counted; the tick moves it on
+ * before it counts, so that a timeout set meanwhile counts from it.
+ */
 UINT port_tick_lag(void)
 {
 	s64 late;
 
-	if (!READ_ONCE(running) || !hrtimer_is_queued(&tick_timer))
+	if (!READ_ONCE(running))
 		return 0;
-	late = ktime_to_ns(ktime_sub(ktime_get(), hrtimer_get_expires(&tick_timer)));
+	late = ktime_get_ns() - READ_ONCE(tick_due_ns);
 	return late < 0 ? 0 : 1 + (UINT)div_u64(late, tick_us * NSEC_PER_USEC);
 }
 
@@ -459,26 +479,85 @@ static void check_held_off(void)
 }
 
 /*
- * The tick: one isig_tim() per period elapsed, late expiries included,
- * each with the time it was due.
+ * The tick, handler context: one isig_tim() per period due by now (at
+ * least one: an early tick counts as due), each with the time it was
+ * due, and the handlers pending.
  */
-static enum hrtimer_restart tick_fn(struct hrtimer *timer)
+static void run_tick(void)
 {
-	u64 due = ktime_to_ns(hrtimer_get_expires(timer));
-	u64 ticks = hrtimer_forward_now(timer,
-					ns_to_ktime(tick_us * NSEC_PER_USEC));
+	u64 period = tick_us * NSEC_PER_USEC;
+	u64 due = tick_due_ns, now = ktime_get_ns();
+	u64 ticks = 1;
 
+	if (now > due)
+		ticks += div64_u64(now - due, period);
+	WRITE_ONCE(tick_due_ns, due + ticks * period);
 	account_slice(ticks * tick_us);
 	check_sleeping_task();
 	check_held_off();
-	handler_enter();
-	for (; ticks; ticks--, due += tick_us * NSEC_PER_USEC) {
+	for (; ticks; ticks--, due += period) {
 		int_raised_ns = due;
 		isig_tim();
 	}
 	unitron_run_forwarded();
 	run_swi();
+}
+
+/* Interrupts off: the rest of the advance. */
+static void wait_for_tick(void)
+{
+	while (ktime_get_ns() < tick_due_ns)
+		cpu_relax();
+}
+
+/*
+ * With tick_advance_us, the timer fires that much before a tick that
+ * fires time events.  An idle system's thread is woken at once, so that
+ * Linux's scheduler is done with by the due time, when the thread takes
+ * the tick itself (take_early_tick) and runs what it readies at once;
+ * the timer stays, at the due time, in case the thread comes late.
+ * Otherwise the handler waits for the due time here.  True when the
+ * thread was sent for.
+ */
+static bool tick_early(struct hrtimer *timer)
+{
+	if (early_tick) {		/* the thread is late: take it here */
+		early_tick = false;
+		return false;
+	}
+	if (!tick_advance_us || !tick_fires_event())
+		return false;
+	if (!runtsk && ktime_get_ns() < tick_due_ns) {
+		early_tick = true;
+		wake_up_process(itron_thread);
+		hrtimer_set_expires(timer, ns_to_ktime(tick_due_ns));
+		return true;
+	}
+	wait_for_tick();
+	return false;
+}
+
+/* In the idle loop, interrupts off: the tick tick_early sent for. */
+static void take_early_tick(void)
+{
+	early_tick = false;
+	wait_for_tick();
+	unitron_int_nest = 1;
+	unitron_locked = 0;
+	run_tick();
+	unitron_locked = 1;
+	unitron_int_nest = 0;
+	hrtimer_start(&tick_timer, tick_expiry(), HRTIMER_MODE_ABS_PINNED_HARD);
+}
+
+static enum hrtimer_restart tick_fn(struct hrtimer *timer)
+{
+	if (tick_early(timer))
+		return HRTIMER_RESTART;
+	handler_enter();
+	run_tick();
 	handler_exit(get_irq_regs());
+	hrtimer_set_expires(timer, tick_expiry());
 	return HRTIMER_RESTART;
 }
 
@@ -746,6 +825,7 @@ static int __init unitron_init(void)
 		.sched_policy = SCHED_FIFO,
 		.sched_priority = MAX_RT_PRIO - 1,
 	};
+	char advance[40] = "";
 	int err;
 
 	if (unitron_cpu >= nr_cpu_ids || !cpu_online(unitron_cpu)) {
@@ -754,6 +834,11 @@ static int __init unitron_init(void)
 	}
 	if (tick_us < 1000 || tick_us % 1000 != 0) {
 		pr_err("tick_us=%u: must be a whole number of ms\n", tick_us);
+		return -EINVAL;
+	}
+	if (tick_advance_us >= tick_us) {
+		pr_err("tick_advance_us=%u: must be less than tick_us=%u\n",
+		       tick_advance_us, tick_us);
 		return -EINVAL;
 	}
 	err = check_configuration();
@@ -788,8 +873,11 @@ static int __init unitron_init(void)
 	err = unitron_bridge_init();
 	if (err)
 		goto control_exit;
-	pr_info("loaded: µITRON on CPU %u, tick %u µs%s\n", unitron_cpu, tick_us,
-		autostart ? ", starting" : "");
+	if (tick_advance_us)
+		snprintf(advance, sizeof(advance),
+			 " (%u µs early for time events)", tick_advance_us);
+	pr_info("loaded: µITRON on CPU %u, tick %u µs%s%s\n", unitron_cpu,
+		tick_us, advance, autostart ? ", starting" : "");
 	if (autostart)
 		unitron_start();
 	return 0;

@@ -9,10 +9,11 @@
 
 M=/lib/unitron/modules
 
-run_test() {
+run_test() {	# NAME [PARAM...]
 	name=$1
+	shift
 	dmesg -c >/dev/null
-	if ! insmod "$M/$name.ko" autostart=1 cpu=1; then
+	if ! insmod "$M/$name.ko" autostart=1 cpu=1 "$@"; then
 		fail "$name: insmod"
 		return
 	fi
@@ -30,4 +31,19 @@ t_conformance() {
 	done
 }
 
-run_cases conformance
+# The tests with timeouts and cyclic handlers again, with each tick that
+# fires time events taken 500 µs early (tick_advance_us): the idle
+# thread takes it, or the tick's handler waits for its due time.  An
+# advance of a whole tick or more is refused.
+t_advance() {
+	for name in time cyclic task_sync semaphore eventflag dataqueue \
+		mailbox mempfix; do
+		run_test "$name" tick_advance_us=500
+	done
+	check_fails "tick_advance_us=1000 (the tick) is refused" \
+		insmod "$M/time.ko" tick_advance_us=1000
+	like "$(dmesg | tail -3)" "tick_advance_us=1000: must be less than tick_us=1000" \
+		"the refusal says why"
+}
+
+run_cases conformance advance
