@@ -64,13 +64,15 @@ cyclic_table() {	# FL
 	local c
 	echo "Cyclic activations on CPU $icpu, $1 kernel, $intervals intervals per measurer"
 	echo "in alternating rounds: interval min / max / mean / stddev, and (the worst"
-	echo "deviation from the period), µs."
+	echo "deviation from the period), µs.  µITRON adv: loaded with"
+	echo "tick_advance_us=${BENCH_ADVANCE:-50}."
 	echo
-	echo "| period | load | µITRON cyclic handler | ualarm, SCHED_FIFO 99 | cyclictest -p99 |"
-	echo "| --- | --- | --- | --- | --- |"
+	echo "| period | load | µITRON cyclic handler | µITRON adv | ualarm, SCHED_FIFO 99 | cyclictest -p99 |"
+	echo "| --- | --- | --- | --- | --- | --- |"
 	for c in $cases_cyclic; do
 		echo "| $(case_period "$c") ms | $(case_load "$c") |" \
 		     "$(interval_cell "$1" "$c" itron) |" \
+		     "$(interval_cell "$1" "$c" itron_adv) |" \
 		     "$(interval_cell "$1" "$c" ualarm) |" \
 		     "$(interval_cell "$1" "$c" cyclictest) |"
 	done
@@ -79,14 +81,16 @@ cyclic_table() {	# FL
 
 # stddev and worst-deviation ratios of cyclictest and ualarm to µITRON.
 ratio_row() {	# FL CASE
-	local f="$out/linux-$1.records" p isd iw usd uw csd cw
+	local f="$out/linux-$1.records" p isd iw asd aw usd uw csd cw
 	p=$(($(case_period "$2") * 1000))
 	read -r _ _ _ isd iw _ < <(devstat "$f" "$2 interval_us itron" "$p" 1)
+	read -r _ _ _ asd aw _ < <(devstat "$f" "$2 interval_us itron_adv" "$p" 1)
 	read -r _ _ _ usd uw _ < <(devstat "$f" "$2 interval_us ualarm" "$p" 1)
 	read -r _ _ _ csd cw _ < <(devstat "$f" "$2 interval_us cyclictest" "$p" 1)
 	echo "| $1 | $(case_period "$2") ms | $(case_load "$2") |" \
 	     "$(ratio "$csd" "$isd") | $(ratio "$cw" "$iw") |" \
-	     "$(ratio "$usd" "$isd") | $(ratio "$uw" "$iw") |"
+	     "$(ratio "$usd" "$isd") | $(ratio "$uw" "$iw") |" \
+	     "$(ratio "$csd" "$asd") | $(ratio "$cw" "$aw") |"
 }
 
 ratio_table() {
@@ -94,8 +98,8 @@ ratio_table() {
 	echo "Ratios of the Linux measurers' interval stddev and worst deviation to"
 	echo "µITRON's: > 1 means the µITRON cyclic handler is steadier."
 	echo
-	echo "| kernel | period | load | stddev: cyclictest / µITRON | worst: cyclictest / µITRON | stddev: ualarm / µITRON | worst: ualarm / µITRON |"
-	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	echo "| kernel | period | load | stddev: cyclictest / µITRON | worst: cyclictest / µITRON | stddev: ualarm / µITRON | worst: ualarm / µITRON | stddev: cyclictest / µITRON adv | worst: cyclictest / µITRON adv |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		for c in $cases_cyclic; do
 			ratio_row "$fl" "$c"
@@ -112,13 +116,16 @@ latency_cell() {	# FL PREFIX DIV
 }
 
 latency_row() {	# FL LOAD
-	local f="$out/linux-$1.records" it ct
+	local f="$out/linux-$1.records" it at ct
 	read -r _ _ _ _ it _ < <(devstat "$f" "latency_$2 latency_ns_tick itron" 0 1000)
+	read -r _ _ _ _ at _ < <(devstat "$f" "latency_$2 latency_ns_tick itron_adv" 0 1000)
 	read -r _ _ _ _ ct _ < <(devstat "$f" "cyc1_$2 latency_us cyclictest" 0 1)
 	echo "| $1 | $(case_load "_$2") |" \
 	     "$(latency_cell "$1" "latency_$2 latency_ns_tick itron" 1000) |" \
 	     "$(latency_cell "$1" "cyc1_$2 latency_us cyclictest" 1) |" \
 	     "$(ratio "$ct" "$it") |" \
+	     "$(latency_cell "$1" "latency_$2 latency_ns_tick itron_adv" 1000) |" \
+	     "$(ratio "$ct" "$at") |" \
 	     "$(latency_cell "$1" "latency_$2 latency_ns_swi itron" 1000) |" \
 	     "$(latency_cell "$1" "latency_$2 latency_ns_dev itron" 1000) |"
 }
@@ -133,10 +140,12 @@ latency_table() {
 	echo "process on CPU $lcpu (unitronctl raise, 2 ms apart) to the task the"
 	echo "handler woke on CPU $icpu.  edu: from an hrtimer on CPU $lcpu writing QEMU's"
 	echo "edu PCI device's raise register (every 2 ms) to the task the device"
-	echo "interrupt's µITRON handler woke on CPU $icpu."
+	echo "interrupt's µITRON handler woke on CPU $icpu.  µITRON adv: loaded with"
+	echo "tick_advance_us=${BENCH_ADVANCE:-50}: the idle thread is woken that much"
+	echo "early and takes the tick at its due time itself."
 	echo
-	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON SWI from a process → task | µITRON edu device interrupt → task |"
-	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	echo "| kernel | load | µITRON tick → task | cyclictest -p99, 1 ms | worst: cyclictest / µITRON | µITRON adv tick → task | worst: cyclictest / µITRON adv | µITRON SWI from a process → task | µITRON edu device interrupt → task |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		latency_row "$fl" idle
 		latency_row "$fl" load

@@ -52,7 +52,7 @@ static void report(const char *what, long long (*get)(UINT))
 	devstat_init(&s);
 	for (i = 0; i < INTERVALS; i++)
 		devstat_add(&s, get(i));
-	syslog(LOG_EMERG, "BENCH %s itron " DEVSTAT_FMT, what,
+	syslog(LOG_EMERG, "BENCH %s " BENCH_WHO " " DEVSTAT_FMT, what,
 	       DEVSTAT_ARGS(&s));
 }
 

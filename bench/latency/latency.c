@@ -83,7 +83,8 @@ static void measure(const char *source, TMO first, TMO next)
 		devstat_add(&s, (long long)(now - raised));
 	}
 	waiting = FALSE;
-	syslog(LOG_EMERG, "BENCH latency_ns_%s itron " DEVSTAT_FMT " missed=%u",
+	syslog(LOG_EMERG, "BENCH latency_ns_%s " BENCH_WHO " " DEVSTAT_FMT
+	       " missed=%u",
 	       source, DEVSTAT_ARGS(&s), missed);
 }
 

@@ -22,6 +22,16 @@ struct devstat {
 	unsigned long long	sumsq;
 };
 
+/*
+ * A µITRON measurer's name in its records: "itron", or "itron_adv" for
+ * a build (-DTICK_ADVANCED) that the guest loads with tick_advance_us.
+ */
+#ifdef TICK_ADVANCED
+#define BENCH_WHO	"itron_adv"
+#else
+#define BENCH_WHO	"itron"
+#endif
+
 /* printf/syslog format of a record's numbers, and its arguments. */
 #define DEVSTAT_FMT	"n=%lu min=%lld max=%lld sum=%lld sumsq=%llu"
 #define DEVSTAT_ARGS(s)	(s)->n, (s)->min, (s)->max, (s)->sum, (s)->sumsq

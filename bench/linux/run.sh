@@ -18,6 +18,7 @@ M=/lib/unitron/modules
 param() { sed -n "s/.*unitron_bench\.$1=\([0-9]*\).*/\1/p" /proc/cmdline; }
 C=$(param intervals)
 R=$(param rounds)
+A=$(param advance)
 N=$((C * R))
 # I: the µITRON and measurers' CPU, S: this script's, L: the load's.
 # One vCPU (the -icount lab, bench/run.sh -i): all on CPU 0.
@@ -72,6 +73,9 @@ cyclic_round() {	# PERIOD_MS
 	_us=$(($1 * 1000))
 	run_itron "cyclic$1" $((C * $1 / 1000))
 	like "$(dmesg)" "BENCH interval_us itron n=$C " "µITRON: $C intervals"
+	run_itron "cyclic${1}a" $((C * $1 / 1000)) tick_advance_us="$A"
+	like "$(dmesg)" "BENCH interval_us itron_adv n=$C " \
+		"µITRON, tick_advance_us=$A: $C intervals"
 	_out=$(chrt -f 99 taskset -c "$I" cycstat ualarm "$_us" "$C")
 	record "$_out" "interval_us ualarm" "$C"
 	cyclictest -q -m -p 99 -a "$I" --mainaffinity="$S" -i "$_us" \
@@ -93,19 +97,27 @@ cyclic_case() {	# PERIOD_MS
 # raises 2 ms apart, then from the edu device's interrupt an hrtimer on
 # CPU 0 raises every 2 ms, to the µITRON task they wake (a raise that
 # finds the last one pending merges into it: fewer samples than raises).
-latency_case() {
+# Module NAME, whose records say WHO, loaded with PARAM.
+latency_run() {	# NAME WHO [PARAM...]
+	_name=$1 _who=$2
+	shift 2
 	dmesg -c >/dev/null
-	check "insmod latency" insmod "$M/latency.ko" autostart=1 cpu=$I
-	wait_log latency "BENCH ready swi" $((N / 1000 + 60)) ||
-		fail "latency: tick phase did not end"
-	check "unitronctl raise latency 1, $N times" \
-		unitronctl raise latency 1 "$N" 2000
-	wait_log latency "µITRON system stopped" 60 ||
-		fail "latency: system did not stop"
-	like "$(dmesg)" "BENCH latency_ns_tick itron n=$N " "tick: $N samples"
-	like "$(dmesg)" "BENCH latency_ns_swi itron n=[1-9]" "swi: samples"
-	like "$(dmesg)" "BENCH latency_ns_dev itron n=[1-9]" "edu device: samples"
-	check "rmmod latency" rmmod latency
+	check "insmod $_name" insmod "$M/$_name.ko" autostart=1 cpu=$I "$@"
+	wait_log "$_name" "BENCH ready swi" $((N / 1000 + 60)) ||
+		fail "$_name: tick phase did not end"
+	check "unitronctl raise $_name 1, $N times" \
+		unitronctl raise "$_name" 1 "$N" 2000
+	wait_log "$_name" "µITRON system stopped" 60 ||
+		fail "$_name: system did not stop"
+	like "$(dmesg)" "BENCH latency_ns_tick $_who n=$N " "tick: $N samples"
+	like "$(dmesg)" "BENCH latency_ns_swi $_who n=[1-9]" "swi: samples"
+	like "$(dmesg)" "BENCH latency_ns_dev $_who n=[1-9]" "edu device: samples"
+	check "rmmod $_name" rmmod "$_name"
+}
+
+latency_case() {
+	latency_run latency itron
+	latency_run latencya itron_adv tick_advance_us="$A"
 }
 
 # Two µITRON tasks, then two kthreads, bouncing on CPU 1; neither side
