@@ -5,7 +5,10 @@
  * where floating point is forbidden) and by the Linux programs measured
  * beside them, so that every side reports the same record:
  *
- *   BENCH <what> <who> n=N min=MIN max=MAX sum=SUM sumsq=SUMSQ
+ *   BENCH <what> <who> n=N min=MIN max=MAX sum=SUM sumsq=SUMSQ max_at=I
+ *
+ * max_at: which sample (from 1) was the largest, to tell a start-up
+ * effect from one that recurs.
  *
  * The host computes mean and standard deviation from it (bench/run.sh).
  * Freestanding: no header, plain C types.  sumsq does not overflow while
@@ -18,6 +21,7 @@ struct devstat {
 	unsigned long		n;
 	long long		min;
 	long long		max;
+	unsigned long		max_at;		/* which sample, from 1 */
 	long long		sum;
 	unsigned long long	sumsq;
 };
@@ -33,14 +37,16 @@ struct devstat {
 #endif
 
 /* printf/syslog format of a record's numbers, and its arguments. */
-#define DEVSTAT_FMT	"n=%lu min=%lld max=%lld sum=%lld sumsq=%llu"
-#define DEVSTAT_ARGS(s)	(s)->n, (s)->min, (s)->max, (s)->sum, (s)->sumsq
+#define DEVSTAT_FMT	"n=%lu min=%lld max=%lld sum=%lld sumsq=%llu max_at=%lu"
+#define DEVSTAT_ARGS(s)	(s)->n, (s)->min, (s)->max, (s)->sum, (s)->sumsq, \
+			(s)->max_at
 
 static inline void devstat_init(struct devstat *s)
 {
 	s->n = 0;
 	s->min = 0;
 	s->max = 0;
+	s->max_at = 0;
 	s->sum = 0;
 	s->sumsq = 0;
 }
@@ -49,9 +55,11 @@ static inline void devstat_add(struct devstat *s, long long v)
 {
 	if (s->n == 0 || v < s->min)
 		s->min = v;
-	if (s->n == 0 || v > s->max)
-		s->max = v;
 	s->n++;
+	if (s->n == 1 || v > s->max) {
+		s->max = v;
+		s->max_at = s->n;
+	}
 	s->sum += v;
 	s->sumsq += (unsigned long long)(v * v);
 }
