@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * unitron_core: the loader of the own-core port (issue 12).
+ *
+ * insmod unitron_core.ko cpu=N takes CPU N from Linux; rmmod gives it
+ * back.  What runs on the CPU meanwhile grows step by step (see the
+ * README's "own-core port" section).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
+#include <linux/module.h>
+
+#include "owncore.h"
+
+static unsigned int cpu = 1;
+module_param(cpu, uint, 0444);
+MODULE_PARM_DESC(cpu, "CPU to take from Linux (not 0; default 1)");
+
+/* Refuse, with the reason, a CPU the loader cannot take. */
+static int check_cpu(void)
+{
+	if (cpu == 0) {
+		pr_err("cpu=0 refused: CPU 0 stays with Linux (it cannot be offlined)\n");
+		return -EINVAL;
+	}
+	if (cpu >= nr_cpu_ids || !cpu_present(cpu)) {
+		pr_err("cpu=%u refused: no such CPU (CPUs 0-%u present)\n",
+		       cpu, nr_cpu_ids - 1);
+		return -EINVAL;
+	}
+	if (!cpu_online(cpu)) {
+		pr_err("cpu=%u refused: it is offline; online it first (the loader takes an online CPU from Linux)\n",
+		       cpu);
+		return -EINVAL;
+	}
+	if (num_online_cpus() < 2) {
+		pr_err("cpu=%u refused: it is Linux's last online CPU\n", cpu);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int __init owncore_init(void)
+{
+	int ret = check_cpu();
+
+	if (ret)
+		return ret;
+	ret = own_hold_init();
+	if (ret)
+		return ret;
+	ret = own_take_cpu(cpu);
+	if (ret) {
+		own_hold_exit();
+		return ret;
+	}
+	pr_info("CPU %u taken from Linux\n", cpu);
+	return 0;
+}
+
+static void __exit owncore_exit(void)
+{
+	if (!own_give_cpu(cpu))
+		pr_info("CPU %u given back to Linux\n", cpu);
+	own_hold_exit();
+}
+
+module_init(owncore_init);
+module_exit(owncore_exit);
+MODULE_DESCRIPTION("Unitron own-core loader: a CPU of its own for µITRON");
+MODULE_LICENSE("GPL");

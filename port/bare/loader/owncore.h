@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * unitron_core: the loader of the own-core port.  It takes one CPU from
+ * Linux, keeps Linux off it while µITRON owns it, and gives it back.
+ */
+#ifndef UNITRON_OWNCORE_H
+#define UNITRON_OWNCORE_H
+
+/* hold.c: the CPU taken from Linux */
+int own_hold_init(void);
+void own_hold_exit(void);
+int own_take_cpu(unsigned int cpu);
+int own_give_cpu(unsigned int cpu);
+
+#endif

@@ -1,0 +1,89 @@
+#!/bin/sh
+# Guest script for the own-core loader (port/bare/loader); prints TAP.
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
+. /lib/unitron/tap.sh
+
+M=/lib/unitron/modules
+KO=$M/unitron_core.ko
+ONLINE=/sys/devices/system/cpu/cpu1/online
+LOOPS=${OWNCORE_LOOPS:-20}
+
+# The CPU a command pinned on CPU $1 really ran on (field 39 of stat).
+ran_on() {
+	taskset -c "$1" cat /proc/self/stat | cut -d' ' -f39
+}
+
+# CPU 1 is Linux's again: online, and a task pinned on it runs there.
+cpu1_back() {
+	[ "$(cat $ONLINE)" = 1 ] || return 1
+	[ "$(ran_on 1)" = 1 ]
+}
+
+# The design facts (design/own-core.md) that the guest itself shows.
+t_facts() {
+	check_fails "CPU 0 cannot be offlined (no sysfs online file)" \
+		test -e /sys/devices/system/cpu/cpu0/online
+	like "$(dmesg)" "IPI shorthand broadcast: disabled" \
+		"no_ipi_broadcast=1 took (dmesg says so)"
+	diag "buddyinfo: $(grep DMA32 /proc/buddyinfo)"
+	like "$(sed -n 's/.*DMA32//p' /proc/buddyinfo | wc -w)" "^11$" \
+		"11 buddy orders: the largest block is 4 MiB"
+}
+
+t_bad_params() {
+	dmesg -c >/dev/null
+	check_fails "cpu=0 refused" insmod $KO cpu=0
+	like "$(dmesg)" "unitron_core: cpu=0 refused: CPU 0 stays with Linux" \
+		"... with its reason in the kernel log"
+	check_fails "cpu=99 refused" insmod $KO cpu=99
+	like "$(dmesg)" "unitron_core: cpu=99 refused: no such CPU" \
+		"... with its reason in the kernel log"
+	echo 0 >$ONLINE
+	check_fails "an offline CPU refused" insmod $KO cpu=1
+	like "$(dmesg)" "unitron_core: cpu=1 refused: it is offline" \
+		"... with its reason in the kernel log"
+	echo 1 >$ONLINE
+	# insmod reports the init's errno; busybox prints strerror.
+	like "$(insmod $KO cpu=0 2>&1)" "Invalid argument|EINVAL" \
+		"the refusal is EINVAL"
+	check_fails "no module left loaded" grep -q '^unitron_core ' /proc/modules
+	check "CPU 1 still Linux's" cpu1_back
+}
+
+t_guard() {
+	dmesg -c >/dev/null
+	check "insmod cpu=1" insmod $KO cpu=1
+	is "$(cat $ONLINE)" 0 "CPU 1 offline while held"
+	check_fails "writing 1 to cpu1/online fails while held" \
+		sh -c "echo 1 >$ONLINE"
+	like "$(dmesg)" "CPU 1 belongs to µITRON: onlining refused" \
+		"... and the kernel log says why"
+	is "$(cat $ONLINE)" 0 "CPU 1 still offline"
+	check "rmmod" rmmod unitron_core
+	check "CPU 1 back online and usable" cpu1_back
+}
+
+t_loop() {
+	_n=0 _bad=0
+	while [ $_n -lt "$LOOPS" ]; do
+		_n=$((_n + 1))
+		if ! _o=$(insmod $KO cpu=1 2>&1); then
+			fail "insmod #$_n" "$_o" "$(dmesg | tail -5)"
+			_bad=$((_bad + 1))
+			break
+		fi
+		if ! _o=$(rmmod unitron_core 2>&1); then
+			fail "rmmod #$_n" "$_o" "$(dmesg | tail -5)"
+			_bad=$((_bad + 1))
+			break
+		fi
+		if ! cpu1_back; then
+			fail "CPU 1 back after #$_n" "$(dmesg | tail -5)"
+			_bad=$((_bad + 1))
+			break
+		fi
+	done
+	is "$_bad" 0 "$LOOPS load/unload rounds, CPU 1 back online and usable after each"
+}
+
+run_cases facts bad_params guard loop
