@@ -11,12 +11,24 @@
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/module.h>
+#include <linux/string.h>
+#include <asm/smp.h>
 
 #include "owncore.h"
 
 static unsigned int cpu = 1;
 module_param(cpu, uint, 0444);
 MODULE_PARM_DESC(cpu, "CPU to take from Linux (not 0; default 1)");
+
+/* How far the loader goes with the CPU: each bring-up step stays testable. */
+enum stage { STAGE_OFFLINE, STAGE_PARK };
+static const char * const stage_names[] = { "offline", "park" };
+static char *stage = "park";
+module_param(stage, charp, 0444);
+MODULE_PARM_DESC(stage, "offline: only take the CPU; park: also reset it by INIT (default)");
+
+static enum stage stage_n;
+static u32 apicid;
 
 /* Refuse, with the reason, a CPU the loader cannot take. */
 static int check_cpu(void)
@@ -42,12 +54,29 @@ static int check_cpu(void)
 	return 0;
 }
 
+static int check_stage(void)
+{
+	int i = match_string(stage_names, ARRAY_SIZE(stage_names), stage);
+
+	if (i < 0) {
+		pr_err("stage=%s refused: offline or park\n", stage);
+		return -EINVAL;
+	}
+	stage_n = i;
+	return 0;
+}
+
 static int __init owncore_init(void)
 {
 	int ret = check_cpu();
 
+	if (!ret)
+		ret = check_stage();
+	if (!ret)
+		ret = own_apic_check();
 	if (ret)
 		return ret;
+	apicid = cpu_physical_id(cpu);
 	ret = own_hold_init();
 	if (ret)
 		return ret;
@@ -56,7 +85,11 @@ static int __init owncore_init(void)
 		own_hold_exit();
 		return ret;
 	}
-	pr_info("CPU %u taken from Linux\n", cpu);
+	pr_info("CPU %u (APIC ID %u) taken from Linux\n", cpu, apicid);
+	if (stage_n >= STAGE_PARK) {
+		own_park(apicid);
+		pr_info("CPU %u parked by INIT\n", cpu);
+	}
 	return 0;
 }
 

@@ -6,10 +6,17 @@
 #ifndef UNITRON_OWNCORE_H
 #define UNITRON_OWNCORE_H
 
+#include <linux/types.h>
+
 /* hold.c: the CPU taken from Linux */
 int own_hold_init(void);
 void own_hold_exit(void);
 int own_take_cpu(unsigned int cpu);
 int own_give_cpu(unsigned int cpu);
+
+/* park.c: INIT and SIPI by raw ICR writes */
+int own_apic_check(void);
+void own_park(u32 apicid);
+void own_sipi(u32 apicid, unsigned long start);
 
 #endif

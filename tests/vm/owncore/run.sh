@@ -43,6 +43,9 @@ t_bad_params() {
 	like "$(dmesg)" "unitron_core: cpu=1 refused: it is offline" \
 		"... with its reason in the kernel log"
 	echo 1 >$ONLINE
+	check_fails "stage=bogus refused" insmod $KO cpu=1 stage=bogus
+	like "$(dmesg)" "unitron_core: stage=bogus refused" \
+		"... with its reason in the kernel log"
 	# insmod reports the init's errno; busybox prints strerror.
 	like "$(insmod $KO cpu=0 2>&1)" "Invalid argument|EINVAL" \
 		"the refusal is EINVAL"
@@ -63,11 +66,15 @@ t_guard() {
 	check "CPU 1 back online and usable" cpu1_back
 }
 
-t_loop() {
+# rounds DESC ARGS...: $LOOPS loads with ARGS and unloads, CPU 1 back
+# after each.
+rounds() {
+	_d=$1
+	shift
 	_n=0 _bad=0
 	while [ $_n -lt "$LOOPS" ]; do
 		_n=$((_n + 1))
-		if ! _o=$(insmod $KO cpu=1 2>&1); then
+		if ! _o=$(insmod $KO cpu=1 "$@" 2>&1); then
 			fail "insmod #$_n" "$_o" "$(dmesg | tail -5)"
 			_bad=$((_bad + 1))
 			break
@@ -83,7 +90,28 @@ t_loop() {
 			break
 		fi
 	done
-	is "$_bad" 0 "$LOOPS load/unload rounds, CPU 1 back online and usable after each"
+	is "$_bad" 0 "$LOOPS rounds ($_d), CPU 1 back online and usable after each"
 }
 
-run_cases facts bad_params guard loop
+t_loop_offline() {
+	rounds "offline, online" stage=offline
+}
+
+t_loop_park() {
+	rounds "offline, INIT, online" stage=park
+}
+
+t_park() {
+	dmesg -c >/dev/null
+	check "insmod stage=park" insmod $KO cpu=1 stage=park
+	like "$(dmesg)" "unitron_core: CPU 1 .APIC ID 1. taken from Linux" \
+		"CPU 1 taken"
+	like "$(dmesg)" "unitron_core: CPU 1 parked by INIT" "... and parked"
+	like "$(dmesg)" "unitron_core: APIC driver .*, Linux's IPIs in .* mode" \
+		"the APIC mode is logged"
+	diag "$(dmesg | grep 'APIC driver')"
+	check "rmmod" rmmod unitron_core
+	check "Linux brought the parked CPU 1 back; a task runs on it" cpu1_back
+}
+
+run_cases facts bad_params guard park loop_offline loop_park
