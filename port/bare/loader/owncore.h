@@ -19,4 +19,14 @@ int own_apic_check(void);
 void own_park(u32 apicid);
 void own_sipi(u32 apicid, unsigned long start);
 
+/* symbols.c */
+unsigned long own_lookup_name(const char *name);
+
+/* boot.c: trampoline, stub and the pages they run on */
+struct own_boot_block;
+int own_boot_init(void);
+void own_boot_exit(void);
+int own_boot_stub(unsigned int cpu, u32 apicid, bool mute);
+struct own_boot_block *own_boot_block(void);
+
 #endif

@@ -93,6 +93,45 @@ rounds() {
 	is "$_bad" 0 "$LOOPS rounds ($_d), CPU 1 back online and usable after each"
 }
 
+t_stub() {
+	dmesg -c >/dev/null
+	check "insmod (stage=stub, the default)" insmod $KO cpu=1
+	like "$(dmesg)" "unitron_core: Linux's SMP trampoline at 0x[0-9a-f]*000, read-only in the direct map" \
+		"Linux's trampoline found, page aligned, read-only in the direct map"
+	diag "$(dmesg | grep -E 'trampoline|alive')"
+	like "$(dmesg)" "unitron_core: CPU 1 alive in the 64-bit stub after [0-9]+ us .alive word 0x4556494c, APIC ID 1." \
+		"the stub's alive word seen, written by APIC ID 1"
+	is "$(cat /sys/kernel/unitron_core/state)" alive "sysfs state: alive"
+	is "$(cat /sys/kernel/unitron_core/alive)" 0x4556494c \
+		"sysfs alive: the word in shared memory"
+	is "$(cat /sys/kernel/unitron_core/cpu)" 1 "sysfs cpu: 1"
+	check_fails "writing 1 to cpu1/online fails while the stub runs" \
+		sh -c "echo 1 >$ONLINE"
+	check "rmmod" rmmod unitron_core
+	like "$(dmesg)" "unitron_core: CPU 1 given back to Linux" "CPU 1 given back"
+	check "CPU 1 online and usable after the stub" cpu1_back
+	check_fails "the status directory is gone" test -e /sys/kernel/unitron_core
+}
+
+# A stub that never says alive: the load fails after the timeout, with
+# the CPU parked and given back.
+t_mute() {
+	dmesg -c >/dev/null
+	like "$(insmod $KO cpu=1 test_mute_stub=1 2>&1)" "timed out|ETIMEDOUT" \
+		"insmod with a mute stub fails (ETIMEDOUT)"
+	like "$(dmesg)" "unitron_core: CPU 1: no alive from the stub within 2000 ms; parked again" \
+		"... and the kernel log says so"
+	check_fails "no module left loaded" grep -q '^unitron_core ' /proc/modules
+	check "CPU 1 back online and usable" cpu1_back
+	check "a normal load works after it" insmod $KO cpu=1
+	check "rmmod" rmmod unitron_core
+	check "CPU 1 back online and usable" cpu1_back
+}
+
+t_loop() {
+	rounds "offline, INIT, stub alive, INIT, online"
+}
+
 t_loop_offline() {
 	rounds "offline, online" stage=offline
 }
@@ -114,4 +153,4 @@ t_park() {
 	check "Linux brought the parked CPU 1 back; a task runs on it" cpu1_back
 }
 
-run_cases facts bad_params guard park loop_offline loop_park
+run_cases facts bad_params guard park stub mute loop loop_offline loop_park
