@@ -61,6 +61,7 @@ t_guard() {
 		sh -c "echo 1 >$ONLINE"
 	like "$(dmesg)" "CPU 1 belongs to µITRON: onlining refused" \
 		"... and the kernel log says why"
+	like "$(sh -c "echo 1 >$ONLINE" 2>&1)" "busy" "... the write fails with EBUSY"
 	is "$(cat $ONLINE)" 0 "CPU 1 still offline"
 	check "rmmod" rmmod unitron_core
 	check "CPU 1 back online and usable" cpu1_back
