@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * unitron_core: the loader of the own-core port.  It takes one CPU from
+ * Linux, keeps Linux off it while µITRON owns it, and gives it back.
+ */
+#ifndef UNITRON_OWNCORE_H
+#define UNITRON_OWNCORE_H
+
+#include <linux/types.h>
+
+/* hold.c: the CPU taken from Linux */
+int own_hold_init(void);
+void own_hold_exit(void);
+int own_take_cpu(unsigned int cpu);
+int own_give_cpu(unsigned int cpu);
+
+/* park.c: INIT and SIPI by raw ICR writes */
+int own_apic_check(void);
+void own_park(u32 apicid);
+void own_sipi(u32 apicid, unsigned long start);
+
+/* symbols.c */
+unsigned long own_lookup_name(const char *name);
+
+/* boot.c: trampoline, stub and the pages they run on */
+struct own_boot_block;
+int own_boot_init(void);
+void own_boot_exit(void);
+int own_boot_stub(unsigned int cpu, u32 apicid, bool mute);
+struct own_boot_block *own_boot_block(void);
+
+#endif
