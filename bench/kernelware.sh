@@ -78,10 +78,13 @@ kernelware_bench() {
 	[[ $intervals -eq 10000 ]] || calls=100000
 	echo "== kernelware in QEMU, std kernel: one boot, $calls calls per system call =="
 	start=$SECONDS
-	BENCH_CALLS=$calls BENCH_COPY_MB=16 tools/vm/test-group.sh \
-		-n bench-kernelware bench/kernelware std >"$out/kernelware.tap" ||
+	# -i: virtual time, where TSC cycles count guest instructions
+	# (2^N ns each), not the host's.
+	BENCH_CALLS=$calls BENCH_COPY_MB=16 UNITRON_VM_ICOUNT=$icount \
+		tools/vm/test-group.sh -n "bench-kernelware$vmtag" \
+		bench/kernelware std >"$out/kernelware.tap" ||
 		echo "bench-kernelware: some guest checks failed: $out/kernelware.tap" >&2
-	records "$vmlogs/bench-kernelware.log" >"$kw_records"
+	records "$vmlogs/bench-kernelware$vmtag.log" >"$kw_records"
 	{
 		kw_syscall_table "$calls"
 		kw_other_tables

@@ -12,8 +12,8 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/tests/brgspin
 app=$out/app/spin
 margin=300	# ms: this host's scheduling, under load
-n=0
-ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
+# shellcheck source=tests/host/tap.sh
+. "$top/tests/host/tap.sh"
 mkdir -p "$out"
 tmp=$(mktemp -d)
 pid=

@@ -5,8 +5,8 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/tests/jsp
-n=0
-ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
+# shellcheck source=tests/host/tap.sh
+. "$top/tests/host/tap.sh"
 
 make -s -C "$top" lib cfg >/dev/null
 build_log=$(make -s -f "$top/mk/app.mk" APP="$top/tests/jsp" OUT="$out" 2>&1)

@@ -6,8 +6,8 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/tests/posix
 probe=$out/probe
-n=0
-ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
+# shellcheck source=tests/host/tap.sh
+. "$top/tests/host/tap.sh"
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 
 make -s -C "$top" lib cfg >/dev/null
