@@ -79,6 +79,17 @@ cyclic_table() {	# FL
 	echo
 }
 
+# A / B where B is a figure printed to resolution RES (1 µs, or 0.1 µs
+# for a stddev): a B below it is only known to be less, so the ratio is
+# "> A / RES".
+ratio_res() {	# A B RES
+	if awk -v b="$2" -v r="$3" 'BEGIN { exit !(b < r) }'; then
+		echo "> $(ratio "$1" "$3")"
+	else
+		ratio "$1" "$2"
+	fi
+}
+
 # stddev and worst-deviation ratios of cyclictest and ualarm to µITRON.
 ratio_row() {	# FL CASE
 	local f="$out/linux-$1.records" p isd iw asd aw usd uw csd cw
@@ -90,7 +101,7 @@ ratio_row() {	# FL CASE
 	echo "| $1 | $(case_period "$2") ms | $(case_load "$2") |" \
 	     "$(ratio "$csd" "$isd") | $(ratio "$cw" "$iw") |" \
 	     "$(ratio "$usd" "$isd") | $(ratio "$uw" "$iw") |" \
-	     "$(ratio "$csd" "$asd") | $(ratio "$cw" "$aw") |"
+	     "$(ratio_res "$csd" "$asd" 0.1) | $(ratio_res "$cw" "$aw" 1) |"
 }
 
 ratio_table() {
