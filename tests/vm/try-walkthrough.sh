@@ -43,7 +43,7 @@ ok $? "the README has the walk-through ($(wc -l <"$tmp/walk") lines)"
 
 cd "$top" || exit 1
 make -s try APP="examples/hello examples/logger" FLAVOUR="$flavour" \
-	SCRIPT="$tmp/script" TRY_TIMEOUT=500 >"$tmp/out" 2>&1
+	SCRIPT="$tmp/script" TRY_TIMEOUT=240 >"$tmp/out" 2>&1
 rc=$?
 sed 's/^/# /' "$tmp/out"
 # make turns a failed recipe into its own status 2; it names the
