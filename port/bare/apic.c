@@ -23,11 +23,14 @@
 #define APIC_LVT_LINT0		0x350U
 #define APIC_LVT_LINT1		0x360U
 #define APIC_LVT_ERROR		0x370U
+#define APIC_ICR_LOW		0x300U
 #define APIC_TIMER_INIT		0x380U
 #define APIC_TIMER_CURRENT	0x390U
 #define APIC_TIMER_DIVIDE	0x3e0U
 
 #define SVR_ENABLE		(1U << 8)
+#define ICR_SELF		(1U << 18)	/* destination shorthand */
+#define ICR_PENDING		(1U << 12)	/* delivery status */
 #define LVT_MASKED		(1U << 16)
 #define LVT_PERIODIC		(1U << 17)
 #define DIVIDE_BY_16		0x3U
@@ -131,4 +134,12 @@ void bare_apic_start(UINT tick_us)
 	apic_write(APIC_TIMER_INIT, 0U);
 	apic_write(APIC_LVT_TIMER, LVT_PERIODIC | BARE_TICK_VECTOR);
 	apic_write(APIC_TIMER_INIT, per_tick);
+}
+
+/* A fixed interrupt on @vector to this CPU itself. */
+void bare_apic_self_ipi(UINT vector)
+{
+	apic_write(APIC_ICR_LOW, ICR_SELF | vector);
+	while (apic_read(APIC_ICR_LOW) & ICR_PENDING)
+		__asm__ volatile("pause");
 }

@@ -10,6 +10,7 @@
 #define BARE_TICK_VECTOR	0x40U	/* the local APIC timer */
 #define BARE_SPURIOUS_VECTOR	0xffU	/* the APIC's spurious interrupts */
 #define BARE_EXCEPTIONS		32U	/* vectors 0..31 */
+#define BARE_VECTORS		256U
 
 /* What the vector stubs leave on the stack (entry_x86_64.S). */
 struct bare_frame {
@@ -36,6 +37,7 @@ void	bare_trap(struct bare_frame *f);
 BOOL	bare_apic_init(void);
 void	bare_apic_start(UINT tick_us);
 void	bare_apic_eoi(void);
+void	bare_apic_self_ipi(UINT vector);
 
 /* port.c */
 void	bare_interrupt(UINT vector);

@@ -25,6 +25,7 @@ static UINT	tick_us;
 static unsigned long	tsc_per_tick;
 static unsigned long	tick_origin;	/* TSC half a tick before tick 0 */
 static unsigned long	ticks_done;	/* isig_tim() calls */
+static volatile UW	handled[BARE_VECTORS];	/* interrupts run, by vector */
 
 /* ---- dispatching ---------------------------------------------------- */
 
@@ -136,12 +137,35 @@ void bare_interrupt(UINT vector)
 		bare_apic_eoi();
 		if (!interrupt_handle(vector))
 			bare_boot->foreign_irqs++;
+		handled[vector]++;
 	}
 	bare_int_nest--;
 	bare_locked = 1;
 	if (runtsk != NULL && reqflg)
 		return_to_task();
 	bare_locked = 0;
+}
+
+/*
+ * A software interrupt is a self-IPI: like any interrupt it waits while
+ * the CPU is locked or a handler runs.  Otherwise it has run when
+ * ras_int() returns, as a real interrupt would have by then: wait for
+ * it, since the APIC may take a few instructions to deliver it.
+ */
+ER ras_int(INTNO intno)
+{
+	UW before;
+
+	if (intno < BARE_EXCEPTIONS || intno >= BARE_VECTORS ||
+	    intno == BARE_TICK_VECTOR || intno == BARE_SPURIOUS_VECTOR ||
+	    !interrupt_attached(intno))
+		return E_PAR;
+	before = handled[intno];
+	bare_apic_self_ipi(intno);
+	if (bare_int_nest == 0 && bare_locked == 0)
+		while (handled[intno] == before)
+			__asm__ volatile("pause");
+	return E_OK;
 }
 
 /* Ticks due by the TSC whose interrupt has not come yet. */
