@@ -297,5 +297,35 @@ t_loop_image() {
 	rounds "with the µITRON image" image=$IMG/hello.img
 }
 
+# itron_tap NAME: re-emit the TAP the image NAME printed through the
+# console ring ("ok 3 - x" becomes "ok - NAME: x"), and check its plan.
+itron_tap() {
+	dmesg | sed -n 's/^\[[^]]*\] unitron_core: cpu1: //p' >/tmp/tap
+	sed -n 's/^\(not ok\|ok\) [0-9]* - \(.*\)$/\1 - '"$1"': \2/p' /tmp/tap
+	grep '^#' /tmp/tap | sed 's/^/# /'
+	_plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' /tmp/tap)
+	is "$(grep -cE '^(not ok|ok) [0-9]+' /tmp/tap)" "${_plan:-none}" \
+		"$1: plan matches the test points run"
+}
+
+# The µITRON conformance tests (tests/itron), each an image on CPU 1:
+# it ends with ext_ker(), which halts the CPU; rmmod gives it back.
+t_itron() {
+	for _img in "$IMG"/itron_*.img; do
+		_name=$(basename "$_img" .img)
+		dmesg -c >/dev/null
+		if ! insmod $KO cpu=1 image="$_img"; then
+			fail "$_name: insmod" "$(dmesg | tail -5)"
+			continue
+		fi
+		wait_log "cpu1: µITRON system stopped" 60 ||
+			fail "$_name: µITRON system did not stop within 60 s" \
+				"$(dmesg | tail -20)"
+		check "rmmod after $_name" rmmod unitron_core
+		itron_tap "$_name"
+		check "CPU 1 back after $_name" cpu1_back
+	done
+}
+
 run_cases facts bad_params guard park stub mute loop loop_offline loop_park \
-	image spin fault bad_image loop_image
+	image spin fault bad_image loop_image itron
