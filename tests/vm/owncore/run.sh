@@ -276,6 +276,25 @@ t_fault() {
 	check "CPU 1 back online and usable" cpu1_back
 }
 
+# A fault that cannot be delivered (no stack for its frame) becomes a
+# double fault, which has a stack of its own: reported, not a triple
+# fault (that would reset the whole machine).
+t_double_fault() {
+	dmesg -c >/dev/null
+	check "insmod image=double.img" insmod $KO cpu=1 image=$IMG/double.img
+	check "the image gets to its bad stack" \
+		wait_log "cpu1: bad stack: pushing onto an unmapped one" 5
+	check "the loader reports the exception" \
+		wait_log "µITRON stopped by CPU exception" 2
+	diag "$(dmesg | grep 'CPU exception')"
+	like "$(dmesg)" "unitron_core: CPU 1: µITRON stopped by CPU exception 8 .#DF." \
+		"... a double fault (vector 8)"
+	is "$(cat /sys/kernel/unitron_core/image_state)" fault \
+		"sysfs image_state: fault"
+	check "rmmod" rmmod unitron_core
+	check "CPU 1 back online and usable" cpu1_back
+}
+
 # A file that is not an image is refused before the CPU is taken.
 t_bad_image() {
 	dmesg -c >/dev/null
@@ -328,4 +347,4 @@ t_itron() {
 }
 
 run_cases facts bad_params guard park stub mute loop loop_offline loop_park \
-	image spin fault bad_image loop_image itron
+	image spin fault double_fault bad_image loop_image itron

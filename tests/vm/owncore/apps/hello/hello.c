@@ -43,6 +43,14 @@ void sleeper(VP_INT exinf)
 	syslog(LOG_NOTICE, "fault: executing ud2");
 	__asm__ volatile("ud2");
 #endif
+#ifdef DOUBLE_FAULT
+	/*
+	 * A stack beyond the identity map: the page fault cannot push its
+	 * frame, which makes a double fault, which has a stack of its own.
+	 */
+	syslog(LOG_NOTICE, "bad stack: pushing onto an unmapped one");
+	__asm__ volatile("movq $0x4000000000, %%rsp; pushq $0" ::: "memory");
+#endif
 }
 
 /* The lowest priority, never waiting: Linux must not notice. */
