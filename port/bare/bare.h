@@ -20,6 +20,13 @@ struct bare_frame {
 	unsigned long	rip, cs, rflags, rsp, ss;	/* the CPU's */
 };
 
+/* What a DEF_EXC handler gets (p_excinf): the state it interrupted. */
+struct bare_excinf {
+	struct bare_frame	*frame;
+	int	int_nest;
+	int	locked;
+};
+
 extern struct own_boot_block	*bare_boot;
 
 /* entry_x86_64.S */

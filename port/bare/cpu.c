@@ -16,7 +16,9 @@
 #define SEL_TSS		0x18U
 #define IST_DOUBLE_FAULT	1U
 #define IST_STACK_SIZE	4096U
+#define VEC_NMI			2U
 #define VEC_DOUBLE_FAULT	8U
+#define VEC_MACHINE_CHECK	18U
 
 /* The 64-bit TSS: only the IST matters, there is no ring 3. */
 struct tss64 {
@@ -144,15 +146,64 @@ static void report_fault(const struct bare_frame *f)
 	bare_halt(OWN_STATE_FAULT);
 }
 
+/* Exceptions no handler can come back from, or that no task caused. */
+static BOOL fatal_vector(unsigned long vector)
+{
+	return vector == VEC_NMI || vector == VEC_DOUBLE_FAULT ||
+	       vector == VEC_MACHINE_CHECK;
+}
+
 /*
- * Every vector comes here, interrupts off.  There are no DEF_EXC
- * handlers on this port yet: a CPU exception stops the image.  The
- * APIC's spurious vector needs no EOI.
+ * A CPU exception in a task, or in a handler, while the kernel runs:
+ * its DEF_EXC handler runs as a handler does (non-task context).  Back
+ * in an unlocked task, return_to_task() dispatches and runs the task
+ * exception routine the handler may have raised, which is how a task
+ * that faulted ends (the faulting instruction would only fault again).
+ * FALSE if there is no handler: the exception stops the image.
+ */
+static BOOL run_exception_handler(struct bare_frame *f)
+{
+	static BOOL in_exception;
+	struct bare_excinf inf = { f, bare_int_nest, bare_locked };
+	BOOL handled;
+
+	if (!kerflg || in_exception || fatal_vector(f->vector))
+		return FALSE;
+	in_exception = TRUE;
+	bare_int_nest++;
+	bare_locked = 0;
+	handled = exception_handle((EXCNO)f->vector, &inf);
+	bare_int_nest--;
+	in_exception = FALSE;
+	bare_locked = 1;
+	if (handled && inf.int_nest == 0 && !inf.locked && runtsk != NULL)
+		return_to_task();
+	bare_locked = inf.locked;
+	return handled;
+}
+
+BOOL port_exc_sense_context(VP p_excinf)
+{
+	return ((struct bare_excinf *)p_excinf)->int_nest > 0;
+}
+
+BOOL port_exc_sense_lock(VP p_excinf)
+{
+	return ((struct bare_excinf *)p_excinf)->locked != 0;
+}
+
+/*
+ * Every vector comes here, interrupts off.  A CPU exception without a
+ * DEF_EXC handler stops the image.  The APIC's spurious vector needs no
+ * EOI.
  */
 void bare_trap(struct bare_frame *f)
 {
-	if (f->vector < BARE_EXCEPTIONS)
-		report_fault(f);
+	if (f->vector < BARE_EXCEPTIONS) {
+		if (!run_exception_handler(f))
+			report_fault(f);
+		return;
+	}
 	if (f->vector == BARE_SPURIOUS_VECTOR)
 		return;
 	bare_interrupt((UINT)f->vector);

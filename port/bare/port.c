@@ -185,19 +185,6 @@ void port_get_utim(SYSUTIM *p_sysutim)
 	*p_sysutim = bare_rdtsc() * 1000UL / bare_boot->tsc_khz;
 }
 
-/* No DEF_EXC yet: a CPU exception stops the image (cpu.c). */
-BOOL port_exc_sense_context(VP p_excinf)
-{
-	(void)p_excinf;
-	return TRUE;
-}
-
-BOOL port_exc_sense_lock(VP p_excinf)
-{
-	(void)p_excinf;
-	return TRUE;
-}
-
 /* ---- start ---------------------------------------------------------- */
 
 static UW initial_apic_id(void)
