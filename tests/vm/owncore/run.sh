@@ -342,6 +342,8 @@ t_itron() {
 				"$(dmesg | tail -20)"
 		check "rmmod after $_name" rmmod unitron_core
 		itron_tap "$_name"
+		check_fails "$_name: no console bytes lost" \
+			sh -c "dmesg | grep -q 'console lost'"
 		check "CPU 1 back after $_name" cpu1_back
 	done
 }
