@@ -110,10 +110,24 @@ static unsigned long ticks_due(void)
  * interrupt a little early or late still counts its own tick: the
  * origin lies half a period back.
  */
+/* The longest gap between tick interrupts so far, for the loader. */
+static void note_gap(unsigned long now)
+{
+	static unsigned long last, longest;
+
+	if (last != 0U && now - last > longest) {
+		longest = now - last;
+		bare_boot->tick_gap_max_us =
+			(UW)(longest * 1000UL / bare_boot->tsc_khz);
+	}
+	last = now;
+}
+
 static void tick(void)
 {
 	unsigned long due = ticks_due();
 
+	note_gap(bare_rdtsc());
 	bare_apic_eoi();
 	while (ticks_done < due) {
 		ticks_done++;

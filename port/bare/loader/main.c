@@ -140,15 +140,27 @@ static ssize_t foreign_irqs_show(struct kobject *k, struct kobj_attribute *a,
 	return sysfs_emit(buf, "%u\n", READ_ONCE(own_boot_block()->foreign_irqs));
 }
 
+/* The longest time between two of the image's tick interrupts. */
+static ssize_t tick_gap_max_us_show(struct kobject *k,
+				    struct kobj_attribute *a, char *buf)
+{
+	if (!image)
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "%u\n",
+			  READ_ONCE(own_boot_block()->tick_gap_max_us));
+}
+
 static struct kobj_attribute cpu_attr = __ATTR_RO(cpu);
 static struct kobj_attribute state_attr = __ATTR_RO(state);
 static struct kobj_attribute alive_attr = __ATTR_RO(alive);
 static struct kobj_attribute ticks_attr = __ATTR_RO(ticks);
 static struct kobj_attribute image_state_attr = __ATTR_RO(image_state);
 static struct kobj_attribute foreign_irqs_attr = __ATTR_RO(foreign_irqs);
+static struct kobj_attribute tick_gap_attr = __ATTR_RO(tick_gap_max_us);
 static struct attribute *attrs[] = {
 	&cpu_attr.attr, &state_attr.attr, &alive_attr.attr, &ticks_attr.attr,
-	&image_state_attr.attr, &foreign_irqs_attr.attr, NULL,
+	&image_state_attr.attr, &foreign_irqs_attr.attr, &tick_gap_attr.attr,
+	NULL,
 };
 static const struct attribute_group attr_group = { .attrs = attrs };
 

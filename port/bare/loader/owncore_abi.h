@@ -85,6 +85,9 @@ struct own_boot_block {
 	u32 log_tail;
 	u32 log_lost;	/* bytes dropped: the ring was full for too long */
 	u32 cpu;	/* loader -> image: Linux's number of this CPU */
+	u32 tick_gap_max_us;	/* the longest time between two tick
+				 * interrupts (one period when all is well) */
+	u32 pad;
 	char log[OWN_LOG_SIZE];
 };
 

@@ -190,7 +190,7 @@ ticks_follow() {
 	_what="the tick count follows Linux's clock within 1 % + 20 ms ($1)"
 	while :; do
 		tick_span
-		diag "µITRON ticks: $_ticks in $_ms ms of Linux's uptime ($1, try $_try)"
+		diag "µITRON ticks: $_ticks in $_ms ms of Linux's uptime ($1, try $_try); longest gap between tick interrupts so far: $(cat /sys/kernel/unitron_core/tick_gap_max_us) µs"
 		if [ $((_ticks - _ms)) -le $((_ms / 100 + 20)) ] &&
 			[ $((_ms - _ticks)) -le $((_ms / 100 + 20)) ]; then
 			pass "$_what"
