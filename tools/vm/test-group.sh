@@ -75,6 +75,9 @@ ICOUNT=${UNITRON_VM_ICOUNT:-}
 MODULES="" KMODS="" MODULES_DIR=""
 GUEST_TOOLS="cyclictest hackbench stress-ng chrt"
 GUEST_BINS="" PROGS_CFLAGS=""
+# FILES="SRC=DEST ...": more files or directories for the guest
+# (mkinitramfs.sh -d), e.g. what prepare_modules() built.
+FILES=""
 # shellcheck source=/dev/null
 . "$gdir/group.conf"
 [[ -n "$xtimeout" ]] && TIMEOUT=$xtimeout
@@ -141,6 +144,7 @@ build_flavour() {
 		done
 	fi
 	[[ -d "$gdir/files" ]] && args+=(-d "$gdir/files=unitron/files")
+	for p in $FILES; do args+=(-d "$p"); done
 	"$here/mkinitramfs.sh" -f "$fl" -o "$fbuild/initramfs/$group.cpio" \
 		-s "$gdir/run.sh" "${args[@]}"
 }

@@ -13,7 +13,8 @@
  *
  * Everything else lies in one block of the loader's pages below 4 GiB
  * (the trampoline loads CR3 in 32-bit mode): identity page tables, the
- * stub with its stack, and the boot block the stub reports in.
+ * stub with its stack, and the boot block the stub reports in.  A µITRON
+ * image (image.c) lies in a block of its own, mapped high.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -32,9 +33,13 @@
 #include "owncore.h"
 #include "owncore_abi.h"
 
-/* The loader's pages: one order-3 block, so one allocation. */
-enum { PG_PML4, PG_PDPT, PG_PD, PG_STUB = PG_PD + 4, PG_BOOT, PG_COUNT };
-#define PAGES_ORDER		3
+/*
+ * The loader's pages: one order-4 block, so one allocation.  PG_HI_*
+ * map an image at OWN_IMAGE_BASE (the kernel code model's top 2 GiB).
+ */
+enum { PG_PML4, PG_PDPT, PG_PD, PG_STUB = PG_PD + 4, PG_BOOT, PG_HI_PDPT,
+	PG_HI_PD, PG_COUNT };
+#define PAGES_ORDER		4
 #define IDENTITY_GBS		4	/* the identity map's reach */
 #define ALIVE_TIMEOUT_MS	2000
 
@@ -74,6 +79,23 @@ static void build_page_tables(void)
 	}
 }
 
+/*
+ * Map @size bytes at physical @phys (2 MiB aligned) at OWN_IMAGE_BASE,
+ * in 2 MiB pages.
+ */
+void own_boot_map_image(u64 phys, size_t size)
+{
+	u64 *pml4 = pg(PG_PML4), *pdpt = pg(PG_HI_PDPT), *pd = pg(PG_HI_PD);
+	unsigned long va = OWN_IMAGE_BASE;
+	size_t off;
+
+	pml4[pgd_index(va)] = pg_phys(PG_HI_PDPT) | _PAGE_PRESENT | _PAGE_RW;
+	pdpt[pud_index(va)] = pg_phys(PG_HI_PD) | _PAGE_PRESENT | _PAGE_RW;
+	for (off = 0; off < size; off += PMD_SIZE)
+		pd[pmd_index(va + off)] = (phys + off) | _PAGE_PRESENT |
+					  _PAGE_RW | _PAGE_PSE;
+}
+
 /* Where Linux's SMP trampoline is, and whether ours fits in its page. */
 static int find_trampoline(void)
 {
@@ -111,6 +133,7 @@ int own_boot_init(void)
 	BUILD_BUG_ON(offsetof(struct own_boot_block, alive) != OWN_BB_ALIVE);
 	BUILD_BUG_ON(offsetof(struct own_boot_block, apicid) != OWN_BB_APICID);
 	BUILD_BUG_ON(offsetof(struct own_boot_block, tsc) != OWN_BB_TSC);
+	BUILD_BUG_ON(sizeof(struct own_boot_block) > PAGE_SIZE);
 	BUILD_BUG_ON(offsetof(struct own_tramp_params, entry) != OWN_TP_ENTRY);
 	BUILD_BUG_ON(offsetof(struct own_tramp_params, arg) != OWN_TP_ARG);
 	BUILD_BUG_ON(offsetof(struct own_tramp_params, cr3) != OWN_TP_CR3);
@@ -186,13 +209,21 @@ static int start_through(u8 *tramp, u8 *saved, u32 apicid, u64 entry,
 }
 
 /*
- * Start the parked CPU @cpu in the stub; 0 once it said alive.  @mute
- * (tests) enters the stub past its alive, to try the loader's timeout.
+ * The stub's entry (physical = virtual).  @mute (tests) enters the stub
+ * past its alive, to try the loader's timeout.
  */
-int own_boot_stub(unsigned int cpu, u32 apicid, bool mute)
+u64 own_boot_stub_entry(bool mute)
 {
-	u64 entry = pg_phys(PG_STUB) +
-		    (mute ? own_stub_mute - own_stub_start : 0);
+	return pg_phys(PG_STUB) + (mute ? own_stub_mute - own_stub_start : 0);
+}
+
+/*
+ * Start the parked CPU @cpu at @entry, the stub's or an image's, with
+ * the boot block: 0 once it said alive.
+ */
+int own_boot_start(unsigned int cpu, u32 apicid, u64 entry, u32 tsc_khz_arg,
+		   const char *what)
+{
 	struct page *tp = pfn_to_page(tramp_phys >> PAGE_SHIFT);
 	struct own_boot_block *bb = own_boot_block();
 	u8 *saved = kmalloc(tramp_size, GFP_KERNEL);
@@ -201,19 +232,22 @@ int own_boot_stub(unsigned int cpu, u32 apicid, bool mute)
 	int ret = -ENOMEM;
 
 	memset(bb, 0, sizeof(*bb));
+	bb->tsc_khz = tsc_khz_arg;
+	bb->tick_us = OWN_TICK_US;
+	bb->cpu = cpu;
 	if (saved && tramp)
 		ret = start_through(tramp, saved, apicid, entry, &us);
 	if (tramp)
 		vunmap(tramp);
 	kfree(saved);
 	if (ret == -ETIMEDOUT) {
-		pr_err("CPU %u: no alive from the stub within %d ms; parked again\n",
-		       cpu, ALIVE_TIMEOUT_MS);
+		pr_err("CPU %u: no alive from the %s within %d ms; parked again\n",
+		       cpu, what, ALIVE_TIMEOUT_MS);
 	} else if (!ret) {
-		pr_info("CPU %u alive in the 64-bit stub after %lld us (alive word %#x, APIC ID %u)\n",
-			cpu, us, bb->alive, bb->apicid);
+		pr_info("CPU %u alive in the %s after %lld us (alive word %#x, APIC ID %u)\n",
+			cpu, what, us, bb->alive, bb->apicid);
 		if (bb->apicid != apicid) {
-			pr_err("the stub runs on APIC ID %u, not %u\n",
+			pr_err("the code runs on APIC ID %u, not %u\n",
 			       bb->apicid, apicid);
 			ret = -EIO;
 		}

@@ -4,7 +4,8 @@
  *
  * insmod unitron_core.ko cpu=N takes CPU N from Linux, resets it by INIT
  * and starts it in a freestanding 64-bit stub that reports "alive" in
- * shared memory; rmmod parks it again and gives it back to Linux.  The
+ * shared memory, or, with image=FILE, in a µITRON image (port/bare);
+ * rmmod parks it again and gives it back to Linux.  The
  * stage parameter stops earlier, so that each bring-up step stays
  * testable on its own.  /sys/kernel/unitron_core/ shows the state.
  */
@@ -17,6 +18,7 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <asm/smp.h>
+#include <asm/tsc.h>
 
 #include "owncore.h"
 #include "owncore_abi.h"
@@ -32,12 +34,19 @@ module_param(stage, charp, 0444);
 MODULE_PARM_DESC(stage,
 		 "offline: only take the CPU; park: also reset it by INIT; stub: also start the 64-bit stub (default)");
 
+static char *image;
+module_param(image, charp, 0444);
+MODULE_PARM_DESC(image,
+		 "µITRON image to run on the CPU (port/bare/mkimage.sh); without it, the 64-bit stub");
+
 static bool test_mute_stub;
 module_param(test_mute_stub, bool, 0444);
 MODULE_PARM_DESC(test_mute_stub,
 		 "tests only: the stub never says alive (the loader's timeout)");
 
 static enum stage stage_n;
+static u64 image_entry;
+static bool logging;		/* the console ring is being copied */
 static u32 apicid;
 static struct kobject *kobj;
 
@@ -99,11 +108,59 @@ static ssize_t alive_show(struct kobject *k, struct kobj_attribute *a,
 	return sysfs_emit(buf, "%#x\n", READ_ONCE(own_boot_block()->alive));
 }
 
+/* The image's tick count: isig_tim() calls so far. */
+static ssize_t ticks_show(struct kobject *k, struct kobj_attribute *a,
+			  char *buf)
+{
+	if (!image)
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "%llu\n", READ_ONCE(own_boot_block()->ticks));
+}
+
+/* What the image says it does. */
+static ssize_t image_state_show(struct kobject *k, struct kobj_attribute *a,
+				char *buf)
+{
+	static const char * const names[] = {
+		"boot", "running", "fault", "stopped", "error",
+	};
+	u32 st = READ_ONCE(own_boot_block()->state);
+
+	if (!image)
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "%s\n", st < ARRAY_SIZE(names) ? names[st] : "?");
+}
+
+/* Interrupts that reached the image on vectors it does not use. */
+static ssize_t foreign_irqs_show(struct kobject *k, struct kobj_attribute *a,
+				 char *buf)
+{
+	if (!image)
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "%u\n", READ_ONCE(own_boot_block()->foreign_irqs));
+}
+
+/* The longest time between two of the image's tick interrupts. */
+static ssize_t tick_gap_max_us_show(struct kobject *k,
+				    struct kobj_attribute *a, char *buf)
+{
+	if (!image)
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "%u\n",
+			  READ_ONCE(own_boot_block()->tick_gap_max_us));
+}
+
 static struct kobj_attribute cpu_attr = __ATTR_RO(cpu);
 static struct kobj_attribute state_attr = __ATTR_RO(state);
 static struct kobj_attribute alive_attr = __ATTR_RO(alive);
+static struct kobj_attribute ticks_attr = __ATTR_RO(ticks);
+static struct kobj_attribute image_state_attr = __ATTR_RO(image_state);
+static struct kobj_attribute foreign_irqs_attr = __ATTR_RO(foreign_irqs);
+static struct kobj_attribute tick_gap_attr = __ATTR_RO(tick_gap_max_us);
 static struct attribute *attrs[] = {
-	&cpu_attr.attr, &state_attr.attr, &alive_attr.attr, NULL,
+	&cpu_attr.attr, &state_attr.attr, &alive_attr.attr, &ticks_attr.attr,
+	&image_state_attr.attr, &foreign_irqs_attr.attr, &tick_gap_attr.attr,
+	NULL,
 };
 static const struct attribute_group attr_group = { .attrs = attrs };
 
@@ -123,13 +180,24 @@ static int status_init(void)
 /* Run the CPU taken from Linux as far as the stage asks. */
 static int start_cpu(void)
 {
+	int ret;
+
 	if (stage_n < STAGE_PARK)
 		return 0;
 	own_park(apicid);
 	pr_info("CPU %u parked by INIT\n", cpu);
 	if (stage_n < STAGE_STUB)
 		return 0;
-	return own_boot_stub(cpu, apicid, test_mute_stub);
+	if (!image)
+		return own_boot_start(cpu, apicid,
+				      own_boot_stub_entry(test_mute_stub),
+				      tsc_khz, "64-bit stub");
+	ret = own_boot_start(cpu, apicid, image_entry, tsc_khz, "µITRON image");
+	if (!ret) {
+		own_log_start(cpu);
+		logging = true;
+	}
+	return ret;
 }
 
 /* Give a CPU in any stage back to Linux, then the loader's pages. */
@@ -138,11 +206,16 @@ static void release_cpu(void)
 	/* A parked CPU runs nothing: it is not on the pages any more. */
 	if (stage_n >= STAGE_STUB)
 		own_park(apicid);
+	if (logging)
+		own_log_stop();
+	logging = false;
 	if (!own_give_cpu(cpu))
 		pr_info("CPU %u given back to Linux\n", cpu);
 	own_hold_exit();
-	if (stage_n >= STAGE_STUB)
+	if (stage_n >= STAGE_STUB) {
+		own_image_free();
 		own_boot_exit();
+	}
 }
 
 static int __init owncore_init(void)
@@ -153,10 +226,21 @@ static int __init owncore_init(void)
 		ret = check_stage();
 	if (!ret)
 		ret = own_apic_check();
+	if (!ret && image && stage_n != STAGE_STUB) {
+		pr_err("image= needs stage=stub (the default)\n");
+		ret = -EINVAL;
+	}
 	if (!ret && stage_n >= STAGE_STUB)
 		ret = own_boot_init();
 	if (ret)
 		return ret;
+	if (image) {
+		ret = own_image_load(image, &image_entry);
+		if (ret) {
+			own_boot_exit();
+			return ret;
+		}
+	}
 	apicid = cpu_physical_id(cpu);
 	ret = own_hold_init();
 	if (!ret) {
@@ -165,8 +249,10 @@ static int __init owncore_init(void)
 			own_hold_exit();
 	}
 	if (ret) {
-		if (stage_n >= STAGE_STUB)
+		if (stage_n >= STAGE_STUB) {
+			own_image_free();
 			own_boot_exit();
+		}
 		return ret;
 	}
 	pr_info("CPU %u (APIC ID %u) taken from Linux\n", cpu, apicid);

@@ -26,7 +26,19 @@ unsigned long own_lookup_name(const char *name);
 struct own_boot_block;
 int own_boot_init(void);
 void own_boot_exit(void);
-int own_boot_stub(unsigned int cpu, u32 apicid, bool mute);
+#define OWN_TICK_US	1000	/* µITRON's time unit: 1 ms */
+u64 own_boot_stub_entry(bool mute);
+void own_boot_map_image(u64 phys, size_t size);
+int own_boot_start(unsigned int cpu, u32 apicid, u64 entry, u32 tsc_khz,
+		   const char *what);
 struct own_boot_block *own_boot_block(void);
+
+/* image.c: a µITRON image, read from a file and checked */
+int own_image_load(const char *path, u64 *entry);
+void own_image_free(void);
+
+/* log.c: the image's console ring copied to the kernel log */
+void own_log_start(unsigned int cpu);
+void own_log_stop(void);
 
 #endif

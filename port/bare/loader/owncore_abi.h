@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the loader and the code it starts on the CPU share: the layout
- * of the trampoline's parameters and of the boot block.  Included from
- * C and from trampoline.S.
+ * of the trampoline's parameters, of the boot block and of a µITRON
+ * image's header.  Included from the loader's C and assembly, and from
+ * the freestanding image (port/bare), which has no Linux header.
  */
 #ifndef UNITRON_OWNCORE_ABI_H
 #define UNITRON_OWNCORE_ABI_H
@@ -20,6 +21,26 @@
 #define OWN_TP_ARG		8
 #define OWN_TP_CR3		16
 
+/* The boot block's fields past the stub's three (struct own_boot_block). */
+#define OWN_LOG_SIZE		2048	/* console ring, a power of 2 */
+
+/* state: what the image says it is doing. */
+#define OWN_STATE_BOOT		0	/* not yet in µITRON */
+#define OWN_STATE_RUNNING	1	/* µITRON runs */
+#define OWN_STATE_FAULT		2	/* stopped by a CPU exception */
+#define OWN_STATE_STOPPED	3	/* ext_ker(): halted for good */
+#define OWN_STATE_ERROR		4	/* the port could not start */
+
+/*
+ * A µITRON image (port/bare/image.ld): linked to run at OWN_IMAGE_BASE,
+ * which the loader maps to the image's physically contiguous, 2 MiB
+ * aligned block; it starts with struct own_image_header.
+ */
+#define OWN_IMAGE_MAGIC		0x4e525449	/* "ITRN" */
+#define OWN_IMAGE_VERSION	1
+#define OWN_IMAGE_BASE		0xffffffff80000000
+#define OWN_IMAGE_MAX		(4 << 20)	/* an order-10 block */
+
 /* Selectors of the trampoline's GDT and of the stub's own. */
 #define OWN_TR_CS32		0x08
 #define OWN_TR_DS		0x10
@@ -31,13 +52,53 @@
 #define OWN_STUB_PAGE		4096
 
 #ifndef __ASSEMBLY__
+#ifdef __KERNEL__
 #include <linux/types.h>
+#else
+typedef __UINT32_TYPE__ u32;
+typedef __UINT64_TYPE__ u64;
+#endif
 
-/* Shared memory the stub reports in, at a physical address < 4 GiB. */
+/*
+ * Shared memory the stub or image reports in, at a physical address
+ * < 4 GiB (identity-mapped on the µITRON side): one page.
+ */
 struct own_boot_block {
-	u32 alive;	/* OWN_ALIVE_MAGIC once the stub runs */
-	u32 apicid;	/* the stub's initial APIC ID (CPUID 1) */
+	u32 alive;	/* OWN_ALIVE_MAGIC once the stub or image runs */
+	u32 apicid;	/* its initial APIC ID (CPUID 1) */
 	u64 tsc;	/* its TSC when it wrote alive */
+	/* loader -> image */
+	u32 tsc_khz;	/* Linux's TSC frequency: the APIC timer's yardstick */
+	u32 tick_us;	/* the µITRON tick period */
+	/* image -> loader */
+	u32 state;	/* OWN_STATE_* */
+	u32 fault_vector;	/* the CPU exception that stopped it */
+	u64 fault_rip;
+	u64 fault_error;	/* error code (0 where the CPU pushes none) */
+	u64 fault_cr2;
+	u64 ticks;	/* isig_tim() calls so far */
+	u32 apic_per_tick;	/* APIC timer counts per tick, calibrated */
+	u32 foreign_irqs;	/* interrupts on vectors the image does not use */
+	/* console ring: the image writes at log_head, the loader reads at
+	 * log_tail; both count bytes, free running */
+	u32 log_head;
+	u32 log_tail;
+	u32 log_lost;	/* bytes dropped: the ring was full for too long */
+	u32 cpu;	/* loader -> image: Linux's number of this CPU */
+	u32 tick_gap_max_us;	/* the longest time between two tick
+				 * interrupts (one period when all is well) */
+	u32 pad;
+	char log[OWN_LOG_SIZE];
+};
+
+/* The first bytes of an image. */
+struct own_image_header {
+	u32 magic;	/* OWN_IMAGE_MAGIC */
+	u32 version;	/* OWN_IMAGE_VERSION */
+	u64 base;	/* link address of the header: OWN_IMAGE_BASE */
+	u64 entry;	/* entry point, virtual; %rdi = the boot block */
+	u64 file_size;	/* bytes in the file */
+	u64 mem_size;	/* bytes it needs from base, .bss included */
 };
 
 /* Filled in by the loader in its copy of the trampoline. */
@@ -48,9 +109,11 @@ struct own_tramp_params {
 	u32 pad;
 };
 
+#ifdef __KERNEL__
 /* trampoline.S: copied, never run in place (they live in .rodata). */
 extern const u8 own_tramp_start[], own_tramp_params[], own_tramp_end[];
 extern const u8 own_stub_start[], own_stub_mute[], own_stub_end[];
+#endif
 #endif
 
 #endif

@@ -1,0 +1,45 @@
+/*
+ * Unitron bare port - what applications may name on this port.
+ *
+ * Included by kernel.h, so freestanding.
+ */
+#ifndef UNITRON_PORT_KERNEL_H
+#define UNITRON_PORT_KERNEL_H
+
+#define UNITRON_PORT_BARE
+
+/*
+ * Interrupt numbers are the CPU's vectors.  The tick has its own
+ * (BARE_TICK_VECTOR in bare.h); no device interrupt reaches this CPU
+ * yet, so the lines applications may bind are software ones, which
+ * nothing raises yet either.
+ */
+#define INHNO_SWI1	0x50U
+#define INHNO_SWI2	0x51U
+#define INTNO_SWI1	INHNO_SWI1
+#define INTNO_SWI2	INHNO_SWI2
+
+/*
+ * CPU exception numbers (DEF_EXC excno) are the CPU's vectors 0..31; a
+ * handler's p_excinf is the port's (vxsns_* read it).  NMI, double
+ * fault and machine check always stop the image, as does an exception
+ * without a handler: the loader reports it with its vector and RIP.
+ */
+#define EXCNO_DE	0U	/* divide error */
+#define EXCNO_UD	6U	/* invalid opcode */
+#define EXCNO_GP	13U	/* general protection */
+#define EXCNO_PF	14U	/* page fault */
+/* The conformance tests' fault: integer division by zero. */
+#define EXCNO_FPE	EXCNO_DE
+
+/* Linux's number of the CPU the image runs on (the loader's cpu=). */
+#ifndef _MACRO_ONLY
+unsigned int	vxget_cpu(void);
+#endif
+
+/* Serial port 1 is the console ring the loader copies to Linux's log. */
+#define TNUM_PORT	1
+#define CONSOLE_PORTID	1
+#define LOGTASK_PORTID	1
+
+#endif /* UNITRON_PORT_KERNEL_H */
