@@ -54,7 +54,7 @@ cp "$tmp/out" "$top/build/vm/logs/try-walkthrough-$flavour.out"
 if [[ $status -eq 0 ]]; then
 	[[ $rc -eq 0 ]]
 else
-	[[ $rc -eq 2 ]] && grep -q "^make: \*\*\* \[.*try\] Error $status$" "$tmp/out"
+	[[ $rc -eq 2 ]] && grep -qE "^make(\[[0-9]+\])?: \*\*\* \[.*try\] Error $status$" "$tmp/out"
 fi
 ok $? "make try fails exactly when the script does, with its status $status (got $rc)"
 has "^walkthrough: done$" "every command of the walk-through succeeded"
