@@ -2,6 +2,8 @@
 # Guest script for the own-core loader (port/bare/loader); prints TAP.
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
 . /lib/unitron/tap.sh
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/module.sh
+. /lib/unitron/module.sh
 
 M=/lib/unitron/modules
 KO=$M/unitron_core.ko
@@ -321,15 +323,8 @@ t_loop_image() {
 }
 
 # itron_tap NAME: re-emit the TAP the image NAME printed through the
-# console ring ("ok 3 - x" becomes "ok - NAME: x"), and check its plan.
-itron_tap() {
-	dmesg | sed -n 's/^\[[^]]*\] unitron_core: cpu1: //p' >/tmp/tap
-	sed -n 's/^\(not ok\|ok\) [0-9]* - \(.*\)$/\1 - '"$1"': \2/p' /tmp/tap
-	grep '^#' /tmp/tap | sed 's/^/# /'
-	_plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' /tmp/tap)
-	is "$(grep -cE '^(not ok|ok) [0-9]+' /tmp/tap)" "${_plan:-none}" \
-		"$1: plan matches the test points run"
-}
+# console ring, and check its plan.
+itron_tap() { module_tap "$1" "unitron_core: cpu1: "; }
 
 # The µITRON conformance tests (tests/itron), each an image on CPU 1:
 # it ends with ext_ker(), which halts the CPU; rmmod gives it back.

@@ -9,7 +9,9 @@
 #
 #   wait_log NAME TEXT SECS  wait up to SECS for "NAME: TEXT" in the log;
 #                            non-zero if it did not come
-#   module_tap NAME          re-emit NAME's TAP: "NAME: ok 3 - x" becomes
+#   module_tap NAME [PREFIX] re-emit NAME's TAP, from the log lines that
+#                            start with PREFIX (default "NAME: "):
+#                            "NAME: ok 3 - x" becomes
 #                            "ok - NAME: x", its diagnostics are kept, and
 #                            a test point checks its plan against the
 #                            points it printed
@@ -28,7 +30,7 @@ wait_log() {
 }
 
 module_tap() {
-	dmesg | sed -n "s/^\[[^]]*\] $1: //p" >/tmp/tap
+	dmesg | sed -n "s/^\[[^]]*\] ${2:-$1: }//p" >/tmp/tap
 	sed -n 's/^\(not ok\|ok\) [0-9]* - \(.*\)$/\1 - '"$1"': \2/p' /tmp/tap
 	# Nested, so that no diagnostic reads as one of the runner's markers.
 	grep '^#' /tmp/tap | sed 's/^/# /'
