@@ -24,6 +24,7 @@
 #define APIC_LVT_LINT1		0x360U
 #define APIC_LVT_ERROR		0x370U
 #define APIC_ICR_LOW		0x300U
+#define APIC_ICR_HIGH		0x310U
 #define APIC_TIMER_INIT		0x380U
 #define APIC_TIMER_CURRENT	0x390U
 #define APIC_TIMER_DIVIDE	0x3e0U
@@ -136,10 +137,32 @@ void bare_apic_start(UINT tick_us)
 	apic_write(APIC_TIMER_INIT, per_tick);
 }
 
+static void wait_icr_idle(void)
+{
+	while (apic_read(APIC_ICR_LOW) & ICR_PENDING)
+		__asm__ volatile("pause");
+}
+
+/*
+ * A fixed interrupt on @vector to the CPU with APIC ID @apicid
+ * (physical destination): Linux's doorbell.  The two ICR writes must
+ * not be split by a handler that sends too: interrupts off meanwhile.
+ */
+void bare_apic_send(UW apicid, UINT vector)
+{
+	unsigned long flags;
+
+	__asm__ volatile("pushf; pop %0; cli" : "=r"(flags) :: "memory");
+	wait_icr_idle();
+	apic_write(APIC_ICR_HIGH, apicid << 24);
+	apic_write(APIC_ICR_LOW, vector);
+	wait_icr_idle();
+	__asm__ volatile("push %0; popf" :: "r"(flags) : "memory", "cc");
+}
+
 /* A fixed interrupt on @vector to this CPU itself. */
 void bare_apic_self_ipi(UINT vector)
 {
 	apic_write(APIC_ICR_LOW, ICR_SELF | vector);
-	while (apic_read(APIC_ICR_LOW) & ICR_PENDING)
-		__asm__ volatile("pause");
+	wait_icr_idle();
 }

@@ -38,7 +38,9 @@ make -s -C "$top" cfg
 mkdir -p "$out/obj"
 out=$(cd "$out" && pwd)
 inc=(-I"$out" -I"$app" -I"$top/itron/include" -I"$top/port/bare"
-	-I"$top/port/bare/loader" -I"$top/itron/kernel" -I"$top/systask")
+	-I"$top/port/bare/loader" -I"$top/itron/kernel" -I"$top/systask"
+	-I"$top/bridge/include" -I"$top/bridge/kernel"
+	-I"$top/port/bare/include")
 for f in "${extra[@]}"; do inc+=(-I"$(dirname "$f")"); done
 
 ln -sfn "$top" "$out/@(SRCDIR)"
@@ -57,6 +59,7 @@ cflags=(-std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter
 	"${defs[@]}" "${inc[@]}")
 objs=()
 for f in "$top"/itron/kernel/*.c "$top"/port/bare/*.c "$top"/systask/*.c \
+	"$top"/bridge/kernel/*.c "$top"/bridge/bare/*.c \
 	"$top"/port/bare/*.S "$app"/*.c "$out/kernel_cfg.c"; do
 	[[ -f $f ]] || continue
 	o=$out/obj/$(basename "$(dirname "$f")")_$(basename "${f%.*}").o

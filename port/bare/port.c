@@ -88,13 +88,20 @@ void port_start_dispatch(void)
 	bare_jump(&idle_ctxb);
 }
 
+/* The system ends for good: the bridge's calls first, then halt. */
+static void __attribute__((noreturn)) stop(const char *msg, UINT len)
+{
+	bare_bridge_stopped();
+	port_console_write(msg, len);
+	bare_halt(OWN_STATE_STOPPED);
+}
+
 /* ext_ker(): nothing to return to; the loader sees the state. */
 void port_exit_kernel(void)
 {
 	static const char msg[] = "µITRON system stopped\n";
 
-	port_console_write(msg, sizeof(msg) - 1U);
-	bare_halt(OWN_STATE_STOPPED);
+	stop(msg, sizeof(msg) - 1U);
 }
 
 /* ---- interrupts ----------------------------------------------------- */
@@ -144,6 +151,9 @@ static void tick(void)
 	}
 }
 
+/* The loader's stop request (rmmod, unitronctl stop). */
+static const char stop_msg[] = "µITRON system stopped by the loader\n";
+
 /*
  * An interrupt, with interrupts off, on the interrupted context's
  * stack.  Handlers do not nest.  Back in a task, dispatch if a handler
@@ -155,6 +165,8 @@ void bare_interrupt(UINT vector)
 	bare_locked = 0;
 	if (vector == BARE_TICK_VECTOR) {
 		tick();
+	} else if (vector == OWN_STOP_VECTOR && bare_boot->stop) {
+		stop(stop_msg, sizeof(stop_msg) - 1U);
 	} else {
 		bare_apic_eoi();
 		if (!interrupt_handle(vector))

@@ -18,6 +18,8 @@
 #define INHNO_SWI2	0x51U
 #define INTNO_SWI1	INHNO_SWI1
 #define INTNO_SWI2	INHNO_SWI2
+/* The bridge's line: the loader's IPI (OWN_BRG_VECTOR). */
+#define INHNO_BRIDGE	0x60U
 
 /*
  * CPU exception numbers (DEF_EXC excno) are the CPU's vectors 0..31; a

@@ -62,6 +62,7 @@ add "$busybox" bin/busybox
 add "$here/guest/init" init
 add "$here/guest/tap.sh" lib/unitron/tap.sh
 add "$here/guest/module.sh" lib/unitron/module.sh
+add "$here/guest/bridge.sh" lib/unitron/bridge.sh
 if [[ -n "$script" ]]; then
 	[[ -f "$script" ]] || die "no such guest script: $script"
 	add "$script" unitron/run.sh

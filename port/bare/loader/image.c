@@ -24,6 +24,7 @@
 
 static struct page *image_pages;
 static unsigned int image_order;
+static u64 image_mem_size;
 
 /* The header's promises, against the file's real size. */
 static int check_header(const char *path, const struct own_image_header *h,
@@ -68,12 +69,13 @@ static int place(const void *buf, const struct own_image_header *h)
 		return -ENOMEM;
 	}
 	memcpy(page_address(image_pages), buf, h->file_size);
+	image_mem_size = h->mem_size;
 	own_boot_map_image(page_to_phys(image_pages), span);
 	return 0;
 }
 
 /* Read, check and place the image at @path; *entry: where to start it. */
-int own_image_load(const char *path, u64 *entry)
+int own_image_load(const char *path, u64 *entry, u64 *bridge)
 {
 	void *buf = NULL;
 	size_t file_size;
@@ -91,12 +93,33 @@ int own_image_load(const char *path, u64 *entry)
 		ret = place(buf, buf);
 	if (!ret) {
 		*entry = ((struct own_image_header *)buf)->entry;
+		*bridge = ((struct own_image_header *)buf)->bridge;
 		pr_info("image %s: %zd bytes, %llu in memory, entry %#llx, at physical %#llx\n",
 			path, n, ((struct own_image_header *)buf)->mem_size,
 			*entry, (u64)page_to_phys(image_pages));
 	}
 	vfree(buf);
 	return ret;
+}
+
+/*
+ * Where @len bytes at the image's address @addr are, for Linux: NULL
+ * unless they lie inside the image.
+ */
+void *own_image_ptr(u64 addr, size_t len)
+{
+	u64 off = addr - OWN_IMAGE_BASE;
+
+	if (!image_pages || addr < OWN_IMAGE_BASE || off > image_mem_size ||
+	    len > image_mem_size - off)
+		return NULL;
+	return page_address(image_pages) + off;
+}
+
+/* The physical address of the image's address @addr (inside it). */
+phys_addr_t own_image_phys(u64 addr)
+{
+	return page_to_phys(image_pages) + (addr - OWN_IMAGE_BASE);
 }
 
 /* Only once the CPU is parked: it may be running on these pages. */

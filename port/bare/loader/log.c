@@ -74,6 +74,8 @@ static void check_state(struct own_boot_block *bb)
 		pr_err("CPU %u: µITRON stopped by CPU exception %u (%s) at RIP %#llx, error code %#llx, CR2 %#llx\n",
 		       log_cpu, bb->fault_vector, vector_name(bb->fault_vector),
 		       bb->fault_rip, bb->fault_error, bb->fault_cr2);
+		/* Nothing answers the bridge's calls now. */
+		own_bridge_stopped();
 	} else if (state == OWN_STATE_ERROR && !stop_reported) {
 		stop_reported = true;
 		pr_err("CPU %u: the µITRON port could not start (no xAPIC, or no TSC frequency)\n",

@@ -13,6 +13,8 @@
 
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/kobject.h>
 #include <linux/module.h>
 #include <linux/string.h>
@@ -45,7 +47,7 @@ MODULE_PARM_DESC(test_mute_stub,
 		 "tests only: the stub never says alive (the loader's timeout)");
 
 static enum stage stage_n;
-static u64 image_entry;
+static u64 image_entry, image_bridge;
 static bool logging;		/* the console ring is being copied */
 static u32 apicid;
 static struct kobject *kobj;
@@ -200,18 +202,47 @@ static int start_cpu(void)
 	return ret;
 }
 
+/*
+ * Ask a running image to end: it ends its bridge's calls and halts.
+ * One that does not within STOP_MS (interrupts off, hung) is parked
+ * all the same.
+ */
+#define STOP_MS	100
+static void stop_image(void)
+{
+	struct own_boot_block *bb = own_boot_block();
+	unsigned long end = jiffies + msecs_to_jiffies(STOP_MS);
+
+	if (READ_ONCE(bb->state) != OWN_STATE_RUNNING)
+		return;
+	WRITE_ONCE(bb->stop, 1);
+	own_send_ipi(apicid, OWN_STOP_VECTOR);
+	while (READ_ONCE(bb->state) == OWN_STATE_RUNNING) {
+		if (time_after(jiffies, end)) {
+			pr_warn("CPU %u: µITRON did not stop within %u ms: parked anyway\n",
+				cpu, STOP_MS);
+			return;
+		}
+		usleep_range(100, 200);
+	}
+}
+
 /* Give a CPU in any stage back to Linux, then the loader's pages. */
 static void release_cpu(void)
 {
+	if (image)
+		stop_image();
 	/* A parked CPU runs nothing: it is not on the pages any more. */
 	if (stage_n >= STAGE_STUB)
 		own_park(apicid);
+	own_bridge_stopped();
 	if (logging)
 		own_log_stop();
 	logging = false;
 	if (!own_give_cpu(cpu))
 		pr_info("CPU %u given back to Linux\n", cpu);
 	own_hold_exit();
+	own_bridge_exit();
 	if (stage_n >= STAGE_STUB) {
 		own_image_free();
 		own_boot_exit();
@@ -234,14 +265,19 @@ static int __init owncore_init(void)
 		ret = own_boot_init();
 	if (ret)
 		return ret;
+	apicid = cpu_physical_id(cpu);
 	if (image) {
-		ret = own_image_load(image, &image_entry);
+		ret = own_image_load(image, &image_entry, &image_bridge);
+		if (!ret) {
+			ret = own_bridge_init(image_bridge, cpu, apicid);
+			if (ret)
+				own_image_free();
+		}
 		if (ret) {
 			own_boot_exit();
 			return ret;
 		}
 	}
-	apicid = cpu_physical_id(cpu);
 	ret = own_hold_init();
 	if (!ret) {
 		ret = own_take_cpu(cpu);
@@ -249,6 +285,7 @@ static int __init owncore_init(void)
 			own_hold_exit();
 	}
 	if (ret) {
+		own_bridge_exit();
 		if (stage_n >= STAGE_STUB) {
 			own_image_free();
 			own_boot_exit();

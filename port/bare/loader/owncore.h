@@ -18,6 +18,7 @@ int own_give_cpu(unsigned int cpu);
 int own_apic_check(void);
 void own_park(u32 apicid);
 void own_sipi(u32 apicid, unsigned long start);
+void own_send_ipi(u32 apicid, u8 vector);
 
 /* symbols.c */
 unsigned long own_lookup_name(const char *name);
@@ -34,8 +35,15 @@ int own_boot_start(unsigned int cpu, u32 apicid, u64 entry, u32 tsc_khz,
 struct own_boot_block *own_boot_block(void);
 
 /* image.c: a µITRON image, read from a file and checked */
-int own_image_load(const char *path, u64 *entry);
+int own_image_load(const char *path, u64 *entry, u64 *bridge);
 void own_image_free(void);
+void *own_image_ptr(u64 addr, size_t len);
+phys_addr_t own_image_phys(u64 addr);
+
+/* bridge.c: Linux processes' calls to the image, Linux I/O for it */
+int own_bridge_init(u64 area_addr, unsigned int cpu, u32 apicid);
+void own_bridge_stopped(void);
+void own_bridge_exit(void);
 
 /* log.c: the image's console ring copied to the kernel log */
 void own_log_start(unsigned int cpu);

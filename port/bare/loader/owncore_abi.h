@@ -37,9 +37,20 @@
  * aligned block; it starts with struct own_image_header.
  */
 #define OWN_IMAGE_MAGIC		0x4e525449	/* "ITRN" */
-#define OWN_IMAGE_VERSION	1
+#define OWN_IMAGE_VERSION	2
 #define OWN_IMAGE_BASE		0xffffffff80000000
 #define OWN_IMAGE_MAX		(4 << 20)	/* an order-10 block */
+
+/*
+ * Interrupt vectors between the two sides.  Linux -> image: the
+ * bridge's (new calls, a call given up, a proxy's result; INHNO_BRIDGE
+ * on this port) and the loader's stop request.  Image -> Linux: the
+ * doorbell, POSTED_INTR_WAKEUP_VECTOR, the one Linux vector a module
+ * may serve without a kernel patch (design/own-core.md).
+ */
+#define OWN_BRG_VECTOR		0x60
+#define OWN_STOP_VECTOR		0x41
+#define OWN_DOORBELL_VECTOR	0xf1
 
 /* Selectors of the trampoline's GDT and of the stub's own. */
 #define OWN_TR_CS32		0x08
@@ -57,6 +68,8 @@
 #else
 typedef __UINT32_TYPE__ u32;
 typedef __UINT64_TYPE__ u64;
+typedef __INT32_TYPE__ s32;
+typedef __INT64_TYPE__ s64;
 #endif
 
 /*
@@ -87,7 +100,7 @@ struct own_boot_block {
 	u32 cpu;	/* loader -> image: Linux's number of this CPU */
 	u32 tick_gap_max_us;	/* the longest time between two tick
 				 * interrupts (one period when all is well) */
-	u32 pad;
+	u32 stop;	/* loader -> image: end now (OWN_STOP_VECTOR) */
 	char log[OWN_LOG_SIZE];
 };
 
@@ -99,6 +112,67 @@ struct own_image_header {
 	u64 entry;	/* entry point, virtual; %rdi = the boot block */
 	u64 file_size;	/* bytes in the file */
 	u64 mem_size;	/* bytes it needs from base, .bss included */
+	u64 bridge;	/* its struct own_brg_area, or 0: no bridge */
+};
+
+/*
+ * The bridge (bridge/bare/transport.c on the image's side,
+ * port/bare/loader/bridge.c on Linux's), in the image's memory.  The
+ * calls are the image's BRG_CALLs (bridge/kernel/bridge_port.h), which
+ * begin with struct own_brg_call; a call goes to the image by its index
+ * on the ring, and its end comes back as a bit in calls_done.  Either
+ * side rings the other after it wrote (OWN_BRG_VECTOR, the doorbell).
+ * The request area of Linux I/O (unitron_vio_abi.h) fills whole pages:
+ * unitron-proxyd maps it.
+ */
+#define OWN_BRG_MAGIC		0x47524242	/* "BBRG" */
+#define OWN_BRG_NCALL_MAX	16		/* BRG_NWORKER's limit */
+#define OWN_BRG_RING		16		/* a power of 2, >= ncall */
+#define OWN_BRG_NAME_MAX	255		/* LOOKUP's longest name */
+
+/* up: is the image's system taking calls? */
+#define OWN_BRG_DOWN		0	/* not yet */
+#define OWN_BRG_UP		1
+#define OWN_BRG_GONE		2	/* it stopped: for good */
+
+struct own_brg_call {
+	u32 op;		/* UNITRON_BRG_*, LOOKUP too */
+	s32 obj;
+	s32 tmout;
+	u32 pad;
+	s64 data;
+	u32 len;
+	u32 size;
+	s32 ercd;	/* image -> Linux */
+	u32 owner;	/* BRG_QUEUED, TAKEN, WITHDRAWN: compare-and-swap */
+	u32 cancel;	/* Linux -> image: BRG_CANCEL_* */
+};
+
+struct own_brg_area {
+	/* image, fixed */
+	u32 magic;	/* OWN_BRG_MAGIC */
+	u32 ncall;	/* calls, 1..OWN_BRG_NCALL_MAX */
+	u32 call_size;	/* bytes from one call to the next */
+	u32 msg_offset;	/* where a call's message bytes begin */
+	u32 msgsz;	/* and how many it has room for */
+	u32 vio_size;	/* bytes of the request area, page multiple */
+	u32 vio_nslot;	/* its slots (VIO_NSLOT) */
+	u32 pad;
+	u64 calls;	/* the calls' image address */
+	u64 vio;	/* the request area's, page aligned */
+	/* Linux -> image */
+	u32 ring_head;	/* calls published (free running) */
+	u32 ring[OWN_BRG_RING];	/* their indexes */
+	u32 cancelled;	/* some call's cancel was set */
+	u32 vio_attached;	/* a proxy server is attached */
+	u32 linux_apicid;	/* where doorbells go */
+	/* image -> Linux */
+	u32 up;		/* OWN_BRG_DOWN, UP, GONE */
+	u32 calls_held;	/* bit i: the image has call i (Linux sets it) */
+	u32 calls_done;	/* bit i: call i has ended (Linux takes it) */
+	u32 vio_posted;	/* bit s: slot s was REQUESTED (Linux takes it) */
+	/* Linux -> image: LOOKUP's name, per call */
+	char name[OWN_BRG_NCALL_MAX][OWN_BRG_NAME_MAX + 1];
 };
 
 /* Filled in by the loader in its copy of the trampoline. */

@@ -13,7 +13,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/delay.h>
-#include <linux/preempt.h>
+#include <linux/irqflags.h>
 #include <asm/apic.h>
 
 #include "owncore.h"
@@ -31,14 +31,25 @@ int own_apic_check(void)
 	return 0;
 }
 
-/* One ICR command to @apicid in physical destination mode. */
+/*
+ * One ICR command to @apicid in physical destination mode.  Interrupts
+ * off: the ICR of one and the same CPU is written and polled, and no
+ * interrupt handler's IPI comes between its two halves.
+ */
 static void icr_send(u32 low, u32 apicid)
 {
-	/* Write and poll the ICR of one and the same CPU. */
-	preempt_disable();
+	unsigned long flags;
+
+	local_irq_save(flags);
 	apic->icr_write(low | APIC_DEST_PHYSICAL, apicid);
 	apic->wait_icr_idle();
-	preempt_enable();
+	local_irq_restore(flags);
+}
+
+/* A fixed interrupt on @vector to the image's CPU. */
+void own_send_ipi(u32 apicid, u8 vector)
+{
+	icr_send(APIC_DM_FIXED | vector, apicid);
 }
 
 /* Reset the CPU: it waits for a SIPI, running nothing. */

@@ -4,6 +4,8 @@
 . /lib/unitron/tap.sh
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/module.sh
 . /lib/unitron/module.sh
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/bridge.sh
+. /lib/unitron/bridge.sh
 
 M=/lib/unitron/modules
 KO=$M/unitron_core.ko
@@ -233,7 +235,11 @@ t_image() {
 	wait $_load 2>/dev/null
 	is "$(cat /sys/kernel/unitron_core/foreign_irqs)" 0 \
 		"no interrupt on a vector µITRON does not use"
+	check_fails "no bridge device for an image without a bridge" \
+		test -e $DEV
 	check "rmmod" rmmod unitron_core
+	like "$(dmesg)" "cpu1: µITRON system stopped by the loader" \
+		"rmmod stops the system first (its last words logged)"
 	check "CPU 1 back online and usable" cpu1_back
 	check_fails "no ring bytes lost" sh -c "dmesg | grep -q 'console lost'"
 }
@@ -347,5 +353,60 @@ t_itron() {
 	done
 }
 
+# Processes call the data queues and mailboxes of a system on its own
+# core through /dev/unitron0, as on the linux port: the shared client
+# (tests/bridge/brgtest.c), bad ioctls, unitronctl; the device holds the
+# module; the system's ext_ker() ends a waiting call with E_DLT, and
+# later calls get E_OBJ.
+t_bridge() {
+	dmesg -c >/dev/null
+	check "insmod image=echo.img" insmod $KO cpu=1 image=$IMG/echo.img
+	like "$(dmesg)" "unitron_core: bridge: $DEV" "the loader says where"
+	is "$(stat -c %a $DEV)" 600 "$DEV made, mode 0600"
+	UNITRON_SYSTEM=$DEV brgtest >/tmp/brgtest.tap 2>&1
+	is "$?" 0 "brgtest exits 0"
+	prog_tap brgtest /tmp/brgtest.tap
+	brgdev $DEV bad
+	check "unitronctl send IN_DTQ 41" unitronctl send -t 1000 IN_DTQ 41
+	is "$(unitronctl recv -t 1000 OUT_DTQ)" 42 "unitronctl recv OUT_DTQ: 42"
+	sleep 600 <>$DEV &
+	_holder=$!
+	wait_open 1 unitron_core
+	check_fails "rmmod while the device is open fails" rmmod unitron_core
+	kill $_holder
+	wait $_holder 2>/dev/null
+	UNITRON_SYSTEM=$DEV brgtest stop >/tmp/brgstop.tap 2>&1
+	is "$?" 0 "brgtest stop exits 0"
+	prog_tap brgtest-stop /tmp/brgstop.tap
+	check "the system stopped" wait_log "cpu1: µITRON system stopped" 10
+	is "$(brgdev $DEV snd IN_DTQ 1 0)" E_OBJ "a call after the stop: E_OBJ"
+	is "$(cat /sys/kernel/unitron_core/foreign_irqs)" 0 \
+		"no interrupt on a vector µITRON does not use"
+	check "rmmod" rmmod unitron_core
+	check_fails "$DEV removed" test -e $DEV
+	check "CPU 1 back online and usable" cpu1_back
+}
+
+# µITRON tasks on their own core make Linux I/O calls through
+# unitron-proxyd (tests/bridge/vio, as on the linux port), which is
+# killed in two calls: they end with EIO.
+t_vio() {
+	make_root
+	dmesg -c >/dev/null
+	check "insmod image=vio.img" insmod $KO cpu=1 image=$IMG/vio.img
+	start_proxyd
+	is "$?" 0 "unitron-proxyd attaches"
+	viotest_kills
+	wait_log "cpu1: µITRON system stopped" 60 ||
+		fail "vio did not stop" "$(dmesg | tail -20)"
+	itron_tap vio
+	check "nothing was made beside the directory" \
+		test ! -e /tmp/made_by_task
+	check "... it is inside" test -d $ROOT/made_by_task
+	wait_gone unitron_core
+	check "rmmod" rmmod unitron_core
+	check "CPU 1 back online and usable" cpu1_back
+}
+
 run_cases facts bad_params guard park stub mute loop loop_offline loop_park \
-	image spin fault double_fault bad_image loop_image itron
+	image spin fault double_fault bad_image loop_image itron bridge vio

@@ -1,0 +1,2 @@
+/* The bridge group's unitronctl, against a system on its own core. */
+#include "tests/vm/bridge/progs/unitronctl.c"
