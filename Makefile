@@ -4,7 +4,8 @@
 #   make test           every test: host (test-host) and QEMU (test-vm)
 #   make APP=dir        build a µITRON application (see README)
 #   make module APP=dir build it as a kernel module (linux port)
-#   make try APP=dir    boot QEMU with it as a module: a shell, or SCRIPT=
+#   make try APP=dir    boot QEMU with it as a module: a shell, or SCRIPT=;
+#                       CORE=1: as an image on a core of its own
 #   make kernelware     kernelware.ko, libkw, kwrun and the examples
 #   make libunitron     the bridge's library for Linux programs (+ .pc)
 #   make install        libunitron, its headers and .pc, unitronctl
@@ -171,14 +172,15 @@ bench: lib cfg
 deps:
 	tools/deps.sh
 
-# Try applications on the linux port in QEMU, with unitronctl,
-# unitron-proxyd and trace-cmd: an interactive shell, or SCRIPT's run
-# (its output and exit status).  APP may list several directories.
+# Try applications on the linux port in QEMU (CORE=1: the own-core
+# port), with unitronctl, unitron-proxyd and trace-cmd: an interactive
+# shell, or SCRIPT's run (its output and exit status).  APP may list
+# several directories.
 TRY_TIMEOUT	?= 600
 try: vm-deps cfg
-	@test -n "$(APP)" || { echo "usage: make try APP=dir... [FLAVOUR=std|rt] [SCRIPT=file] [CFGFILE=name.cfg]"; exit 2; }
+	@test -n "$(APP)" || { echo "usage: make try APP=dir... [CORE=1] [FLAVOUR=std|rt] [SCRIPT=file] [CFGFILE=name.cfg]"; exit 2; }
 	CFGFILE='$(CFGFILE)' APP_DEFS='$(APP_DEFS)' tools/vm/try.sh -f $(FLAVOUR) \
-		-t $(TRY_TIMEOUT) $(if $(SCRIPT),-s $(SCRIPT)) $(APP)
+		-t $(TRY_TIMEOUT) $(if $(CORE),-c) $(if $(SCRIPT),-s $(SCRIPT)) $(APP)
 
 # QEMU harness: vm-deps, test-vm, vm-shell, vm-clean (tools/vm/README.md).
 include tools/vm/vm.mk

@@ -6,7 +6,7 @@ set -euo pipefail
 
 usage() {
 	cat <<'EOF2'
-Usage: tools/vm/try.sh [-f std|rt] [-s SCRIPT] [-t SEC] APP_DIR...
+Usage: tools/vm/try.sh [-c] [-f std|rt] [-s SCRIPT] [-t SEC] APP_DIR...
 
 Builds each APP_DIR (a µITRON application: C files and one .cfg; CFGFILE
 and APP_DEFS in the environment as for make module) into a module of the
@@ -21,6 +21,10 @@ is this command's.  Kernel errors (BUG, Oops, WARNING, lockups...), a
 guest that dies or a run longer than SEC seconds (default 600) make it
 fail too, with status 1 if the script itself exited 0.
 
+  -c          the own-core port instead: each APP_DIR becomes an image,
+              /lib/unitron/images/NAME.img, for unitronctl boot, with the
+              loader unitron_core.ko in /lib/unitron/modules (the kernel
+              boots with no_ipi_broadcast=1, as that port needs)
   -f FLAVOUR  std (default) or rt
   -s SCRIPT   run SCRIPT in the guest instead of a shell
   -t SEC      time limit for the boot and the script (default 600)
@@ -36,9 +40,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 build=${UNITRON_VM_BUILD:-$top/build/vm}
 
-flavour=std script='' timeout=600
-while getopts "f:s:t:h" opt; do
+flavour=std script='' timeout=600 core=
+while getopts "cf:s:t:h" opt; do
 	case "$opt" in
+	c) core=1 ;;
 	f) flavour=$OPTARG ;;
 	s) script=$OPTARG ;;
 	t) timeout=$OPTARG ;;
@@ -59,6 +64,7 @@ done
 
 make -s -C "$top" unitronctl unitron-proxyd
 export UNITRON_TRY_APPS="${apps[*]}" UNITRON_TRY_TIMEOUT=$timeout
+export UNITRON_TRY_CORE=$core
 export UNITRON_VM_BUILD=$build
 
 if [[ -z "$script" ]]; then
