@@ -62,6 +62,7 @@
 #ifdef BRG_REQ_DTQ
 #include "bridge_port.h"
 #include "linux_port.h"
+#include "vio_server.h"
 
 /* The longest name LOOKUP compares (libunitron sends at most 256 bytes). */
 #define BRG_NAME_MAX	255
@@ -458,13 +459,7 @@ static long brg_call(struct unitron_brg_call __user *uc)
 #define VIO_AREA_SIZE	PAGE_ALIGN(struct_size(vio_area, slot, VIO_NSLOT))
 
 static struct unitron_vio_area *vio_area;	/* for the module's life */
-/*
- * The attached server's file: set and cleared under vio_lock, read
- * without it (a file's own ioctl keeps it, and so its attachment).
- */
-static struct file *vio_server;
-static DEFINE_RAW_SPINLOCK(vio_lock);
-static struct swait_queue_head vio_waiters[VIO_NSLOT];
+static struct vio_server vio;
 
 struct unitron_vio_area *brg_port_vio_area(void)
 {
@@ -473,33 +468,16 @@ struct unitron_vio_area *brg_port_vio_area(void)
 
 BOOL brg_port_vio_attached(void)
 {
-	return READ_ONCE(vio_server) != NULL;
-}
-
-/*
- * Under vio_lock, with no server: no proxy is left to finish a call in
- * progress (the server's file is released only once no process holds
- * it or maps the area), so it ends here with EIO.  err and result are
- * written before the state (cmpxchg orders them).  True if it was one.
- */
-static bool vio_fail(struct unitron_vio_slot *slot)
-{
-	u32 state = READ_ONCE(slot->state);
-
-	if (state != UNITRON_VIO_REQUESTED && state != UNITRON_VIO_BUSY)
-		return false;
-	WRITE_ONCE(slot->result, -1);
-	WRITE_ONCE(slot->err, EIO);
-	return cmpxchg(&slot->state, state, UNITRON_VIO_DONE) == state;
+	return READ_ONCE(vio.file) != NULL;
 }
 
 /*
  * A task, on the µITRON CPU, wrote a request in the slot: REQUESTED, and
  * its proxy woken.
  * With no server, the call ends at once, and the task learns it as from
- * a proxy: ras_int().  Neither sleeps: vio_lock and the wait queue's
- * lock are raw.  The CPU is unlocked (vio.c makes no call otherwise):
- * swake_up_all() ends with interrupts on.
+ * a proxy: ras_int().  Neither sleeps: the server's lock and the wait
+ * queue's are raw.  The CPU is unlocked (vio.c makes no call
+ * otherwise): swake_up_all() ends with interrupts on.
  */
 void brg_port_vio_post(UINT slot)
 {
@@ -510,111 +488,40 @@ void brg_port_vio_post(UINT slot)
 		return;
 	/* Release: the request, written before, is the proxy's to read. */
 	smp_store_release(&vio_area->slot[slot].state, UNITRON_VIO_REQUESTED);
-	raw_spin_lock_irqsave(&vio_lock, flags);
-	attached = vio_server != NULL;
+	raw_spin_lock_irqsave(&vio.lock, flags);
+	attached = vio.file != NULL;
 	if (!attached)
 		failed = vio_fail(&vio_area->slot[slot]);
-	raw_spin_unlock_irqrestore(&vio_lock, flags);
+	raw_spin_unlock_irqrestore(&vio.lock, flags);
 	if (attached)
-		swake_up_all(&vio_waiters[slot]);
+		swake_up_all(&vio.waiters[slot]);
 	else if (failed)
 		(void)ras_int(INHNO_BRIDGE);
 }
 
-/* The server's file was released: no process holds or maps it now. */
-static void vio_detach(void)
+/* A proxy's DONE, or calls failed: the bridge's handler wakes the
+ * tasks (-EINVAL if the system does not run: nobody waits then). */
+static void vio_tell(void)
 {
-	bool failed = false;
-	unsigned int i;
-
-	raw_spin_lock_irq(&vio_lock);
-	WRITE_ONCE(vio_server, NULL);
-	for (i = 0; i < VIO_NSLOT; i++)
-		failed |= vio_fail(&vio_area->slot[i]);
-	raw_spin_unlock_irq(&vio_lock);
-	/* -EINVAL if the system does not run: nobody waits then. */
-	if (failed)
-		unitron_raise_swi(INHNO_BRIDGE);
-}
-
-static long vio_attach(struct file *file)
-{
-	long ret = VIO_NSLOT;
-
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	raw_spin_lock_irq(&vio_lock);
-	if (vio_server)
-		ret = -EBUSY;
-	else
-		WRITE_ONCE(vio_server, file);
-	raw_spin_unlock_irq(&vio_lock);
-	return ret;
-}
-
-/*
- * WAIT and DONE: the server's file, in any process that holds it (its
- * proxies, whatever user they became).
- */
-static int vio_slot_check(struct file *file, unsigned long slot)
-{
-	if (READ_ONCE(vio_server) != file)
-		return -EPERM;
-	return slot < VIO_NSLOT ? 0 : -EINVAL;
-}
-
-static u32 vio_state(unsigned long slot)
-{
-	/* Acquire: the request, written before, is read after. */
-	return smp_load_acquire(&vio_area->slot[slot].state);
-}
-
-/* A proxy waits for a request in its slot (-ERESTARTSYS on a signal). */
-static long vio_wait(struct file *file, unsigned long slot)
-{
-	int err = vio_slot_check(file, slot);
-
-	if (err)
-		return err;
-	return swait_event_interruptible_exclusive(vio_waiters[slot],
-			vio_state(slot) == UNITRON_VIO_REQUESTED);
-}
-
-/* A proxy put its result in the slot: tell the µITRON side. */
-static long vio_done(struct file *file, unsigned long slot)
-{
-	int err = vio_slot_check(file, slot);
-
-	if (err)
-		return err;
-	if (vio_state(slot) != UNITRON_VIO_DONE)
-		return -EINVAL;
-	/* -EINVAL if the system does not run: no task waits then. */
 	unitron_raise_swi(INHNO_BRIDGE);
-	return 0;
 }
 
-/* The server maps the area: shared, from offset 0, at most its size. */
+/* The server maps the area. */
 static int brg_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	if (READ_ONCE(vio_server) != file)
-		return -EACCES;
-	if (!(vma->vm_flags & VM_SHARED) || vma->vm_pgoff != 0)
-		return -EINVAL;
-	return remap_vmalloc_range(vma, vio_area, 0);
+	int err = vio_server_may_map(&vio, file, vma, VIO_AREA_SIZE);
+
+	return err ? err : remap_vmalloc_range(vma, vio_area, 0);
 }
 
 static int brg_release(struct inode *inode, struct file *file)
 {
-	if (READ_ONCE(vio_server) == file)
-		vio_detach();
+	vio_server_release(&vio, file);
 	return 0;
 }
 
 static int vio_init(void)
 {
-	unsigned int i;
-
 	vio_area = vmalloc_user(VIO_AREA_SIZE);
 	if (!vio_area)
 		return -ENOMEM;
@@ -622,8 +529,7 @@ static int vio_init(void)
 	vio_area->slot_size = sizeof(struct unitron_vio_slot);
 	vio_area->itron_cpu = unitron_cpu;	/* no proxy polls there */
 	vio_area->bound_cpu = unitron_cpu;	/* nor runs */
-	for (i = 0; i < VIO_NSLOT; i++)
-		init_swait_queue_head(&vio_waiters[i]);
+	vio_server_init(&vio, vio_area, VIO_NSLOT, NULL, vio_tell);
 	return 0;
 }
 
@@ -632,14 +538,8 @@ static long brg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case UNITRON_IOC_BRG_CALL:
 		return brg_call((void __user *)arg);
-	case UNITRON_IOC_VIO_ATTACH:
-		return vio_attach(file);
-	case UNITRON_IOC_VIO_WAIT:
-		return vio_wait(file, arg);
-	case UNITRON_IOC_VIO_DONE:
-		return vio_done(file, arg);
 	default:
-		return -ENOTTY;
+		return vio_server_ioctl(&vio, file, cmd, arg);
 	}
 }
 

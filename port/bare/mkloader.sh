@@ -1,9 +1,9 @@
 #!/bin/bash
 # Unitron bare port - stage the loader (port/bare/loader, unitron_core.ko)
-# as one Kbuild directory: its sources and the bridge's ABI headers
-# (bridge/include) in include/, which its Kbuild looks for there when it
-# is built outside the source tree (tools/vm/kbuild.sh copies a module
-# directory, nothing around it).
+# as one Kbuild directory: its sources, the bridge's ABI headers
+# (bridge/include) in include/, and the proxy server's side of Linux I/O
+# it shares with the linux port (bridge/linux/vio_server.[ch]).  Kbuild
+# builds no source from outside a module's directory.
 #
 #   port/bare/mkloader.sh OUT_DIR
 #
@@ -14,5 +14,6 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$1"
 mkdir -p "$1/include"
 cp "$top"/port/bare/loader/* "$1/"
+cp "$top"/bridge/linux/vio_server.[ch] "$1/"
 cp "$top"/bridge/include/unitron_brg_abi.h \
 	"$top"/bridge/include/unitron_vio_abi.h "$1/include/"

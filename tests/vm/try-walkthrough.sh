@@ -1,11 +1,13 @@
 #!/bin/bash
 # make try's non-interactive form, on FLAVOUR: the README's walk-through
-# of the linux port (the block after "<!-- try-walkthrough"), run as it
-# is with `set -e` in the guest, checked by its output; then an exit
-# status of the script's own, which make try must report.  TAP.
-#   tests/vm/try-walkthrough.sh std|rt STATUS
+# of the linux port (the block after "<!-- try-walkthrough"), or with
+# core that of the own-core port ("<!-- try-core-walkthrough", make try
+# CORE=1), run as it is with `set -e` in the guest, checked by its
+# output; then an exit status of the script's own, which make try must
+# report.  TAP.
+#   tests/vm/try-walkthrough.sh std|rt STATUS [core]
 set -uo pipefail
-flavour=$1 status=$2
+flavour=$1 status=$2 core=${3:-}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -26,7 +28,9 @@ has() {
 	ok $? "$2"
 }
 
-awk '/<!-- try-walkthrough/ { on = 1; next }
+marker=try-walkthrough apps="examples/hello examples/logger"
+[[ -n $core ]] && marker=try-core-walkthrough apps=examples/logger
+awk -v m="<!-- $marker" 'index($0, m) == 1 { on = 1; next }
      on && /^```sh/ { inblock = 1; next }
      inblock && /^```/ { exit }
      inblock { print }' "$top/README.md" >"$tmp/walk"
@@ -37,18 +41,17 @@ awk '/<!-- try-walkthrough/ { on = 1; next }
 	echo "exit $status"
 } >"$tmp/script"
 
-echo "1..14"
 [[ $(wc -l <"$tmp/walk") -gt 10 ]]
 ok $? "the README has the walk-through ($(wc -l <"$tmp/walk") lines)"
 
 cd "$top" || exit 1
-make -s try APP="examples/hello examples/logger" FLAVOUR="$flavour" \
+make -s try APP="$apps" ${core:+CORE=1} FLAVOUR="$flavour" \
 	SCRIPT="$tmp/script" TRY_TIMEOUT=240 >"$tmp/out" 2>&1
 rc=$?
 sed 's/^/# /' "$tmp/out"
 # Kept for a look after a failed run (prove shows only the summary).
 mkdir -p "$top/build/vm/logs"
-cp "$tmp/out" "$top/build/vm/logs/try-walkthrough-$flavour.out"
+cp "$tmp/out" "$top/build/vm/logs/$marker-$flavour.out"
 # make turns a failed recipe into its own status 2; it names the
 # script's status (tools/vm/try.sh returns it as it is).
 if [[ $status -eq 0 ]]; then
@@ -58,6 +61,19 @@ else
 fi
 ok $? "make try fails exactly when the script does, with its status $status (got $rc)"
 has "^walkthrough: done$" "every command of the walk-through succeeded"
+if [[ -n $core ]]; then
+	has "^CPU 1 \(APIC ID 1\) taken from Linux" "boot: CPU 1 taken (the kernel log)"
+	has "^0$" "CPU 1 offline for Linux while µITRON runs"
+	has "^144$" "send 12, recv: 144 from the µITRON task on its own core"
+	has "^9$" "send 3, recv: 9"
+	has "^request 12 -> 144$" "the task wrote requests.log through unitron-proxyd"
+	has "unitron_core: cpu1: logger: serving REQUEST_DTQ" "its syslog in the kernel log"
+	has "^1$" "after stop: CPU 1 online again"
+	! grep -qE "^(unitronctl|rmmod|insmod|try): " "$tmp/out"
+	ok $? "no command complained"
+	echo "1..$n"
+	exit $failed
+fi
 has "^ +1 +MAIN_TASK +[A-Z]" "ps hello names its tasks"
 has "^sem 1 +READY " "ps hello names its objects"
 has "hello: tick 5$" "hello ticked"
@@ -70,4 +86,5 @@ has "^request 12 -> 144$" "the task wrote requests.log through unitron-proxyd"
 has "^request 3 -> 9$" "... both requests"
 ! grep -qE "^(unitronctl|rmmod|insmod|try): " "$tmp/out"
 ok $? "no command complained"
+echo "1..$n"
 exit $failed

@@ -24,11 +24,9 @@
 
 #include <linux/atomic.h>
 #include <linux/bitops.h>
-#include <linux/capability.h>
 #include <linux/completion.h>
 #include <linux/fs.h>
 #include <linux/jiffies.h>
-#include <linux/kallsyms.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -44,6 +42,7 @@
 
 #include "unitron_brg_abi.h"
 #include "unitron_vio_abi.h"
+#include "vio_server.h"
 #include "owncore.h"
 #include "owncore_abi.h"
 
@@ -142,14 +141,8 @@ static void end_all(void)
 	}
 }
 
-/* ---- Linux I/O's waiters ---------------------------------------------- */
-
-static struct unitron_vio_area *vio;	/* in the image */
-static unsigned int vio_nslot;
-/* The attached server's file: set and cleared under vio_lock. */
-static struct file *vio_server;
-static DEFINE_RAW_SPINLOCK(vio_lock);
-static struct swait_queue_head vio_waiters[UNITRON_VIO_NSLOT_MAX];
+/* Linux I/O: its request area is in the image. */
+static struct vio_server vio;
 
 /*
  * The doorbell: the image ended calls, posted requests, or stopped.
@@ -168,8 +161,8 @@ static void doorbell(void)
 		take_done();
 	raw_spin_unlock(&brg_lock);
 	posted = atomic_xchg(shared(&area->vio_posted), 0);
-	for_each_set_bit(s, &posted, vio_nslot)
-		swake_up_one(&vio_waiters[s]);
+	for_each_set_bit(s, &posted, vio.nslot)
+		swake_up_one(&vio.waiters[s]);
 }
 
 /* The image stopped, or the loader parked it: end what is in flight. */
@@ -396,131 +389,31 @@ static long brg_call(struct unitron_brg_call __user *uc)
 	return copy_to_user(uc, &c, sizeof(c)) ? -EFAULT : 0;
 }
 
-/* ---- Linux I/O: the request area and its proxy server ----------------- */
+/* ---- the device ------------------------------------------------------- */
 
-/*
- * With no server, no proxy is left to finish a call in progress: it
- * ends here with EIO.  True if it was one.
- */
-static bool vio_fail(struct unitron_vio_slot *slot)
-{
-	u32 state = READ_ONCE(slot->state);
-
-	if (state != UNITRON_VIO_REQUESTED && state != UNITRON_VIO_BUSY)
-		return false;
-	WRITE_ONCE(slot->result, -1);
-	WRITE_ONCE(slot->err, EIO);
-	return cmpxchg(&slot->state, state, UNITRON_VIO_DONE) == state;
-}
-
-/*
- * The server's file was released.  The attachment is cleared before the
- * slots are looked at, and the image stores a request before it looks
- * at the attachment: one side or the other fails each orphan request.
- */
-static void vio_detach(void)
-{
-	bool failed = false;
-	unsigned int i;
-
-	raw_spin_lock_irq(&vio_lock);
-	WRITE_ONCE(vio_server, NULL);
-	WRITE_ONCE(area->vio_attached, 0);
-	smp_mb();
-	for (i = 0; i < vio_nslot; i++)
-		failed |= vio_fail(&vio->slot[i]);
-	raw_spin_unlock_irq(&vio_lock);
-	if (failed)
-		ring_image();
-}
-
-static long vio_attach(struct file *file)
-{
-	long ret = vio_nslot;
-
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	raw_spin_lock_irq(&vio_lock);
-	if (vio_server) {
-		ret = -EBUSY;
-	} else {
-		WRITE_ONCE(vio_server, file);
-		smp_store_release(&area->vio_attached, 1);
-	}
-	raw_spin_unlock_irq(&vio_lock);
-	return ret;
-}
-
-static int vio_slot_check(struct file *file, unsigned long slot)
-{
-	if (READ_ONCE(vio_server) != file)
-		return -EPERM;
-	return slot < vio_nslot ? 0 : -EINVAL;
-}
-
-static u32 vio_state(unsigned long slot)
-{
-	return smp_load_acquire(&vio->slot[slot].state);
-}
-
-static long vio_wait(struct file *file, unsigned long slot)
-{
-	int err = vio_slot_check(file, slot);
-
-	if (err)
-		return err;
-	return swait_event_interruptible_exclusive(vio_waiters[slot],
-			vio_state(slot) == UNITRON_VIO_REQUESTED);
-}
-
-static long vio_done(struct file *file, unsigned long slot)
-{
-	int err = vio_slot_check(file, slot);
-
-	if (err)
-		return err;
-	if (vio_state(slot) != UNITRON_VIO_DONE)
-		return -EINVAL;
-	ring_image();
-	return 0;
-}
-
-/* The server maps the request area: shared, from offset 0. */
+/* The server maps the request area, the image's pages. */
 static int brg_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	unsigned long size = vma->vm_end - vma->vm_start;
+	int err = vio_server_may_map(&vio, file, vma, area->vio_size);
 
-	if (READ_ONCE(vio_server) != file)
-		return -EACCES;
-	if (!(vma->vm_flags & VM_SHARED) || vma->vm_pgoff != 0 ||
-	    size > area->vio_size)
-		return -EINVAL;
+	if (err)
+		return err;
 	return remap_pfn_range(vma, vma->vm_start,
-			       own_image_phys(area->vio) >> PAGE_SHIFT, size,
-			       vma->vm_page_prot);
+			       own_image_phys(area->vio) >> PAGE_SHIFT,
+			       vma->vm_end - vma->vm_start, vma->vm_page_prot);
 }
 
 static int brg_release(struct inode *inode, struct file *file)
 {
-	if (READ_ONCE(vio_server) == file)
-		vio_detach();
+	vio_server_release(&vio, file);
 	return 0;
 }
 
 static long brg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	switch (cmd) {
-	case UNITRON_IOC_BRG_CALL:
+	if (cmd == UNITRON_IOC_BRG_CALL)
 		return brg_call((void __user *)arg);
-	case UNITRON_IOC_VIO_ATTACH:
-		return vio_attach(file);
-	case UNITRON_IOC_VIO_WAIT:
-		return vio_wait(file, arg);
-	case UNITRON_IOC_VIO_DONE:
-		return vio_done(file, arg);
-	default:
-		return -ENOTTY;
-	}
+	return vio_server_ioctl(&vio, file, cmd, arg);
 }
 
 /* ---- set-up ------------------------------------------------------------ */
@@ -554,7 +447,7 @@ static const char *check_area(struct own_brg_area *a)
 	if (!own_image_ptr(a->calls, (size_t)a->call_size * a->ncall))
 		return "calls outside the image";
 	if (a->vio_nslot < 1 || a->vio_nslot > UNITRON_VIO_NSLOT_MAX ||
-	    a->vio_size < struct_size(vio, slot, a->vio_nslot) ||
+	    a->vio_size < struct_size(vio.area, slot, a->vio_nslot) ||
 	    !PAGE_ALIGNED(a->vio) || !PAGE_ALIGNED(a->vio_size) ||
 	    !own_image_ptr(a->vio, a->vio_size))
 		return "request area out of range";
@@ -564,6 +457,7 @@ static const char *check_area(struct own_brg_area *a)
 static void set_up_calls(unsigned int cpu)
 {
 	u8 *base = own_image_ptr(area->calls, area->call_size * area->ncall);
+	struct unitron_vio_area *req;
 	unsigned int i;
 
 	ncall = area->ncall;
@@ -573,14 +467,13 @@ static void set_up_calls(unsigned int cpu)
 		slots[i].msg = base + i * area->call_size + area->msg_offset;
 		init_completion(&slots[i].done);
 	}
-	vio = own_image_ptr(area->vio, area->vio_size);
-	vio_nslot = area->vio_nslot;
-	vio->nslot = vio_nslot;
-	vio->slot_size = sizeof(struct unitron_vio_slot);
-	vio->itron_cpu = cpu;	/* offline for Linux: no proxy runs there */
-	vio->bound_cpu = -1;
-	for (i = 0; i < vio_nslot; i++)
-		init_swait_queue_head(&vio_waiters[i]);
+	req = own_image_ptr(area->vio, area->vio_size);
+	req->nslot = area->vio_nslot;
+	req->slot_size = sizeof(struct unitron_vio_slot);
+	req->itron_cpu = cpu;	/* offline for Linux: no proxy runs there */
+	req->bound_cpu = -1;
+	vio_server_init(&vio, req, area->vio_nslot, &area->vio_attached,
+			ring_image);
 	area->linux_apicid = cpu_physical_id(0);
 }
 
