@@ -482,6 +482,20 @@ t_reboot() {
 	sleep 5
 }
 
+# Not in the default list either: a kexec into the flavour's kernel
+# (OWNCORE_KEXEC=1 tools/vm/test-group.sh -a kexec owncore FLAVOUR
+# stages it), without an initramfs: read the console for the loader
+# parking CPU 1, then the second kernel bringing up both CPUs before it
+# panics for want of a root file system.
+t_kexec() {
+	dmesg -c >/dev/null
+	check "unitronctl boot hello.img" unitronctl boot $IMG/hello.img
+	check "its greeting in the kernel log" \
+		wait_log "unitron_core: cpu1: hello from µITRON on CPU 1" 5
+	kexec_boot $IMG/vmlinuz "console=ttyS0,115200 loglevel=7 panic=-1 no_ipi_broadcast=1"
+	sleep 5
+}
+
 # itron_tap NAME: re-emit the TAP the image NAME printed through the
 # console ring, and check its plan.
 itron_tap() { module_tap "$1" "unitron_core: cpu1: "; }
