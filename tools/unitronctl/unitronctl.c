@@ -24,7 +24,7 @@
  *                                  newline) from OBJECT
  *
  * and a µITRON image on a CPU of its own (the own-core port, port/bare;
- * root only):
+ * boot and stop: root only):
  *
  *   unitronctl boot IMAGE [--cpu N] [--mem SIZE]
  *                                  load unitron_core.ko with cpu=N
@@ -80,9 +80,9 @@ static void usage(FILE *out)
 		"bridge ($UNITRON_SYSTEM or -s: /dev/unitronN or a posix\n"
 		"application's socket); -t MS timeout (default none, 0 polls).\n"
 		"boot, stop, status: a µITRON image (port/bare/mkimage.sh) on CPU\n"
-		"N (default 1) taken from Linux by unitron_core.ko (root only);\n"
-		"--mem SIZE (K or M) its memory block, at most 4M.  The module:\n"
-		"$UNITRON_CORE_KO, else next to unitronctl, in\n"
+		"N (default 1) taken from Linux by unitron_core.ko (boot, stop:\n"
+		"root only); --mem SIZE (K or M) its memory block, at most 4M.\n"
+		"The module: $UNITRON_CORE_KO, else next to unitronctl, in\n"
 		"/lib/unitron/modules/, in /lib/modules/$(uname -r)/extra/.\n");
 }
 
