@@ -23,12 +23,28 @@
  *                                  message (written as it is, then a
  *                                  newline) from OBJECT
  *
+ * and a µITRON image on a CPU of its own (the own-core port, port/bare;
+ * boot and stop: root only):
+ *
+ *   unitronctl boot IMAGE [--cpu N] [--mem SIZE]
+ *                                  load unitron_core.ko with cpu=N
+ *                                  image=IMAGE (absolute) mem=SIZE: CPU N
+ *                                  (default 1) leaves Linux and runs IMAGE
+ *   unitronctl stop                unload it: the CPU is Linux's again
+ *   unitronctl status              the loader's /sys/kernel/unitron_core
+ *
+ * boot finds unitron_core.ko at $UNITRON_CORE_KO, else next to the
+ * unitronctl binary, in /lib/unitron/modules/ (the VM test guests), or in
+ * /lib/modules/$(uname -r)/extra/ (make modules_install), in that order.
+ *
  * -t: timeout in ms (default: wait for ever; 0 polls).  Exit status 0,
  * 1 with the µITRON error code on stderr, 2 for usage errors.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
 #include <limits.h>
 #include <linux/magic.h>
 #include <stdbool.h>
@@ -36,6 +52,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
@@ -54,10 +72,18 @@ static void usage(FILE *out)
 		"       unitronctl ps [MODULE]   (all loaded systems without MODULE)\n"
 		"       unitronctl send [-s SYSTEM] [-t MS] [-p PRI] OBJECT DATA|-\n"
 		"       unitronctl recv [-s SYSTEM] [-t MS] OBJECT\n"
+		"       unitronctl boot IMAGE [--cpu N] [--mem SIZE]\n"
+		"       unitronctl stop\n"
+		"       unitronctl status\n"
 		"start, raise, list, ps: µITRON systems loaded as kernel modules\n"
 		"(root only).  send, recv: a data queue or mailbox of a system's\n"
 		"bridge ($UNITRON_SYSTEM or -s: /dev/unitronN or a posix\n"
-		"application's socket); -t MS timeout (default none, 0 polls).\n");
+		"application's socket); -t MS timeout (default none, 0 polls).\n"
+		"boot, stop, status: a µITRON image (port/bare/mkimage.sh) on CPU\n"
+		"N (default 1) taken from Linux by unitron_core.ko (boot, stop:\n"
+		"root only); --mem SIZE (K or M) its memory block, at most 4M.\n"
+		"The module: $UNITRON_CORE_KO, else next to unitronctl, in\n"
+		"/lib/unitron/modules/, in /lib/modules/$(uname -r)/extra/.\n");
 }
 
 static int open_device(const char *module)
@@ -73,19 +99,12 @@ static int open_device(const char *module)
 	return fd;
 }
 
-/*
- * MODULE's state, as its control device's sysfs directory shows it
- * (UNITRON_STATE_*), in buf; false if it cannot be read.
- */
-static bool system_state(const char *module, char *buf, size_t size)
+/* The first line of the file at path, without its newline, in buf. */
+static bool read_line(const char *path, char *buf, size_t size)
 {
-	char path[PATH_MAX];
-	FILE *f;
+	FILE *f = fopen(path, "r");
 	bool ok;
 
-	snprintf(path, sizeof(path), "/sys/class/misc/unitron-%s/state",
-		 module);
-	f = fopen(path, "r");
 	if (!f)
 		return false;
 	ok = fgets(buf, (int)size, f) != NULL;
@@ -93,6 +112,19 @@ static bool system_state(const char *module, char *buf, size_t size)
 	if (ok)
 		buf[strcspn(buf, "\n")] = '\0';
 	return ok;
+}
+
+/*
+ * MODULE's state, as its control device's sysfs directory shows it
+ * (UNITRON_STATE_*), in buf; false if it cannot be read.
+ */
+static bool system_state(const char *module, char *buf, size_t size)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "/sys/class/misc/unitron-%s/state",
+		 module);
+	return read_line(path, buf, size);
 }
 
 /*
@@ -514,6 +546,348 @@ static int bridge_recv(int argc, char **argv)
 	return ercd ? bridge_error("recv", &a, ercd) : 0;
 }
 
+/* ---- the own core (port/bare): boot, stop, status --------------------- */
+
+#define CORE_MODULE	"unitron_core"
+#define CORE_KO		CORE_MODULE ".ko"
+#define CORE_SYSFS	"/sys/kernel/" CORE_MODULE
+
+/* A value of the loader's sysfs directory, in buf; false if none. */
+static bool core_attr(const char *name, char *buf, size_t size)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), CORE_SYSFS "/%s", name);
+	return read_line(path, buf, size);
+}
+
+/*
+ * Where unitron_core.ko is, in path, searched in the order the usage
+ * text gives; false if nowhere.  $UNITRON_CORE_KO is taken as it is:
+ * an explicit choice that does not exist is an error, not skipped.
+ */
+static bool find_core_ko(char *path, size_t size)
+{
+	const char *env = getenv("UNITRON_CORE_KO");
+	char exe[PATH_MAX];
+	struct utsname u;
+	ssize_t n;
+
+	if (env && *env) {
+		snprintf(path, size, "%s", env);
+		return true;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		snprintf(path, size, "%s/" CORE_KO, dirname(exe));
+		if (access(path, R_OK) == 0)
+			return true;
+	}
+	snprintf(path, size, "/lib/unitron/modules/" CORE_KO);
+	if (access(path, R_OK) == 0)
+		return true;
+	if (uname(&u) == 0) {
+		snprintf(path, size, "/lib/modules/%s/extra/" CORE_KO,
+			 u.release);
+		if (access(path, R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* /dev/kmsg, read from its end: the records logged from now on. */
+static int kmsg_open(void)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd >= 0)
+		lseek(fd, 0, SEEK_END);
+	return fd;
+}
+
+/* /dev/kmsg writes bytes outside printable ASCII as \xNN: undo that. */
+static void kmsg_unescape(char *s)
+{
+	char *out = s;
+	unsigned int c;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == 'x' && sscanf(s + 2, "%2x", &c) == 1) {
+			*out++ = (char)c;
+			s += 3;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
+/*
+ * The loader's errors logged since kmsg_open() (its refusals give their
+ * reason there), to stderr; false if there was none.
+ */
+static bool kmsg_reasons(int fd)
+{
+	char rec[2048], *text;
+	bool any = false;
+	ssize_t n;
+
+	for (;;) {
+		/* "PRIORITY,SEQ,USEC,FLAGS;TEXT\n", EAGAIN after the last. */
+		n = fd < 0 ? -1 : read(fd, rec, sizeof(rec) - 1);
+		if (n < 0 && errno == EPIPE)
+			continue;	/* records overwritten meanwhile */
+		if (n <= 0)
+			return any;
+		rec[n] = '\0';
+		text = strchr(rec, ';');
+		if (!text || atoi(rec) % 8 > 3 /* LOG_ERR */ ||
+		    strncmp(text + 1, CORE_MODULE ": ", strlen(CORE_MODULE) + 2))
+			continue;
+		text[1 + strcspn(text + 1, "\n")] = '\0';
+		kmsg_unescape(text + 1);
+		fprintf(stderr, "unitronctl: kernel log: %s\n", text + 1);
+		any = true;
+	}
+}
+
+/*
+ * finit_module(2) of the file ko with params: -1 and errno if the kernel
+ * refused it, -2 (said why) if the file cannot be opened.
+ */
+static int load_module(const char *ko, const char *params)
+{
+	int fd = open(ko, O_RDONLY | O_CLOEXEC), ret, err;
+
+	if (fd < 0) {
+		fprintf(stderr, "unitronctl: boot: %s: %s\n", ko,
+			strerror(errno));
+		return -2;
+	}
+	ret = (int)syscall(SYS_finit_module, fd, params, 0);
+	err = errno;
+	close(fd);
+	errno = err;
+	return ret;
+}
+
+static void boot_error(const char *ko, const char *image, int err, int kmsg)
+{
+	char cpu[16] = "?";
+
+	if (err == EEXIST) {
+		core_attr("cpu", cpu, sizeof(cpu));
+		fprintf(stderr, "unitronctl: boot: a µITRON image already runs "
+			"on CPU %s (unitronctl status; unitronctl stop first)\n",
+			cpu);
+	} else if (err == EPERM) {
+		fprintf(stderr, "unitronctl: boot: loading %s: %s (root only: "
+			"needs CAP_SYS_MODULE)\n", ko, strerror(err));
+	} else {
+		fprintf(stderr, "unitronctl: boot %s: %s: %s\n", image, ko,
+			strerror(err));
+		if (!kmsg_reasons(kmsg))
+			fprintf(stderr, "unitronctl: see the kernel log "
+				"(dmesg | grep " CORE_MODULE ")\n");
+	}
+}
+
+/*
+ * boot's arguments as the module's parameters, in params: image= (made
+ * absolute: the module reads the file itself), cpu= and mem= only if
+ * given.  0, or the exit status.
+ */
+static int boot_params(int argc, char **argv, char *params, size_t size)
+{
+	static const struct option opts[] = {
+		{ "cpu", required_argument, NULL, 'c' },
+		{ "mem", required_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char image[PATH_MAX], cpu[32] = "", mem[64] = "";
+	unsigned long n;
+	int opt;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == 'c' && number(optarg, INT_MAX, &n)) {
+			snprintf(cpu, sizeof(cpu), " cpu=%lu", n);
+		} else if (opt == 'm' && *optarg && strlen(optarg) < 32 &&
+			   !optarg[strspn(optarg, "0123456789KkMm")]) {
+			/* Nothing in it can start another parameter. */
+			snprintf(mem, sizeof(mem), " mem=%s", optarg);
+		} else if (opt == 'c' || opt == 'm') {
+			fprintf(stderr, "unitronctl: boot: bad --%s '%s' (%s)\n",
+				opt == 'c' ? "cpu" : "mem", optarg, opt == 'c' ?
+				"a CPU number" : "a size with K or M, e.g. 4M");
+			return 2;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (argc - optind != 1) {
+		usage(stderr);
+		return 2;
+	}
+	if (!realpath(argv[optind], image)) {
+		fprintf(stderr, "unitronctl: boot: %s: %s\n", argv[optind],
+			strerror(errno));
+		return 1;
+	}
+	snprintf(params, size, "image=\"%s\"%s%s", image, cpu, mem);
+	return 0;
+}
+
+/* boot IMAGE [--cpu N] [--mem SIZE]: argv[0] is "boot". */
+static int core_boot(int argc, char **argv)
+{
+	char ko[PATH_MAX], params[PATH_MAX + 128], cpu[16] = "?";
+	int kmsg, ret = boot_params(argc, argv, params, sizeof(params));
+	const char *image = argv[optind];
+
+	if (ret)
+		return ret;
+	if (!find_core_ko(ko, sizeof(ko))) {
+		fprintf(stderr, "unitronctl: boot: no " CORE_KO " found "
+			"($UNITRON_CORE_KO, next to unitronctl, "
+			"/lib/unitron/modules/, /lib/modules/$(uname -r)/extra/)\n");
+		return 1;
+	}
+	kmsg = kmsg_open();
+	ret = load_module(ko, params);
+	if (ret == -1)
+		boot_error(ko, image, errno, kmsg);
+	else if (core_attr("cpu", cpu, sizeof(cpu)))
+		printf("µITRON image %s runs on CPU %s (%s)\n", image, cpu, ko);
+	if (kmsg >= 0)
+		close(kmsg);
+	return ret < 0;
+}
+
+/* A process that has a bridge device (/dev/unitron*) open: printed. */
+static bool print_holder(const char *pid)
+{
+	char path[PATH_MAX], target[PATH_MAX], comm[64] = "?";
+	struct dirent *entry;
+	bool found = false;
+	ssize_t n;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%s/fd", pid);
+	dir = opendir(path);
+	if (!dir)
+		return false;
+	while (!found && (entry = readdir(dir)) != NULL) {
+		snprintf(path, sizeof(path), "/proc/%s/fd/%s", pid,
+			 entry->d_name);
+		n = readlink(path, target, sizeof(target) - 1);
+		if (n <= 0)
+			continue;
+		target[n] = '\0';
+		found = strncmp(target, "/dev/unitron", 12) == 0;
+	}
+	closedir(dir);
+	if (found) {
+		snprintf(path, sizeof(path), "/proc/%s/comm", pid);
+		read_line(path, comm, sizeof(comm));
+		fprintf(stderr, "unitronctl:   process %s (%s) has %s open\n",
+			pid, comm, target);
+	}
+	return found;
+}
+
+/* Who may hold the loader: the processes with its bridge device open. */
+static void print_holders(void)
+{
+	DIR *dir = opendir("/proc");
+	struct dirent *entry;
+	bool any = false;
+
+	while (dir && (entry = readdir(dir)) != NULL)
+		if (entry->d_name[strspn(entry->d_name, "0123456789")] == '\0')
+			any |= print_holder(entry->d_name);
+	if (dir)
+		closedir(dir);
+	if (!any)
+		fprintf(stderr, "unitronctl:   (no process has a /dev/unitron* "
+			"device open that this user can see)\n");
+}
+
+static int stop_error(int err, int kmsg)
+{
+	if (err == ENOENT) {
+		fprintf(stderr, "unitronctl: stop: no µITRON image runs on a "
+			"CPU of its own (" CORE_MODULE " is not loaded)\n");
+	} else if (err == EPERM) {
+		fprintf(stderr, "unitronctl: stop: unloading " CORE_MODULE
+			": %s (root only: needs CAP_SYS_MODULE)\n", strerror(err));
+	} else if (err == EWOULDBLOCK || err == EBUSY) {
+		fprintf(stderr, "unitronctl: stop: " CORE_MODULE " is in use "
+			"(the bridge device, e.g. /dev/unitron0 open by "
+			"unitron-proxyd): stop its users first\n");
+		print_holders();
+	} else {
+		fprintf(stderr, "unitronctl: stop: %s\n", strerror(err));
+		kmsg_reasons(kmsg);
+	}
+	return 1;
+}
+
+/* stop: the CPU parked and given back to Linux. */
+static int core_stop(void)
+{
+	char cpu[16] = "", online[PATH_MAX], state[8] = "";
+	int kmsg = kmsg_open(), ret;
+
+	core_attr("cpu", cpu, sizeof(cpu));
+	/* O_NONBLOCK: fail at once if in use, as rmmod does. */
+	ret = (int)syscall(SYS_delete_module, CORE_MODULE, O_NONBLOCK);
+	if (ret < 0) {
+		ret = stop_error(errno, kmsg);
+	} else {
+		snprintf(online, sizeof(online),
+			 "/sys/devices/system/cpu/cpu%s/online", cpu);
+		if (read_line(online, state, sizeof(state)) &&
+		    strcmp(state, "1") == 0) {
+			printf("µITRON stopped; CPU %s is Linux's again\n", cpu);
+		} else {
+			fprintf(stderr, "unitronctl: stop: µITRON stopped, but "
+				"CPU %s is not back online\n", cpu);
+			kmsg_reasons(kmsg);
+			ret = 1;
+		}
+	}
+	if (kmsg >= 0)
+		close(kmsg);
+	return ret;
+}
+
+/* status: what /sys/kernel/unitron_core shows, and the image's path. */
+static int core_status(void)
+{
+	static const char * const names[] = {
+		"cpu", "state", "image_state", "ticks", "tick_gap_max_us",
+		"foreign_irqs",
+	};
+	char value[PATH_MAX];
+	size_t i;
+
+	if (access(CORE_SYSFS, F_OK) != 0) {
+		printf("no µITRON image on a CPU of its own (" CORE_MODULE
+		       " is not loaded)\n");
+		return 1;
+	}
+	if (read_line("/sys/module/" CORE_MODULE "/parameters/image", value,
+		      sizeof(value)))
+		printf("%-16s %s\n", "image", value);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (core_attr(names[i], value, sizeof(value)))
+			printf("%-16s %s\n", names[i], value);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
@@ -532,6 +906,12 @@ int main(int argc, char **argv)
 		return bridge_send(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "recv") == 0)
 		return bridge_recv(argc - 1, argv + 1);
+	if (argc >= 3 && strcmp(argv[1], "boot") == 0)
+		return core_boot(argc - 1, argv + 1);
+	if (argc == 2 && strcmp(argv[1], "stop") == 0)
+		return core_stop();
+	if (argc == 2 && strcmp(argv[1], "status") == 0)
+		return core_status();
 	usage(stderr);
 	return 2;
 }

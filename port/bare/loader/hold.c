@@ -7,11 +7,22 @@
  * prepare section (run on a control CPU before the CPU is kicked) makes
  * every attempt to online it fail: Linux never sends its own INIT-SIPI
  * to a core µITRON runs on.
+ *
+ * A reboot, power-off or kexec (kernel_kexec() runs the reboot
+ * notifiers too) would leave µITRON running: on after a kexec, in memory
+ * the new kernel takes over.  A reboot notifier parks the CPU by INIT
+ * instead and leaves it offline: an INIT'ed CPU touches no memory, and
+ * it is what a firmware reset or the next kernel's INIT-SIPI expects.
+ * Not covered: an emergency restart (sysrq b) and a crash kexec run no
+ * notifier; a reset restarts every CPU anyway.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cpu.h>
 #include <linux/cpuhotplug.h>
+#include <linux/notifier.h>
+#include <linux/reboot.h>
+#include <asm/smp.h>
 
 #include "owncore.h"
 
@@ -30,6 +41,23 @@ static int guard_prepare(unsigned int cpu)
 	return -EBUSY;
 }
 
+/* The system goes down with the CPU held: park it. */
+static int guard_reboot(struct notifier_block *nb, unsigned long action,
+			void *data)
+{
+	int cpu = READ_ONCE(held_cpu);
+
+	if (cpu == NO_CPU)
+		return NOTIFY_DONE;
+	own_park(cpu_physical_id(cpu));
+	pr_info("system going down (%s): CPU %d parked by INIT, left offline\n",
+		action == SYS_POWER_OFF ? "power off" :
+		action == SYS_HALT ? "halt" : "restart or kexec", cpu);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block reboot_nb = { .notifier_call = guard_reboot };
+
 int own_hold_init(void)
 {
 	/* No callbacks now: the state only guards CPUs coming up later. */
@@ -42,11 +70,15 @@ int own_hold_init(void)
 		return ret;
 	}
 	guard_state = ret;
-	return 0;
+	ret = register_reboot_notifier(&reboot_nb);
+	if (ret)
+		cpuhp_remove_state_nocalls(guard_state);
+	return ret;
 }
 
 void own_hold_exit(void)
 {
+	unregister_reboot_notifier(&reboot_nb);
 	cpuhp_remove_state_nocalls(guard_state);
 }
 

@@ -15,12 +15,18 @@
 #include <linux/gfp.h>
 #include <linux/kernel_read_file.h>
 #include <linux/mm.h>
+#include <linux/moduleparam.h>
 #include <linux/pgtable.h>
 #include <linux/vmalloc.h>
 #include <asm/io.h>
 
 #include "owncore.h"
 #include "owncore_abi.h"
+
+static char *mem;
+module_param(mem, charp, 0444);
+MODULE_PARM_DESC(mem,
+		 "memory block for the image, with K or M (e.g. 4M): at least its memory size, at most 4M (default: its memory size, rounded up to 2M)");
 
 static struct page *image_pages;
 static unsigned int image_order;
@@ -54,11 +60,38 @@ static int check_header(const char *path, const struct own_image_header *h,
 	return 0;
 }
 
+/*
+ * The size of the image's block: mem= if given, else its memory size;
+ * whole 2 MiB pages, as the loader maps it.  0: refused.
+ */
+static size_t block_size(const struct own_image_header *h)
+{
+	unsigned long long size = h->mem_size;
+	char *end;
+
+	if (mem) {
+		size = memparse(mem, &end);
+		if (end == mem || *end) {
+			pr_err("mem=%s refused: a size, with K or M (e.g. 4M)\n",
+			       mem);
+			return 0;
+		}
+		if (size < h->mem_size || size > OWN_IMAGE_MAX) {
+			pr_err("mem=%s refused: the image needs %llu bytes, a block is at most 4M (the buddy allocator's largest)\n",
+			       mem, h->mem_size);
+			return 0;
+		}
+	}
+	return ALIGN(size, PMD_SIZE);
+}
+
 /* Copy the checked image to its own block and map it. */
 static int place(const void *buf, const struct own_image_header *h)
 {
-	size_t span = ALIGN(h->mem_size, PMD_SIZE);
+	size_t span = block_size(h);
 
+	if (!span)
+		return -EINVAL;
 	image_order = get_order(span);
 	/* Zeroed: the image's .bss. */
 	image_pages = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN,
@@ -94,9 +127,10 @@ int own_image_load(const char *path, u64 *entry, u64 *bridge)
 	if (!ret) {
 		*entry = ((struct own_image_header *)buf)->entry;
 		*bridge = ((struct own_image_header *)buf)->bridge;
-		pr_info("image %s: %zd bytes, %llu in memory, entry %#llx, at physical %#llx\n",
+		pr_info("image %s: %zd bytes, %llu in memory, entry %#llx, at physical %#llx, %lu KiB block\n",
 			path, n, ((struct own_image_header *)buf)->mem_size,
-			*entry, (u64)page_to_phys(image_pages));
+			*entry, (u64)page_to_phys(image_pages),
+			(PAGE_SIZE << image_order) / 1024);
 	}
 	vfree(buf);
 	return ret;

@@ -2,12 +2,14 @@
 /*
  * The µITRON image's console: a byte ring in the boot block, copied line
  * by line to the kernel log every few milliseconds by a delayed work,
- * which also reports, once, a CPU exception that stopped the image.
+ * which also reports, once, a CPU exception that stopped the image, and
+ * a hang: a running image whose tick count stands still.
  * Polling: no interrupt from the image reaches Linux yet.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/jiffies.h>
+#include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/workqueue.h>
 
@@ -16,12 +18,21 @@
 
 #define LOG_POLL_MS	10
 #define LINE_MAX	200
+/*
+ * No tick for this long while the image says it runs: hung (interrupts
+ * off for good, or the CPU halted).  Under QEMU TCG on a loaded host
+ * tick gaps reach about 80 ms: a second is well clear of that.
+ */
+#define HANG_MS		1000
 
 static struct delayed_work log_work;
 static unsigned int log_cpu;
 static char line[LINE_MAX + 1];
 static unsigned int line_len;
 static bool fault_reported, stop_reported;
+static u64 last_ticks;
+static unsigned long last_tick_at;	/* jiffies when ticks last moved */
+static bool hung;
 
 static void flush_line(void)
 {
@@ -83,12 +94,43 @@ static void check_state(struct own_boot_block *bb)
 	}
 }
 
+/*
+ * A running image's tick count must move.  Once the system is going
+ * down, a reboot notifier has parked the CPU (hold.c): no hang then.
+ */
+static void check_ticks(struct own_boot_block *bb)
+{
+	u64 ticks = READ_ONCE(bb->ticks);
+	unsigned int still_ms = jiffies_to_msecs(jiffies - last_tick_at);
+
+	if (ticks != last_ticks || READ_ONCE(bb->state) != OWN_STATE_RUNNING ||
+	    system_state != SYSTEM_RUNNING) {
+		if (hung && ticks != last_ticks)
+			pr_warn("CPU %u: µITRON ticks again, after %u ms\n",
+				log_cpu, still_ms);
+		hung = false;
+		last_ticks = ticks;
+		last_tick_at = jiffies;
+	} else if (!hung && still_ms >= HANG_MS) {
+		hung = true;
+		pr_err("CPU %u: µITRON hung: no tick for %u ms (tick count %llu; interrupts off or the CPU halted); rmmod unitron_core resets it and gives it back\n",
+		       log_cpu, still_ms, ticks);
+	}
+}
+
+/* The loader found the image hung (sysfs image_state). */
+bool own_log_hung(void)
+{
+	return READ_ONCE(hung);
+}
+
 static void log_poll(struct work_struct *w)
 {
 	struct own_boot_block *bb = own_boot_block();
 
 	drain(bb);
 	check_state(bb);
+	check_ticks(bb);
 	schedule_delayed_work(&log_work, msecs_to_jiffies(LOG_POLL_MS));
 }
 
@@ -96,7 +138,9 @@ void own_log_start(unsigned int cpu)
 {
 	log_cpu = cpu;
 	line_len = 0;
-	fault_reported = stop_reported = false;
+	fault_reported = stop_reported = hung = false;
+	last_ticks = 0;
+	last_tick_at = jiffies;
 	INIT_DELAYED_WORK(&log_work, log_poll);
 	schedule_delayed_work(&log_work, 0);
 }

@@ -130,6 +130,9 @@ static ssize_t image_state_show(struct kobject *k, struct kobj_attribute *a,
 
 	if (!image)
 		return sysfs_emit(buf, "none\n");
+	/* The image says it runs, but its tick stands still (log.c). */
+	if (own_log_hung())
+		return sysfs_emit(buf, "hung\n");
 	return sysfs_emit(buf, "%s\n", st < ARRAY_SIZE(names) ? names[st] : "?");
 }
 

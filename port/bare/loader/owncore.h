@@ -48,5 +48,6 @@ void own_bridge_exit(void);
 /* log.c: the image's console ring copied to the kernel log */
 void own_log_start(unsigned int cpu);
 void own_log_stop(void);
+bool own_log_hung(void);
 
 #endif

@@ -26,7 +26,7 @@ void worker(VP_INT exinf)
 	}
 }
 
-/* dly_tsk: three half-second sleeps, then the fault if built with it. */
+/* dly_tsk: three half-second sleeps, then the fault or hang built in. */
 void sleeper(VP_INT exinf)
 {
 	SYSTIM before, after;
@@ -50,6 +50,13 @@ void sleeper(VP_INT exinf)
 	 */
 	syslog(LOG_NOTICE, "bad stack: pushing onto an unmapped one");
 	__asm__ volatile("movq $0x4000000000, %%rsp; pushq $0" ::: "memory");
+#endif
+#ifdef HANG
+	/* No interrupt, so no tick, ever again: the loader must notice. */
+	syslog(LOG_NOTICE, "hang: interrupts off, looping for ever");
+	__asm__ volatile("cli");
+	for (;;)
+		__asm__ volatile("pause");
 #endif
 }
 
