@@ -53,4 +53,7 @@ void	bare_bridge_stopped(void);
 /* port.c */
 void	bare_interrupt(UINT vector);
 
+/* status.c: the loader's status request */
+void	bare_status(void);
+
 #endif /* UNITRON_BARE_H */

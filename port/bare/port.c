@@ -167,6 +167,9 @@ void bare_interrupt(UINT vector)
 		tick();
 	} else if (vector == OWN_STOP_VECTOR && bare_boot->stop) {
 		stop(stop_msg, sizeof(stop_msg) - 1U);
+	} else if (vector == OWN_PS_VECTOR) {
+		bare_apic_eoi();
+		bare_status();
 	} else {
 		bare_apic_eoi();
 		if (!interrupt_handle(vector))

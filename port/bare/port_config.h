@@ -11,6 +11,9 @@
 #ifndef UNITRON_PORT_CONFIG_H
 #define UNITRON_PORT_CONFIG_H
 
+/* The configurator's object names, for unitronctl ps (status.h). */
+#define CFG_OBJECT_NAMES
+
 /* A task's saved context: stack pointer and resume address. */
 typedef struct task_context_block {
 	void	*sp;

@@ -55,12 +55,9 @@ enum unitron_sys_state {
 };
 enum unitron_sys_state unitron_sys_state(void);
 
-/* status.c: the status file, and what the trace events share with it */
+/* status.c: the status file (systask/status.h: what trace events share) */
 void unitron_status_init(void);
 void unitron_status_exit(void);
-unsigned int unitron_task_state(const struct task_control_block *p_tcb);
-int unitron_wait_object(const struct waiting_information *p_winfo);
-int unitron_wait_tmout(const struct waiting_information *p_winfo);
 
 /* trace.c: a dispatch, from p_from to p_to (NULL: idle) */
 void unitron_trace_dispatch(const struct task_control_block *p_from,

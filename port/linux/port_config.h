@@ -30,15 +30,8 @@ typedef struct {
 	static STK_T name[COUNT_STK_T((SIZE)(sz) + LINUX_STACK_MARGIN)] \
 		__attribute__((aligned(16)))
 
-/*
- * The configurator's object names, by ID - 1 (NULL: an explicit ID),
- * for the status file (kernel_cfg.c has them when this is defined).
- */
+/* The configurator's object names, for the status file (status.h). */
 #define CFG_OBJECT_NAMES
-extern const char *const tskname_table[], *const semname_table[],
-	*const flgname_table[], *const dtqname_table[],
-	*const mbxname_table[], *const mpfname_table[],
-	*const cycname_table[];
 
 extern int	unitron_int_nest;	/* > 0 in a µITRON handler */
 extern int	unitron_locked;		/* µITRON's CPU-locked state */

@@ -8,7 +8,7 @@
 #include "unitron_trace.h"
 
 #include "kernel_int.h"
-#include "linux_port.h"
+#include "status.h"
 #include "t_services.h"		/* itron_strerror() */
 
 void unitron_trace_dispatch(const TCB *p_from, const TCB *p_to)
@@ -16,7 +16,7 @@ void unitron_trace_dispatch(const TCB *p_from, const TCB *p_to)
 	if (!trace_unitron_dispatch_enabled())
 		return;
 	trace_unitron_dispatch(p_from ? TSKID(p_from) : 0,
-			       p_from ? unitron_task_state(p_from) : 0,
+			       p_from ? status_task_state(p_from) : 0,
 			       p_to ? TSKID(p_to) : 0,
 			       p_to ? EXT_TSKPRI(p_to->priority) : 0);
 }
@@ -57,8 +57,8 @@ void unitron_log_wai_enter(const TCB *p_tcb)
 	if (!trace_unitron_wait_start_enabled())
 		return;
 	trace_unitron_wait_start(TSKID(p_tcb), p_winfo->wreason,
-				 unitron_wait_object(p_winfo),
-				 unitron_wait_tmout(p_winfo));
+				 status_wait_object(p_winfo),
+				 status_wait_tmout(p_winfo));
 }
 
 void unitron_log_wai_leave(const TCB *p_tcb, const WINFO *p_winfo)
@@ -66,6 +66,6 @@ void unitron_log_wai_leave(const TCB *p_tcb, const WINFO *p_winfo)
 	if (!trace_unitron_wait_end_enabled())
 		return;
 	trace_unitron_wait_end(TSKID(p_tcb), p_winfo->wreason,
-			       unitron_wait_object(p_winfo), p_winfo->wercd,
+			       status_wait_object(p_winfo), p_winfo->wercd,
 			       itron_strerror(p_winfo->wercd));
 }

@@ -107,8 +107,8 @@ static int place(const void *buf, const struct own_image_header *h)
 	return 0;
 }
 
-/* Read, check and place the image at @path; *entry: where to start it. */
-int own_image_load(const char *path, u64 *entry, u64 *bridge)
+/* Read, check and place the image at @path; *header: its header. */
+int own_image_load(const char *path, struct own_image_header *header)
 {
 	void *buf = NULL;
 	size_t file_size;
@@ -125,11 +125,10 @@ int own_image_load(const char *path, u64 *entry, u64 *bridge)
 	if (!ret)
 		ret = place(buf, buf);
 	if (!ret) {
-		*entry = ((struct own_image_header *)buf)->entry;
-		*bridge = ((struct own_image_header *)buf)->bridge;
+		*header = *(struct own_image_header *)buf;
 		pr_info("image %s: %zd bytes, %llu in memory, entry %#llx, at physical %#llx, %lu KiB block\n",
-			path, n, ((struct own_image_header *)buf)->mem_size,
-			*entry, (u64)page_to_phys(image_pages),
+			path, n, header->mem_size, header->entry,
+			(u64)page_to_phys(image_pages),
 			(PAGE_SIZE << image_order) / 1024);
 	}
 	vfree(buf);

@@ -47,7 +47,7 @@ MODULE_PARM_DESC(test_mute_stub,
 		 "tests only: the stub never says alive (the loader's timeout)");
 
 static enum stage stage_n;
-static u64 image_entry, image_bridge;
+static struct own_image_header header;	/* the image's */
 static bool logging;		/* the console ring is being copied */
 static u32 apicid;
 static struct kobject *kobj;
@@ -197,10 +197,11 @@ static int start_cpu(void)
 		return own_boot_start(cpu, apicid,
 				      own_boot_stub_entry(test_mute_stub),
 				      tsc_khz, "64-bit stub");
-	ret = own_boot_start(cpu, apicid, image_entry, tsc_khz, "µITRON image");
+	ret = own_boot_start(cpu, apicid, header.entry, tsc_khz, "µITRON image");
 	if (!ret) {
 		own_log_start(cpu);
 		logging = true;
+		own_status_init(header.status, apicid, image);
 	}
 	return ret;
 }
@@ -216,7 +217,7 @@ static void stop_image(void)
 	struct own_boot_block *bb = own_boot_block();
 	unsigned long end = jiffies + msecs_to_jiffies(STOP_MS);
 
-	if (READ_ONCE(bb->state) != OWN_STATE_RUNNING)
+	if (READ_ONCE(bb->state) != OWN_STATE_RUNNING || own_log_hung())
 		return;
 	WRITE_ONCE(bb->stop, 1);
 	own_send_ipi(apicid, OWN_STOP_VECTOR);
@@ -233,6 +234,7 @@ static void stop_image(void)
 /* Give a CPU in any stage back to Linux, then the loader's pages. */
 static void release_cpu(void)
 {
+	own_status_exit();
 	if (image)
 		stop_image();
 	/* A parked CPU runs nothing: it is not on the pages any more. */
@@ -270,9 +272,9 @@ static int __init owncore_init(void)
 		return ret;
 	apicid = cpu_physical_id(cpu);
 	if (image) {
-		ret = own_image_load(image, &image_entry, &image_bridge);
+		ret = own_image_load(image, &header);
 		if (!ret) {
-			ret = own_bridge_init(image_bridge, cpu, apicid);
+			ret = own_bridge_init(header.bridge, cpu, apicid);
 			if (ret)
 				own_image_free();
 		}

@@ -35,10 +35,15 @@ int own_boot_start(unsigned int cpu, u32 apicid, u64 entry, u32 tsc_khz,
 struct own_boot_block *own_boot_block(void);
 
 /* image.c: a µITRON image, read from a file and checked */
-int own_image_load(const char *path, u64 *entry, u64 *bridge);
+struct own_image_header;
+int own_image_load(const char *path, struct own_image_header *header);
 void own_image_free(void);
 void *own_image_ptr(u64 addr, size_t len);
 phys_addr_t own_image_phys(u64 addr);
+
+/* status.c: the image's status file (unitronctl ps) */
+void own_status_init(u64 status_addr, u32 apicid, const char *image);
+void own_status_exit(void);
 
 /* bridge.c: Linux processes' calls to the image, Linux I/O for it */
 int own_bridge_init(u64 area_addr, unsigned int cpu, u32 apicid);

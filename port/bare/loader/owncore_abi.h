@@ -50,6 +50,7 @@
  */
 #define OWN_BRG_VECTOR		0x60
 #define OWN_STOP_VECTOR		0x41
+#define OWN_PS_VECTOR		0x42	/* the status text, please */
 #define OWN_DOORBELL_VECTOR	0xf1
 
 /* Selectors of the trampoline's GDT and of the stub's own. */
@@ -113,6 +114,23 @@ struct own_image_header {
 	u64 file_size;	/* bytes in the file */
 	u64 mem_size;	/* bytes it needs from base, .bss included */
 	u64 bridge;	/* its struct own_brg_area, or 0: no bridge */
+	u64 status;	/* its struct own_status */
+};
+
+/*
+ * The system's status as `unitronctl ps` shows it (systask/status.h),
+ * written by the image on the loader's request: a new request number
+ * and OWN_PS_VECTOR; done says which request the text answers.
+ */
+#define OWN_STATUS_TEXT		(16 << 10)
+
+struct own_status {
+	u32 request;	/* loader -> image */
+	u32 done;	/* image -> loader, once the text is in */
+	u32 len;	/* bytes of text */
+	u32 lost;	/* bytes that did not fit */
+	u64 now;	/* µITRON time of the snapshot, ms */
+	char text[OWN_STATUS_TEXT];
 };
 
 /*

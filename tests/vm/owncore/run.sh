@@ -543,6 +543,23 @@ t_bridge() {
 	brgdev $DEV bad
 	check "unitronctl send IN_DTQ 41" unitronctl send -t 1000 IN_DTQ 41
 	is "$(unitronctl recv -t 1000 OUT_DTQ)" 42 "unitronctl recv OUT_DTQ: 42"
+	is "$(stat -c %a /sys/kernel/debug/unitron-unitron_core/ps)" 400 \
+		"the status file is root-only"
+	unitronctl send -t 1000 IDLE_DTQ 7 &
+	_sender=$!
+	sleep 0.5
+	_ps=$(unitronctl ps unitron_core)
+	diag "$_ps"
+	like "$_ps" "^unitron_core: running on CPU 1, a core of its own \(image $IMG/echo.img\), time [0-9]+ ms$" \
+		"ps: the system, its CPU and time"
+	like "$_ps" "^ +[0-9]+ +ECHO_TASK +WAITING +[0-9]+ +[0-9]+  rdtq [0-9]+ +- +[0-9]+$" \
+		"ps names the tasks, with their waits"
+	like "$_ps" "^dtq [0-9]+ +IDLE_DTQ +0 of 0 queued +send: [0-9]+ receive: -$" \
+		"ps names the objects, with a bridge worker sending on IDLE_DTQ"
+	like "$(unitronctl ps)" "^unitron_core: running on CPU 1" \
+		"ps without a module shows the own core's system too"
+	wait $_sender
+	is "$?" 1 "... whose call then timed out (E_TMOUT)"
 	sleep 600 <>$DEV &
 	_holder=$!
 	wait_open 1 unitron_core
@@ -554,6 +571,8 @@ t_bridge() {
 	prog_tap brgtest-stop /tmp/brgstop.tap
 	check "the system stopped" wait_log "cpu1: µITRON system stopped" 10
 	is "$(brgdev $DEV snd IN_DTQ 1 0)" E_OBJ "a call after the stop: E_OBJ"
+	like "$(unitronctl ps unitron_core)" "^unitron_core: stopped on CPU 1, a core of its own .*: no status from it$" \
+		"ps after the stop: stopped, no tables"
 	is "$(cat /sys/kernel/unitron_core/foreign_irqs)" 0 \
 		"no interrupt on a vector µITRON does not use"
 	check "rmmod" rmmod unitron_core

@@ -1,0 +1,523 @@
+/*
+ * Unitron - the status of a µITRON system as text (status.h).
+ */
+#include "status.h"
+
+#ifdef CFG_OBJECT_NAMES
+
+/* Mailbox messages are counted this far, no further. */
+#define MBX_COUNT_MAX	1000UL
+
+/* ---- reading the system ----------------------------------------------- */
+
+UINT status_task_state(const TCB *p_tcb)
+{
+	switch (p_tcb->tstat) {
+	case TS_DORMANT:
+		return TTS_DMT;
+	case TS_RUNNABLE:
+		return TTS_RDY;
+	case TS_WAITING:
+		return TTS_WAI;
+	case TS_SUSPENDED:
+		return TTS_SUS;
+	default:
+		return TTS_WAS;
+	}
+}
+
+INT status_wait_object(const WINFO *p_winfo)
+{
+	const void *p_obj = p_winfo->p_wobjcb;
+
+	switch (p_winfo->wreason) {
+	case TTW_SEM:
+		return (const SEMCB *)p_obj - semcb_table + TMIN_SEMID;
+	case TTW_FLG:
+		return (const FLGCB *)p_obj - flgcb_table + TMIN_FLGID;
+	case TTW_SDTQ:
+	case TTW_RDTQ:
+		return (const DTQCB *)p_obj - dtqcb_table + TMIN_DTQID;
+	case TTW_MBX:
+		return (const MBXCB *)p_obj - mbxcb_table + TMIN_MBXID;
+	case TTW_MPF:
+		return (const MPFCB *)p_obj - mpfcb_table + TMIN_MPFID;
+	default:
+		return 0;
+	}
+}
+
+INT status_wait_tmout(const WINFO *p_winfo)
+{
+	EVTTIM evttim;
+
+	if (p_winfo->p_tmevtb == NULL)
+		return -1;
+	evttim = p_winfo->p_tmevtb->evttim;
+	return evttim > current_evttim ? (INT)(evttim - current_evttim) : 0;
+}
+
+/* ---- the snapshot ------------------------------------------------------ */
+
+UINT status_objects(void)
+{
+	return (UINT)(tmax_semid + tmax_flgid + tmax_dtqid + tmax_mbxid +
+		      tmax_mpfid + tmax_cycid);
+}
+
+static void snap_task(struct ps_snap *s, ID id)
+{
+	const TCB *p_tcb = get_tcb(id);
+	struct ps_task *t = &s->task[INDEX_TSK(id)];
+
+	/* No mutexes in the Standard Profile: base = current priority. */
+	t->pri = EXT_TSKPRI(tinib_table[INDEX_TSK(id)].ipriority);
+	t->bpri = t->pri;
+	t->state = TTS_DMT;
+	t->wreason = 0U;
+	t->wobj = 0;
+	t->tmout = -1;
+	t->runcnt = 0U;
+	if (!s->live)
+		return;
+	t->runcnt = p_tcb->runcnt;
+	if (TSTAT_DORMANT(p_tcb->tstat))
+		return;
+	t->state = status_task_state(p_tcb);
+	if (t->state == TTS_RDY && p_tcb == runtsk)
+		t->state = TTS_RUN;
+	t->pri = EXT_TSKPRI(p_tcb->priority);
+	t->bpri = t->pri;
+	if (TSTAT_WAITING(p_tcb->tstat)) {
+		t->wreason = p_tcb->p_winfo->wreason;
+		t->wobj = status_wait_object(p_tcb->p_winfo);
+		t->tmout = status_wait_tmout(p_tcb->p_winfo);
+	}
+}
+
+/* Bounded by the number of tasks, whatever the queue holds. */
+static struct ps_waiters copy_waiters(struct ps_snap *s, QUEUE *p_queue)
+{
+	struct ps_waiters w = { s->nwait, 0U };
+	QUEUE *p_entry;
+
+	for (p_entry = p_queue->p_next;
+	     p_entry != p_queue && s->nwait < (UINT)tmax_tskid;
+	     p_entry = p_entry->p_next)
+		s->waiter[s->nwait++] =
+			TSKID(container_of_queue(p_entry, TCB, task_queue));
+	w.count = s->nwait - w.first;
+	return w;
+}
+
+static struct ps_obj *add_obj(struct ps_snap *s, enum ps_kind kind, ID id)
+{
+	struct ps_obj *o = &s->obj[s->nobj++];
+
+	o->kind = kind;
+	o->id = id;
+	o->val[0] = o->val[1] = o->val[2] = 0UL;
+	o->wait[0].count = o->wait[1].count = 0U;
+	return o;
+}
+
+static void snap_sems(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_SEMID; id <= tmax_semid; id++) {
+		const SEMINIB *p_inib = &seminib_table[id - TMIN_SEMID];
+		SEMCB *p_semcb = get_semcb(id);
+		struct ps_obj *o = add_obj(s, PS_SEM, id);
+
+		o->val[0] = s->live ? p_semcb->semcnt : p_inib->isemcnt;
+		o->val[1] = p_inib->maxsem;
+		if (s->live)
+			o->wait[0] = copy_waiters(s, &p_semcb->wait_queue);
+	}
+}
+
+static void snap_flgs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_FLGID; id <= tmax_flgid; id++) {
+		FLGCB *p_flgcb = get_flgcb(id);
+		struct ps_obj *o = add_obj(s, PS_FLG, id);
+
+		o->val[0] = s->live ? p_flgcb->flgptn
+				    : flginib_table[id - TMIN_FLGID].iflgptn;
+		if (s->live)
+			o->wait[0] = copy_waiters(s, &p_flgcb->wait_queue);
+	}
+}
+
+static void snap_dtqs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_DTQID; id <= tmax_dtqid; id++) {
+		DTQCB *p_dtqcb = get_dtqcb(id);
+		struct ps_obj *o = add_obj(s, PS_DTQ, id);
+
+		o->val[1] = dtqinib_table[id - TMIN_DTQID].dtqcnt;
+		if (!s->live)
+			continue;
+		o->val[0] = p_dtqcb->count;
+		o->wait[0] = copy_waiters(s, &p_dtqcb->swait_queue);
+		o->wait[1] = copy_waiters(s, &p_dtqcb->rwait_queue);
+	}
+}
+
+static unsigned long count_msgs(const MBXCB *p_mbxcb)
+{
+	const T_MSG *p_msg;
+	unsigned long n = 0UL;
+
+	for (p_msg = p_mbxcb->p_head; p_msg != NULL && n < MBX_COUNT_MAX;
+	     p_msg = p_msg->next)
+		n++;
+	return n;
+}
+
+static void snap_mbxs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_MBXID; id <= tmax_mbxid; id++) {
+		MBXCB *p_mbxcb = get_mbxcb(id);
+		struct ps_obj *o = add_obj(s, PS_MBX, id);
+
+		if (!s->live)
+			continue;
+		o->val[0] = count_msgs(p_mbxcb);
+		o->wait[0] = copy_waiters(s, &p_mbxcb->wait_queue);
+	}
+}
+
+static void snap_mpfs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_MPFID; id <= tmax_mpfid; id++) {
+		const MPFINIB *p_inib = &mpfinib_table[id - TMIN_MPFID];
+		MPFCB *p_mpfcb = get_mpfcb(id);
+		struct ps_obj *o = add_obj(s, PS_MPF, id);
+
+		o->val[0] = s->live ? p_mpfcb->fblkcnt : p_inib->blkcnt;
+		o->val[1] = p_inib->blkcnt;
+		o->val[2] = p_inib->blksz;
+		if (s->live)
+			o->wait[0] = copy_waiters(s, &p_mpfcb->wait_queue);
+	}
+}
+
+/* val[2]: ms until the next activation, PS_NONE when none is due. */
+static void snap_cycs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_CYCID; id <= tmax_cycid; id++) {
+		const CYCINIB *p_inib = &cycinib_table[id - TMIN_CYCID];
+		const CYCCB *p_cyccb = get_cyccb(id);
+		struct ps_obj *o = add_obj(s, PS_CYC, id);
+
+		o->val[0] = s->live ? p_cyccb->cycsta
+				    : (p_inib->cycatr & TA_STA) != 0U;
+		o->val[1] = p_inib->cyctim;
+		o->val[2] = PS_NONE;
+		if (s->live && tmevtb_queued(&p_cyccb->tmevtb))
+			o->val[2] = p_cyccb->tmevtb.evttim > current_evttim ?
+				    p_cyccb->tmevtb.evttim - current_evttim : 0;
+	}
+}
+
+void status_take(struct ps_snap *s, BOOL live)
+{
+	ID id;
+
+	s->live = live;
+	s->now = live ? current_evttim : 0UL;
+	s->nobj = 0U;
+	s->nwait = 0U;
+	for (id = TMIN_TSKID; id <= tmax_tskid; id++)
+		snap_task(s, id);
+	snap_sems(s);
+	snap_flgs(s);
+	snap_dtqs(s);
+	snap_mbxs(s);
+	snap_mpfs(s);
+	snap_cycs(s);
+}
+
+/* ---- the text ------------------------------------------------------------ */
+
+struct out {
+	FORMAT_PUTC	putc;
+	void		*arg;
+};
+
+static void out(const struct out *o, const char *fmt, ...)
+{
+	__builtin_va_list ap;
+
+	__builtin_va_start(ap, fmt);
+	format_va(o->putc, o->arg, fmt, ap);
+	__builtin_va_end(ap);
+}
+
+static UINT length(const char *s)
+{
+	UINT n = 0U;
+
+	while (s[n] != '\0')
+		n++;
+	return n;
+}
+
+/* s, then blanks up to width (the formatter has no "%-*s"). */
+static void out_left(const struct out *o, const char *s, UINT width)
+{
+	UINT n;
+
+	out(o, "%s", s);
+	for (n = length(s); n < width; n++)
+		o->putc(' ', o->arg);
+}
+
+/* Formatting into a small buffer, always terminated. */
+struct text {
+	char	*buf;
+	UINT	len;
+	UINT	size;
+};
+
+static void text_putc(char c, void *arg)
+{
+	struct text *t = arg;
+
+	if (t->len + 1U < t->size)
+		t->buf[t->len++] = c;
+	t->buf[t->len] = '\0';
+}
+
+static void format_to(char *buf, UINT size, const char *fmt, ...)
+{
+	struct text t = { buf, 0U, size };
+	__builtin_va_list ap;
+
+	buf[0] = '\0';
+	__builtin_va_start(ap, fmt);
+	format_va(text_putc, &t, fmt, ap);
+	__builtin_va_end(ap);
+}
+
+static const char *state_name(UINT state)
+{
+	switch (state) {
+	case TTS_RUN:
+		return "RUNNING";
+	case TTS_RDY:
+		return "READY";
+	case TTS_WAI:
+		return "WAITING";
+	case TTS_SUS:
+		return "SUSPENDED";
+	case TTS_WAS:
+		return "WAITING-SUSPENDED";
+	default:
+		return "DORMANT";
+	}
+}
+
+static const char *wait_name(UINT wreason)
+{
+	switch (wreason) {
+	case TTW_SLP:
+		return "slp";
+	case TTW_DLY:
+		return "dly";
+	case TTW_SEM:
+		return "sem";
+	case TTW_FLG:
+		return "flg";
+	case TTW_SDTQ:
+		return "sdtq";
+	case TTW_RDTQ:
+		return "rdtq";
+	case TTW_MBX:
+		return "mbx";
+	case TTW_MPF:
+		return "mpf";
+	default:
+		return "-";
+	}
+}
+
+/* A configured name, "-" for an object with an explicit ID. */
+static const char *name_of(const char *const *table, ID id)
+{
+	return table[id - 1] != NULL ? table[id - 1] : "-";
+}
+
+/* The widest of the names, and at least width. */
+static UINT names_width(const char *const *table, ID tmax, UINT width)
+{
+	ID id;
+	UINT n;
+
+	for (id = 1; id <= tmax; id++) {
+		n = length(name_of(table, id));
+		if (n > width)
+			width = n;
+	}
+	return width;
+}
+
+static void show_task(const struct out *o, ID id, const struct ps_task *t,
+		      UINT width)
+{
+	char wait[16] = "-", tmout[16] = "-";
+
+	if (t->wobj != 0)
+		format_to(wait, sizeof(wait), "%s %d", wait_name(t->wreason),
+			  t->wobj);
+	else if (t->wreason != 0U)
+		format_to(wait, sizeof(wait), "%s", wait_name(t->wreason));
+	if (t->tmout >= 0)
+		format_to(tmout, sizeof(tmout), "%d", t->tmout);
+	out(o, "%4d  ", id);
+	out_left(o, name_of(tskname_table, id), width);
+	out(o, "  ");
+	out_left(o, state_name(t->state), 17U);
+	out(o, " %3u %4u  ", t->pri, t->bpri);
+	out_left(o, wait, 8U);
+	out(o, " %7s %8u\n", tmout, t->runcnt);
+}
+
+static void show_tasks(const struct out *o, const struct ps_snap *s)
+{
+	UINT width = names_width(tskname_table, tmax_tskid, 4U);
+	ID id;
+
+	out(o, "\n  ID  ");
+	out_left(o, "NAME", width);
+	out(o, "  STATE             PRI BPRI  WAIT       TMOUT     RUNS\n");
+	for (id = TMIN_TSKID; id <= tmax_tskid; id++)
+		show_task(o, id, &s->task[INDEX_TSK(id)], width);
+}
+
+static void show_waiters(const struct out *o, const struct ps_snap *s,
+			 const struct ps_waiters *w)
+{
+	UINT i;
+
+	if (w->count == 0U)
+		out(o, "-");
+	for (i = 0U; i < w->count; i++)
+		out(o, "%s%d", i != 0U ? " " : "", s->waiter[w->first + i]);
+}
+
+static const char *const kind_name[] = {
+	[PS_SEM] = "sem", [PS_FLG] = "flg", [PS_DTQ] = "dtq",
+	[PS_MBX] = "mbx", [PS_MPF] = "mpf", [PS_CYC] = "cyc",
+};
+
+static const char *const *const kind_names[] = {
+	[PS_SEM] = semname_table, [PS_FLG] = flgname_table,
+	[PS_DTQ] = dtqname_table, [PS_MBX] = mbxname_table,
+	[PS_MPF] = mpfname_table, [PS_CYC] = cycname_table,
+};
+
+/* The widest name of an object, at least 4 ("NAME"). */
+static UINT objs_width(void)
+{
+	UINT width = names_width(semname_table, tmax_semid, 4U);
+
+	width = names_width(flgname_table, tmax_flgid, width);
+	width = names_width(dtqname_table, tmax_dtqid, width);
+	width = names_width(mbxname_table, tmax_mbxid, width);
+	width = names_width(mpfname_table, tmax_mpfid, width);
+	return names_width(cycname_table, tmax_cycid, width);
+}
+
+static void show_state(char *buf, UINT size, const struct ps_obj *o)
+{
+	switch (o->kind) {
+	case PS_SEM:
+		format_to(buf, size, "count %lu, max %lu", o->val[0],
+			  o->val[1]);
+		break;
+	case PS_FLG:
+		format_to(buf, size, "pattern 0x%08lx", o->val[0]);
+		break;
+	case PS_DTQ:
+		format_to(buf, size, "%lu of %lu queued", o->val[0], o->val[1]);
+		break;
+	case PS_MBX:
+		format_to(buf, size, "%lu%s messages", o->val[0],
+			  o->val[0] >= MBX_COUNT_MAX ? "+" : "");
+		break;
+	case PS_MPF:
+		format_to(buf, size, "%lu of %lu free, %lu bytes", o->val[0],
+			  o->val[1], o->val[2]);
+		break;
+	case PS_CYC:
+		if (o->val[2] == PS_NONE)
+			format_to(buf, size, "%s, every %lu ms",
+				  o->val[0] != 0UL ? "started" : "stopped",
+				  o->val[1]);
+		else
+			format_to(buf, size, "%s, every %lu ms, next in %lu ms",
+				  o->val[0] != 0UL ? "started" : "stopped",
+				  o->val[1], o->val[2]);
+		break;
+	}
+}
+
+static void show_obj(const struct out *o, const struct ps_snap *s,
+		     const struct ps_obj *p_obj, UINT width)
+{
+	char name[16], state[64];
+
+	format_to(name, sizeof(name), "%s %d", kind_name[p_obj->kind],
+		  p_obj->id);
+	show_state(state, sizeof(state), p_obj);
+	out_left(o, name, 8U);
+	out(o, " ");
+	out_left(o, name_of(kind_names[p_obj->kind], p_obj->id), width);
+	out(o, "  ");
+	if (p_obj->kind == PS_CYC) {	/* nothing waits for a handler */
+		out(o, "%s\n", state);
+		return;
+	}
+	out_left(o, state, 32U);
+	out(o, " ");
+	if (p_obj->kind == PS_DTQ) {
+		out(o, "send: ");
+		show_waiters(o, s, &p_obj->wait[0]);
+		out(o, " receive: ");
+		show_waiters(o, s, &p_obj->wait[1]);
+	} else {
+		show_waiters(o, s, &p_obj->wait[0]);
+	}
+	out(o, "\n");
+}
+
+void status_write(const struct ps_snap *s, FORMAT_PUTC putc, void *arg)
+{
+	const struct out o = { putc, arg };
+	UINT width = objs_width();
+	UINT i;
+
+	show_tasks(&o, s);
+	if (s->nobj != 0U) {
+		out(&o, "\nOBJECT   ");
+		out_left(&o, "NAME", width);
+		out(&o, "  STATE                            WAITING TASKS\n");
+	}
+	for (i = 0U; i < s->nobj; i++)
+		show_obj(&o, s, &s->obj[i], width);
+}
+
+#endif /* CFG_OBJECT_NAMES */

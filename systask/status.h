@@ -1,0 +1,77 @@
+/*
+ * Unitron - the status of a µITRON system, as `unitronctl ps` shows it:
+ * every task and kernel object with its name in the .cfg (kernel_cfg.c's
+ * name tables), its state and its waiting tasks in queue order.
+ *
+ * A port takes the snapshot where the system's state cannot change (on
+ * its CPU, under CPU lock or in a handler), into arrays it provides
+ * (status_size()), and formats it when and where it likes: the linux
+ * port in process context (port/linux/status.c), the own-core port in
+ * the image for the loader (port/bare/status.c).  Freestanding; only
+ * on ports that define CFG_OBJECT_NAMES (port_config.h), for which the
+ * configurator writes the name tables.
+ */
+#ifndef UNITRON_STATUS_H
+#define UNITRON_STATUS_H
+
+#include "kernel_int.h"
+
+/* The configurator's object names, by ID - 1 (NULL: an explicit ID). */
+extern const char *const tskname_table[], *const semname_table[],
+	*const flgname_table[], *const dtqname_table[],
+	*const mbxname_table[], *const mpfname_table[],
+	*const cycname_table[];
+
+struct ps_task {
+	UINT	state;		/* TTS_* */
+	UINT	pri;		/* current priority */
+	UINT	bpri;		/* base priority */
+	UINT	wreason;	/* TTW_*, 0: not waiting */
+	INT	wobj;		/* object waited for, 0: none */
+	INT	tmout;		/* ms until the timeout, -1: none */
+	UINT	runcnt;
+};
+
+/* Waiting task IDs: waiter[first] .. waiter[first + count - 1]. */
+struct ps_waiters {
+	UINT	first;
+	UINT	count;
+};
+
+enum ps_kind { PS_SEM, PS_FLG, PS_DTQ, PS_MBX, PS_MPF, PS_CYC };
+
+#define PS_NONE		(~0UL)	/* a cyclic handler's next: none due */
+
+struct ps_obj {
+	enum ps_kind	kind;
+	ID		id;
+	unsigned long	val[3];		/* as status_write() prints them */
+	struct ps_waiters wait[2];	/* a data queue's senders, receivers */
+};
+
+struct ps_snap {
+	BOOL		live;		/* started: objects initialised */
+	unsigned long	now;		/* µITRON time, ms */
+	UINT		nobj;
+	UINT		nwait;
+	struct ps_task	*task;		/* tmax_tskid of them */
+	struct ps_obj	*obj;		/* status_objects() */
+	ID		*waiter;	/* tmax_tskid: a task waits on one
+					   queue at most */
+};
+
+/* Every object's count: the room struct ps_snap's obj needs. */
+UINT	status_objects(void);
+/* The snapshot, where nothing changes the system meanwhile. */
+void	status_take(struct ps_snap *s, BOOL live);
+/* Its tables of tasks and objects, as text. */
+void	status_write(const struct ps_snap *s, FORMAT_PUTC putc, void *arg);
+
+/* A task's state, TTS_*; a runnable task is READY here. */
+UINT	status_task_state(const TCB *p_tcb);
+/* The ID of the object a wait is on, 0 for slp_tsk and dly_tsk. */
+INT	status_wait_object(const WINFO *p_winfo);
+/* Milliseconds until the wait times out, -1 without a timeout. */
+INT	status_wait_tmout(const WINFO *p_winfo);
+
+#endif /* UNITRON_STATUS_H */
