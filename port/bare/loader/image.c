@@ -30,6 +30,13 @@ MODULE_PARM_DESC(mem,
 
 static struct page *image_pages;
 static unsigned int image_order;
+
+/* mem= sizes an image's block: it makes no sense without one. */
+bool own_image_mem_given(void)
+{
+	return mem != NULL;
+}
+
 static u64 image_mem_size;
 
 /* The header's promises, against the file's real size. */

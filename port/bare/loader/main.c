@@ -266,6 +266,10 @@ static int __init owncore_init(void)
 		pr_err("image= needs stage=stub (the default)\n");
 		ret = -EINVAL;
 	}
+	if (!ret && !image && own_image_mem_given()) {
+		pr_err("mem= refused without image=: it sizes the image's memory\n");
+		ret = -EINVAL;
+	}
 	if (!ret && stage_n >= STAGE_STUB)
 		ret = own_boot_init();
 	if (ret)

@@ -37,6 +37,7 @@ struct own_boot_block *own_boot_block(void);
 /* image.c: a µITRON image, read from a file and checked */
 struct own_image_header;
 int own_image_load(const char *path, struct own_image_header *header);
+bool own_image_mem_given(void);
 void own_image_free(void);
 void *own_image_ptr(u64 addr, size_t len);
 phys_addr_t own_image_phys(u64 addr);

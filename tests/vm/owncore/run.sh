@@ -320,6 +320,9 @@ t_bad_image() {
 		"... and the kernel log says why"
 	check_fails "image= with stage=park refused" \
 		insmod $KO cpu=1 stage=park image=$IMG/hello.img
+	check_fails "mem= without image= refused" insmod $KO cpu=1 mem=4M
+	like "$(dmesg)" "unitron_core: mem= refused without image=" \
+		"... and the kernel log says why"
 	check_fails "no module left loaded" grep -q '^unitron_core ' /proc/modules
 	check "CPU 1 still Linux's" cpu1_back
 }
@@ -564,6 +567,11 @@ t_bridge() {
 	_holder=$!
 	wait_open 1 unitron_core
 	check_fails "rmmod while the device is open fails" rmmod unitron_core
+	_out=$(unitronctl stop 2>&1)
+	is "$?" 1 "unitronctl stop while the device is open fails"
+	like "$_out" "unitronctl: stop: unitron_core is in use" "... says why"
+	like "$_out" "process $_holder \(sleep\) has /dev/unitron0 open" \
+		"... and names the process holding the device"
 	kill $_holder
 	wait $_holder 2>/dev/null
 	UNITRON_SYSTEM=$DEV brgtest stop >/tmp/brgstop.tap 2>&1
