@@ -25,6 +25,12 @@ void bare_bridge_stopped(void)
 {
 }
 
+BOOL bare_idle_poll(BOOL end)
+{
+	(void)end;
+	return FALSE;
+}
+
 #else /* BRG_REQ_DTQ */
 #include "bridge_port.h"
 
@@ -49,6 +55,9 @@ static union {
 	UB	bytes[VIO_SIZE];
 } vio __attribute__((aligned(PAGE_SIZE)));
 static UINT	ring_tail;	/* the handler's */
+/* TSC when a slot's call was posted, while the idle system may look at
+ * it (own_bridge.look_us), 0: it does not. */
+static unsigned long	looked_tsc[VIO_NSLOT];
 
 /* The loader finds it through the image header (image.ld). */
 struct own_brg_area own_bridge = {
@@ -216,6 +225,11 @@ static BOOL vio_fail(struct unitron_vio_slot *slot, UINT state)
  * state is stored before the attachment is read, and the loader clears
  * the attachment before it fails the slots it finds requested: a
  * request no server will see is failed by one side or the other.
+ *
+ * Its proxy runs on another CPU, always: so once the system is idle it
+ * looks at the slot for a while (bare_idle_poll()), and a proxy that
+ * finds it looking tells nothing (seed 001's continuation: no
+ * interrupt on the way back).
  */
 void brg_port_vio_post(UINT slot)
 {
@@ -224,6 +238,8 @@ void brg_port_vio_post(UINT slot)
 	if (slot >= VIO_NSLOT)
 		return;
 	sl = &vio.area.slot[slot];
+	__atomic_store_n(&sl->itron_looks, 0U, __ATOMIC_RELAXED);
+	looked_tsc[slot] = own_bridge.look_us != 0U ? bare_rdtsc() : 0U;
 	__atomic_store_n(&sl->state, UNITRON_VIO_REQUESTED, __ATOMIC_SEQ_CST);
 	if (!brg_port_vio_attached()) {
 		if (vio_fail(sl, UNITRON_VIO_REQUESTED))
@@ -233,6 +249,45 @@ void brg_port_vio_post(UINT slot)
 	__atomic_fetch_or(&own_bridge.vio_posted, 1U << slot,
 			  __ATOMIC_SEQ_CST);
 	ring_linux();
+}
+
+/*
+ * The idle loop's look at the slots of young calls (posted less than
+ * look_us ago): INHNO_BRIDGE is raised for those now DONE.  A slot is
+ * looked at (itron_looks: its call's seq) only while the system is
+ * idle, so that a proxy that finds it looked at, and tells nothing, is
+ * always seen: when the call is old, or with end (a task is to run),
+ * itron_looks is cleared before the last look, and a proxy that finds
+ * it cleared tells the loader.  TRUE while a slot is still looked at.
+ */
+BOOL bare_idle_poll(BOOL end)
+{
+	unsigned long now = bare_rdtsc();
+	unsigned long window = (unsigned long)bare_boot->tsc_khz *
+			       own_bridge.look_us / 1000UL;
+	BOOL done = FALSE, looking = FALSE;
+	struct unitron_vio_slot *sl;
+	UINT s, state;
+
+	for (s = 0U; s < VIO_NSLOT; s++) {
+		if (looked_tsc[s] == 0U)
+			continue;
+		sl = &vio.area.slot[s];
+		if (end || now - looked_tsc[s] > window)
+			looked_tsc[s] = 0U;
+		__atomic_store_n(&sl->itron_looks,
+				 looked_tsc[s] != 0U ? sl->seq : 0U,
+				 __ATOMIC_SEQ_CST);
+		state = __atomic_load_n(&sl->state, __ATOMIC_SEQ_CST);
+		if (state == UNITRON_VIO_DONE || state == UNITRON_VIO_IDLE) {
+			looked_tsc[s] = 0U;
+			done |= state == UNITRON_VIO_DONE;
+		}
+		looking |= looked_tsc[s] != 0U;
+	}
+	if (done)
+		(void)ras_int(INHNO_BRIDGE);
+	return looking;
 }
 
 #endif /* BRG_REQ_DTQ */

@@ -440,14 +440,14 @@ static void tell_done(int s, __u32 seq)
 {
 	__u32 looks;
 
-	if (device) {
-		(void)ioctl(conn, UNITRON_IOC_VIO_DONE, s);
-		return;
-	}
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	looks = __atomic_load_n(&area->slot[s].itron_looks, __ATOMIC_SEQ_CST);
 	if (looks != 0 && looks == seq)
 		return;
+	if (device) {
+		(void)ioctl(conn, UNITRON_IOC_VIO_DONE, s);
+		return;
+	}
 	/* Counted first: no byte is in the pipe that the system does not
 	 * count, so it reads all it finds and leaves the pipe empty. */
 	__atomic_fetch_add(&area->done_bytes, 1U, __ATOMIC_SEQ_CST);

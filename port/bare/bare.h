@@ -47,8 +47,10 @@ void	bare_apic_eoi(void);
 void	bare_apic_self_ipi(UINT vector);
 void	bare_apic_send(UW apicid, UINT vector);
 
-/* bridge/bare/transport.c: end the bridge's calls, the system stops */
+/* bridge/bare/transport.c: end the bridge's calls, the system stops;
+ * the idle loop's look at Linux I/O calls (TRUE: look again) */
 void	bare_bridge_stopped(void);
+BOOL	bare_idle_poll(BOOL end);
 
 /* port.c */
 void	bare_interrupt(UINT vector);

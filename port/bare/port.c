@@ -61,18 +61,27 @@ void port_exit_and_dispatch(void)
 }
 
 /*
- * No task to run: halt with interrupts on until a handler readies one.
- * Entered with the CPU locked, afresh each time, on a stack of its own.
- * "sti; hlt" cannot lose a wake-up: sti takes effect only after hlt.
+ * No task to run: halt with interrupts on until a handler readies one,
+ * or, while a young Linux I/O call is looked at (bare_idle_poll()),
+ * poll for its end with interrupts on.  Entered with the CPU locked,
+ * afresh each time, on a stack of its own.  "sti; hlt" cannot lose a
+ * wake-up: sti takes effect only after hlt.
  */
 static void idle_loop(void)
 {
 	runtsk = NULL;
 	while (schedtsk == NULL) {
+		/* Locked: its ras_int() is taken at the sti, not waited for. */
+		BOOL looking = bare_idle_poll(FALSE);
+
 		bare_locked = 0;
-		__asm__ volatile("sti; hlt; cli" ::: "memory");
+		if (looking)
+			__asm__ volatile("sti; pause; cli" ::: "memory");
+		else
+			__asm__ volatile("sti; hlt; cli" ::: "memory");
 		bare_locked = 1;
 	}
+	(void)bare_idle_poll(TRUE);
 	set_runtsk(schedtsk);
 	bare_jump(&runtsk->tskctxb);
 }

@@ -184,6 +184,8 @@ struct own_brg_area {
 	u32 cancelled;	/* some call's cancel was set */
 	u32 vio_attached;	/* a proxy server is attached */
 	u32 linux_apicid;	/* where doorbells go */
+	u32 look_us;	/* how long the idle image polls a young Linux I/O
+			 * call's slot (µs; 0: never) */
 	/* image -> Linux */
 	u32 up;		/* OWN_BRG_DOWN, UP, GONE */
 	u32 calls_held;	/* bit i: the image has call i (Linux sets it) */

@@ -594,7 +594,7 @@ t_bridge() {
 t_vio() {
 	make_root
 	dmesg -c >/dev/null
-	check "insmod image=vio.img" insmod $KO cpu=1 image=$IMG/vio.img
+	check "insmod image=vio.img $*" insmod $KO cpu=1 image=$IMG/vio.img "$@"
 	start_proxyd
 	is "$?" 0 "unitron-proxyd attaches"
 	viotest_kills
@@ -609,6 +609,10 @@ t_vio() {
 	check "CPU 1 back online and usable" cpu1_back
 }
 
+# The same with the idle image polling for each call's end, and the
+# proxies telling nothing when they find it polling.
+t_vio_poll() { t_vio idle_poll_us=100; }
+
 run_cases facts bad_params guard park stub mute loop loop_offline loop_park \
 	image spin fault double_fault bad_image ctl ctl_errors ctl_mem hang \
-	loop_image itron bridge vio
+	loop_image itron bridge vio vio_poll
