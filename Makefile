@@ -4,6 +4,8 @@
 #   make test           every test: host (test-host) and QEMU (test-vm)
 #   make APP=dir        build a µITRON application (see README)
 #   make module APP=dir build it as a kernel module (linux port)
+#   make image APP=dir  build it as an image for a core of its own
+#   make loader         the own-core loader, unitron_core.ko
 #   make try APP=dir    boot QEMU with it as a module: a shell, or SCRIPT=;
 #                       CORE=1: as an image on a core of its own
 #   make kernelware     kernelware.ko, libkw, kwrun and the examples
@@ -27,7 +29,7 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg module try kernelware libunitron unitronctl unitron-proxyd \
+.PHONY: all app lib cfg module image loader try kernelware libunitron unitronctl unitron-proxyd \
 	install demo \
 	test test-host bench deps clean
 
@@ -79,6 +81,23 @@ module: cfg
 	CFGFILE='$(MODULE_CFG)' APP_DEFS='$(APP_DEFS)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
 	tools/vm/kbuild.sh -q $(or $(KDIR),$(FLAVOUR)) $(MODULE_SRC) $(MODULE_OUT)
 	@echo "module: $(MODULE_OUT)/$(MODULE_NAME).ko"
+
+# The own-core port: an application as an image (build/images/NAME.img),
+# and the loader unitron_core.ko against FLAVOUR's Debian headers (or
+# KDIR: your own machine's), as make module does.
+image: cfg
+	@test -n "$(APP)" || { echo "usage: make image APP=dir [CFGFILE=name.cfg]"; exit 2; }
+	@test -d "$(APP)" || { echo "make image: APP=$(APP): no such directory"; exit 2; }
+	CFGFILE='$(CFGFILE)' APP_DEFS='$(APP_DEFS)' port/bare/mkimage.sh $(APP) $(BUILD)/images/$(MODULE_NAME) >/dev/null
+	@mv $(BUILD)/images/$(MODULE_NAME)/$(MODULE_NAME).img $(BUILD)/images/
+	@echo "image: $(BUILD)/images/$(MODULE_NAME).img"
+
+LOADER_SRC := $(BUILD)/loader-src
+LOADER_OUT = $(BUILD)/modules/$(if $(KDIR),kdir,$(FLAVOUR))/unitron_core
+loader:
+	port/bare/mkloader.sh $(LOADER_SRC)
+	tools/vm/kbuild.sh -q $(or $(KDIR),$(FLAVOUR)) $(LOADER_SRC) $(LOADER_OUT)
+	@echo "module: $(LOADER_OUT)/unitron_core.ko"
 
 # Kernelware: the user side in build/kernelware/, the module against
 # FLAVOUR's Debian headers (or KDIR).
