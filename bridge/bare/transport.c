@@ -103,14 +103,37 @@ void brg_port_release(BRG_CALL *call)
 			   __ATOMIC_SEQ_CST);
 }
 
-/* What the handler answers itself: a LOOKUP, a call brg_check() refuses. */
+/* NAME: object call->obj's name into the call's name buffer. */
+static ER name_of(BRG_CALL *call)
+{
+	char *buf = own_bridge.name[index_of(call)];
+	const char *name;
+	UINT kind, len;
+	ER ercd = brg_name(call->obj, &name, &kind);
+
+	if (ercd != E_OK)
+		return ercd;
+	for (len = 0U; name[len] != '\0'; len++)
+		if (len < OWN_BRG_NAME_MAX)
+			buf[len] = name[len];
+	call->len = len;
+	call->data = (VP_INT)kind;
+	return E_OK;
+}
+
+/*
+ * What the handler answers itself: a LOOKUP, a NAME, a call brg_check()
+ * refuses.
+ */
 static BOOL answered_here(BRG_CALL *call)
 {
 	const char *name = own_bridge.name[index_of(call)];
 	INT obj;
 	UINT kind;
 
-	if (call->op == UNITRON_BRG_LOOKUP) {
+	if (call->op == UNITRON_BRG_NAME) {
+		call->ercd = name_of(call);
+	} else if (call->op == UNITRON_BRG_LOOKUP) {
 		call->ercd = call->len > OWN_BRG_NAME_MAX ? E_NOEXS :
 			     brg_lookup(name, call->len, &obj, &kind);
 		if (call->ercd == E_OK) {

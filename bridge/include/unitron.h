@@ -88,6 +88,14 @@ int		unitron_object(unitron_t *u, const char *name);
 int		unitron_object_kind(unitron_t *u, const char *name);
 /* Both in one call: the handle, and the kind in *p_kind (if not NULL). */
 int		unitron_lookup(unitron_t *u, const char *name, int *p_kind);
+/*
+ * The objects, by handle 1, 2, ...: the name of object obj into name
+ * (size bytes, always terminated; a longer one is cut) and its kind in
+ * *p_kind (if not NULL).  The name's full length, or E_ID past the last
+ * object (E_MACV: a bad buffer, E_PAR: none).
+ */
+int		unitron_object_name(unitron_t *u, int obj, char *name,
+				    size_t size, int *p_kind);
 
 /* Data queues. */
 unitron_er	unitron_snd_dtq(unitron_t *u, int dtq, intptr_t data);

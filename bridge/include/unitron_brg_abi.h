@@ -22,6 +22,9 @@ enum unitron_brg_op {
 	UNITRON_BRG_SND_MBX,	/* a message of len bytes, priority data */
 	UNITRON_BRG_RCV_MBX,	/* trcv_mbx(obj, tmout): len bytes, up to
 				   size copied */
+	UNITRON_BRG_NAME,	/* obj (1..): its name, len bytes, up to size
+				   copied into buf; data = kind; E_ID past
+				   the last object */
 	UNITRON_BRG_NOPS
 };
 

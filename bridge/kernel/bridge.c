@@ -48,7 +48,8 @@ ER brg_check(const BRG_CALL *call)
 {
 	const BRGINIB *p_obj = object(call->obj);
 
-	if (call->op < UNITRON_BRG_SND_DTQ || call->op >= UNITRON_BRG_NOPS)
+	/* LOOKUP and NAME are the transport's (brg_lookup, brg_name). */
+	if (call->op < UNITRON_BRG_SND_DTQ || call->op > UNITRON_BRG_RCV_MBX)
 		return E_RSFN;
 	if (p_obj == NULL)
 		return E_ID;
@@ -83,6 +84,17 @@ ER brg_lookup(const char *s, UINT len, INT *p_obj, UINT *p_kind)
 		}
 	}
 	return E_NOEXS;
+}
+
+ER brg_name(INT obj, const char **p_name, UINT *p_kind)
+{
+	const BRGINIB *p_obj = object(obj);
+
+	if (p_obj == NULL)
+		return E_ID;
+	*p_name = p_obj->name;
+	*p_kind = p_obj->kind;
+	return E_OK;
 }
 
 /* ---- the calls ------------------------------------------------------ */

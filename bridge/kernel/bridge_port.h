@@ -67,6 +67,8 @@ typedef struct bridge_call {
 ER		brg_check(const BRG_CALL *call);
 ER		brg_lookup(const char *name, UINT len, INT *p_obj,
 			   UINT *p_kind);
+/* Object obj's name and kind (NAME): E_OK, or E_ID past the last one. */
+ER		brg_name(INT obj, const char **p_name, UINT *p_kind);
 
 /* n bytes from from to to (freestanding: no memcpy on every port). */
 void		brg_copy(void *to, const void *from, UINT n);

@@ -171,6 +171,23 @@ int unitron_lookup(unitron_t *u, const char *name, int *p_kind)
 	return c.obj;
 }
 
+int unitron_object_name(unitron_t *u, int obj, char *name, size_t size,
+			int *p_kind)
+{
+	struct unitron_brg_call c = { .op = UNITRON_BRG_NAME, .obj = obj };
+	unitron_er ercd;
+
+	if (name == NULL || size == 0)
+		return E_PAR;
+	ercd = call(u, &c, NULL, name, size - 1);
+	if (ercd != E_OK)
+		return ercd;
+	name[c.len < size - 1 ? c.len : size - 1] = '\0';
+	if (p_kind != NULL)
+		*p_kind = (int)c.data;
+	return (int)c.len;
+}
+
 int unitron_object(unitron_t *u, const char *name)
 {
 	return unitron_lookup(u, name, NULL);

@@ -426,6 +426,22 @@ static int lookup(struct unitron_brg_call *c)
 	return 0;
 }
 
+/* NAME: object c->obj's name into the process's buffer. */
+static int name_of(struct unitron_brg_call *c)
+{
+	const char *name;
+	UINT kind;
+
+	c->ercd = brg_name(c->obj, &name, &kind);
+	if (c->ercd != E_OK)
+		return 0;
+	c->len = strlen(name);
+	c->data = kind;
+	if (copy_to_user(u64_to_user_ptr(c->buf), name, min(c->len, c->size)))
+		return -EFAULT;
+	return 0;
+}
+
 /* One call: 0 with c->ercd, or an errno. */
 static int make_call(struct unitron_brg_call *c)
 {
@@ -433,6 +449,8 @@ static int make_call(struct unitron_brg_call *c)
 
 	if (c->op == UNITRON_BRG_LOOKUP)
 		return lookup(c);
+	if (c->op == UNITRON_BRG_NAME)
+		return name_of(c);
 	s = get_slot();
 	if (!s) {
 		c->ercd = E_NOMEM;

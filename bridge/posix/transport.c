@@ -334,6 +334,23 @@ static void lookup(int fd, struct unitron_brg_call *c, const char *name,
 	answer_now(fd, c, ercd);
 }
 
+/* NAME: object c->obj's name, up to c->size bytes of it. */
+static void name_of(int fd, struct unitron_brg_call *c)
+{
+	const char *name;
+	UINT kind;
+	ER ercd = brg_name(c->obj, &name, &kind);
+
+	if (ercd != E_OK) {
+		answer_now(fd, c, ercd);
+		return;
+	}
+	c->ercd = E_OK;
+	c->data = kind;
+	c->len = (__u32)strlen(name);
+	answer(fd, c, name, c->len < c->size ? c->len : c->size);
+}
+
 /* A request on connection fd: answered now, or queued for µITRON. */
 static void request(int fd, struct unitron_brg_call *c, const UB *bytes,
 		    size_t n)
@@ -344,6 +361,10 @@ static void request(int fd, struct unitron_brg_call *c, const UB *bytes,
 
 	if (c->op == UNITRON_BRG_LOOKUP) {
 		lookup(fd, c, (const char *)bytes, n);
+		return;
+	}
+	if (c->op == UNITRON_BRG_NAME) {
+		name_of(fd, c);
 		return;
 	}
 	slot = free_slot();

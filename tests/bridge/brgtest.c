@@ -86,6 +86,38 @@ static void t_kinds(void)
 	is_er(unitron_lookup(u, NULL, &kind), E_PAR, "lookup of no name");
 }
 
+/* The objects by handle (unitron_object_name): every bridged one. */
+static void t_names(void)
+{
+	static const char *const bridged =
+		" IN_DTQ OUT_DTQ IN_MBX OUT_MBX IDLE_DTQ PRI_MBX PRIQ_DTQ ";
+	char name[64], word[70];
+	int obj, kind, n, listed = 0, known = 1, right = 1;
+
+	for (obj = 1; (n = unitron_object_name(u, obj, name, sizeof(name),
+					       &kind)) >= 0; obj++) {
+		listed++;
+		snprintf(word, sizeof(word), " %s ", name);
+		known &= strstr(bridged, word) != NULL;
+		right &= n == (int)strlen(name) &&
+			 unitron_lookup(u, name, NULL) == obj &&
+			 unitron_object_kind(u, name) == kind;
+	}
+	ok(listed == 7, "7 objects by handle, 1 to 7 (%d)", listed);
+	is_er(n, E_ID, "handle 8, past the last: E_ID");
+	ok(known, "each a bridged object's name");
+	ok(right, "each name's lookup: that handle and kind");
+	is_er(unitron_object_name(u, 0, name, sizeof(name), NULL), E_ID,
+	      "handle 0: E_ID");
+	is_er(unitron_object_name(u, -1, name, sizeof(name), NULL), E_ID,
+	      "a negative handle: E_ID");
+	n = unitron_object_name(u, in_dtq, name, 4, NULL);
+	ok(n == 6 && strcmp(name, "IN_") == 0,
+	   "a short buffer: the name cut and ended, its full length (%d)", n);
+	is_er(unitron_object_name(u, in_dtq, NULL, 8, NULL), E_PAR,
+	      "no buffer: E_PAR");
+}
+
 /* n round trips through echo_task: datum + 1 back. */
 static int round_trips(unitron_t *h, int n, long long *p_sum)
 {
@@ -377,6 +409,7 @@ int main(int argc, char **argv)
 	u = connect_system();
 	t_objects();
 	t_kinds();
+	t_names();
 	for (i = 1; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		int run = argc == 1 && cases[i].by_default;
 

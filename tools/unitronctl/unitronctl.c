@@ -22,6 +22,8 @@
  *                                  a datum (printed in decimal) or a
  *                                  message (written as it is, then a
  *                                  newline) from OBJECT
+ *   unitronctl ls [-s SYSTEM]      the system's bridged objects: name
+ *                                  and kind (dtq, mbx), one a line
  *
  * and a µITRON image on a CPU of its own (the own-core port, port/bare;
  * boot and stop: root only):
@@ -72,13 +74,15 @@ static void usage(FILE *out)
 		"       unitronctl ps [MODULE]   (all loaded systems without MODULE)\n"
 		"       unitronctl send [-s SYSTEM] [-t MS] [-p PRI] OBJECT DATA|-\n"
 		"       unitronctl recv [-s SYSTEM] [-t MS] OBJECT\n"
+		"       unitronctl ls [-s SYSTEM]\n"
 		"       unitronctl boot IMAGE [--cpu N] [--mem SIZE]\n"
 		"       unitronctl stop\n"
 		"       unitronctl status\n"
 		"start, raise, list, ps: µITRON systems loaded as kernel modules\n"
 		"(root only).  send, recv: a data queue or mailbox of a system's\n"
 		"bridge ($UNITRON_SYSTEM or -s: /dev/unitronN or a posix\n"
-		"application's socket); -t MS timeout (default none, 0 polls).\n"
+		"application's socket); -t MS timeout (default none, 0 polls);\n"
+		"ls: the bridge's data queues and mailboxes.\n"
 		"boot, stop, status: a µITRON image (port/bare/mkimage.sh) on CPU\n"
 		"N (default 1) taken from Linux by unitron_core.ko (boot, stop:\n"
 		"root only); --mem SIZE (K or M) its memory block, at most 4M.\n"
@@ -436,9 +440,9 @@ static int bridge_error(const char *what, const struct bridge_args *a,
 	return 1;
 }
 
-/* The options, the system and OBJECT: 0, or the exit status. */
-static int bridge_begin(int argc, char **argv, int nargs,
-			struct bridge_args *a)
+/* The options and the system: 0, or the exit status. */
+static int bridge_open(int argc, char **argv, int nargs,
+		       struct bridge_args *a)
 {
 	const char *system;
 
@@ -458,6 +462,17 @@ static int bridge_begin(int argc, char **argv, int nargs,
 			" (no such system: is it loaded, or running?)" : "");
 		return 1;
 	}
+	return 0;
+}
+
+/* The options, the system and OBJECT: 0, or the exit status. */
+static int bridge_begin(int argc, char **argv, int nargs,
+			struct bridge_args *a)
+{
+	int ret = bridge_open(argc, argv, nargs, a);
+
+	if (ret)
+		return ret;
 	a->obj = unitron_lookup(a->u, a->object, &a->kind);
 	if (a->obj < 0) {
 		bridge_error("object", a, a->obj);
@@ -544,6 +559,25 @@ static int bridge_recv(int argc, char **argv)
 	}
 	unitron_close(a.u);
 	return ercd ? bridge_error("recv", &a, ercd) : 0;
+}
+
+/* ls: the system's bridged objects, one a line: name and kind. */
+static int bridge_ls(int argc, char **argv)
+{
+	char name[256];
+	struct bridge_args a;
+	int obj, kind, n, ret = bridge_open(argc, argv, 0, &a);
+
+	if (ret)
+		return ret;
+	for (obj = 1; (n = unitron_object_name(a.u, obj, name, sizeof(name),
+					       &kind)) >= 0; obj++)
+		printf("%-31s %s\n", name, kind == UNITRON_DTQ ? "dtq" : "mbx");
+	unitron_close(a.u);
+	if (n == E_ID)
+		return 0;
+	a.object = "list";
+	return bridge_error("ls", &a, n);
 }
 
 /* ---- the own core (port/bare): boot, stop, status --------------------- */
@@ -906,6 +940,8 @@ int main(int argc, char **argv)
 		return bridge_send(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "recv") == 0)
 		return bridge_recv(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "ls") == 0)
+		return bridge_ls(argc - 1, argv + 1);
 	if (argc >= 3 && strcmp(argv[1], "boot") == 0)
 		return core_boot(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "stop") == 0)

@@ -59,7 +59,8 @@
 #define E_TMOUT		(-50)
 #define E_RLWAI		(-49)
 #define E_NOEXS		(-42)
-/* A LOOKUP is answered by the image's handler at once: its deadline. */
+/* A LOOKUP or NAME is answered by the image's handler at once: its
+ * deadline. */
 #define LOOKUP_MS	1000
 
 static char *bridge_name = "unitron0";
@@ -333,6 +334,14 @@ static int take_result(const struct brg_slot *s, struct unitron_brg_call *c)
 		c->obj = call->obj;
 		c->data = call->data;
 		return 0;
+	case UNITRON_BRG_NAME:
+		c->data = call->data;
+		c->len = call->len;
+		if (copy_to_user(u64_to_user_ptr(c->buf), area->name[s - slots],
+				 min3(call->len, c->size,
+				      (u32)OWN_BRG_NAME_MAX)))
+			return -EFAULT;
+		return 0;
 	case UNITRON_BRG_RCV_DTQ:
 		c->data = call->data;
 		return 0;
@@ -361,6 +370,12 @@ static int lookup_name(struct brg_slot *s, struct unitron_brg_call *c)
 	return 0;
 }
 
+/* The image's handler answers these itself, as soon as it fetches them. */
+static bool answered_at_once(u32 op)
+{
+	return op == UNITRON_BRG_LOOKUP || op == UNITRON_BRG_NAME;
+}
+
 static int call_in(struct brg_slot *s, struct unitron_brg_call *c)
 {
 	int err = 0;
@@ -373,8 +388,8 @@ static int call_in(struct brg_slot *s, struct unitron_brg_call *c)
 	if (!err && c->ercd == E_OK)
 		c->ercd = publish(s);
 	if (!err && c->ercd == E_OK) {
-		if (!wait_result(s, c->op == UNITRON_BRG_LOOKUP ? LOOKUP_MS :
-						       c->tmout))
+		if (!wait_result(s, answered_at_once(c->op) ? LOOKUP_MS :
+							      c->tmout))
 			return -EINTR;	/* killed: the slot is let go of */
 		err = take_result(s, c);
 	}
