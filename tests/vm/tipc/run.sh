@@ -12,7 +12,7 @@
 . /lib/unitron/tap.sh
 
 NODES="a b c"
-TYPE=4711	# service type of the probes' names (>= 64)
+TYPE=4242	# service type of the probes' names (>= 64)
 W=/tmp/tipc
 mkdir -p $W
 
@@ -83,6 +83,14 @@ t_net() {
 		is "$?" 0 "netns $n: veth v$n<->eth0 on br0, identity unitron-$n"
 		_i=$((_i + 1))
 	done
+	# Each node's topology server reports the nodes it reaches
+	# ({TIPC_NODE_STATE, node address}, published as links come up).
+	wn=
+	for n in $NODES; do
+		nsx $n tipcprobe watch -p -t 30000 0 >$W/nodes.$n &
+		wn="$wn $!"
+	done
+	for n in $NODES; do wait_line $W/nodes.$n '^subscribed' 10; done
 	t0=$(now)
 	for n in $NODES; do
 		check "netns $n: eth bearer on eth0" \
@@ -91,7 +99,11 @@ t_net() {
 	if wait_links 30; then
 		t1=$(now)
 		pass "links up between all three nodes"
-		fact "links up $(ms "$t0" "$t1") ms after the bearers were enabled"
+		fact "links up (tipc link list, polled) $(ms "$t0" "$t1") ms after the first bearer was enabled"
+		stop_bg $wn
+		last=$(cat $W/nodes.* | awk '/ published /{ if ($1 > m) m = $1 } END { print m }')
+		fact "last node-up event (TIPC_NODE_STATE) $(ms "$t0" "$last") ms after the first bearer was enabled"
+		diag "$(cat $W/nodes.*)"
 	else
 		fail "links up between all three nodes" \
 			"$(for n in $NODES; do nsx $n tipc link list; done)"
@@ -157,7 +169,7 @@ t_withdraw() {
 	wait_line $W/wc ' published ' 10
 	wait_line $W/wb ' published ' 10
 	check "seq: call {$TYPE,3} from b" nsx b tipcprobe call -k seq $TYPE 3
-	check "server nsx a quits" nsx b tipcprobe call -k seq -m quit $TYPE 3
+	check "server in a quits" nsx b tipcprobe call -k seq -m quit $TYPE 3
 	wait $s3
 	if wait_line $W/wc ' withdrawn ' 10; then
 		pass "server exit reported as withdrawn in c"
@@ -267,14 +279,17 @@ t_nodeloss() {
 }
 
 t_junk() {
-	nsx a tipcprobe serve -k rdm $TYPE 6 >$W/s6 &
+	nsx a tipcprobe serve -v -k rdm $TYPE 6 >$W/s6 &
 	s6=$!
 	wait_line $W/s6 '^bound' 10
 	check "rdm: a 66000 B request (TIPC_MAX_USER_MSG_SIZE) from b" \
 		nsx b tipcprobe call -s 66000 -t 5000 $TYPE 6
 	r=$(nsx b tipcprobe call -s 66001 -t 5000 $TYPE 6)
 	like "$r" 'sendfail .*EMSGSIZE' "rdm: 66001 B refused to the sender: $r"
-	check "rdm: an empty request" nsx b tipcprobe call -m '' $TYPE 6
+	r=$(nsx b tipcprobe call -m '' -t 1000 $TYPE 6)
+	diag "an empty request (rdm): $r" "server: $(grep '^req' $W/s6 | tail -n 1)"
+	check "the server still answers after an empty request" \
+		nsx b tipcprobe call $TYPE 6
 	for n in c b; do
 		check "$n: 500 malformed TIPC frames broadcast" \
 			nsx $n tipcprobe junk -c 500 -r $((0x5eed + ${#n})) eth0

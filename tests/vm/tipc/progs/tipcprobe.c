@@ -41,11 +41,12 @@ static void usage(FILE *f)
 	fprintf(f,
 "Usage: tipcprobe COMMAND [options] ARGS\n"
 "\n"
-"  serve [-k rdm|seq] TYPE INST\n"
+"  serve [-k rdm|seq] [-v] TYPE INST\n"
 "      bind the service name {TYPE,INST} (TYPE >= 64) with cluster scope\n"
 "      and echo every request. A request \"wait\" gets no reply (a call\n"
 "      that blocks); \"quit\" is answered, then the server exits. Prints\n"
-"      \"bound T\" after bind and \"exit T\" before it closes the socket.\n"
+"      \"bound T\" after bind and \"exit T\" before it closes the socket;\n"
+"      -v: \"req T n=BYTES\" for each request.\n"
 "  call [-k rdm|seq] [-t MS] [-n COUNT] [-s SIZE] [-m TEXT] TYPE INST\n"
 "      send COUNT requests (TEXT, default \"ping\", or SIZE bytes) to the\n"
 "      name and wait up to MS ms (default 2000) for each echo, which must\n"
@@ -139,19 +140,19 @@ static int answer(const char *buf, ssize_t n)
 
 static int serve(int argc, char **argv)
 {
-	int kind = SOCK_RDM, opt, sd;
+	int kind = SOCK_RDM, opt, sd, verbose = 0;
 	struct sockaddr_tipc a;
 	struct sigaction sa;
 	static char buf[MAXMSG];
 	uint32_t type, inst;
 	long long served = 0, truncated = 0;
 
-	while ((opt = getopt(argc, argv, "k:")) != -1) {
-		if (opt != 'k') {
-			usage(stderr);
-			return 2;
+	while ((opt = getopt(argc, argv, "k:v")) != -1) {
+		switch (opt) {
+		case 'k': kind = sock_kind(optarg); break;
+		case 'v': verbose = 1; break;
+		default: usage(stderr); return 2;
 		}
-		kind = sock_kind(optarg);
 	}
 	if (argc - optind != 2) {
 		usage(stderr);
@@ -199,6 +200,8 @@ static int serve(int argc, char **argv)
 				die("recvfrom");
 			}
 			served++;
+			if (verbose)
+				printf("req %lld n=%zd\n", now_us(), n);
 			if (n > (ssize_t)sizeof(buf)) {
 				/* Never a case: the limit is the kernel's. */
 				truncated++;
@@ -252,6 +255,8 @@ static int serve(int argc, char **argv)
 					continue;
 				}
 				served++;
+				if (verbose)
+					printf("req %lld n=%zd\n", now_us(), n);
 				what = answer(buf, n);
 				if (what && send(p[i].fd, buf, n, 0) < 0)
 					fprintf(stderr, "%s: reply: %s\n",
