@@ -45,7 +45,7 @@ static void usage(FILE *f)
 "      bind the service name {TYPE,INST} (TYPE >= 64) with cluster scope\n"
 "      and echo every request. A request \"wait\" gets no reply (a call\n"
 "      that blocks); \"quit\" is answered, then the server exits. Prints\n"
-"      \"bound T\" after bind and \"exit T\" before it closes the socket;\n"
+"      \"bound T\" (T taken just before bind) and \"exit T\" before it closes the socket;\n"
 "      -v: \"req T n=BYTES\" for each request.\n"
 "  call [-k rdm|seq] [-t MS] [-n COUNT] [-s SIZE] [-m TEXT] TYPE INST\n"
 "      send COUNT requests (TEXT, default \"ping\", or SIZE bytes) to the\n"
@@ -145,7 +145,7 @@ static int serve(int argc, char **argv)
 	struct sigaction sa;
 	static char buf[MAXMSG];
 	uint32_t type, inst;
-	long long served = 0, truncated = 0;
+	long long served = 0, truncated = 0, t;
 
 	while ((opt = getopt(argc, argv, "k:v")) != -1) {
 		switch (opt) {
@@ -180,11 +180,14 @@ static int serve(int argc, char **argv)
 	a.addr.nameseq.type = type;
 	a.addr.nameseq.lower = inst;
 	a.addr.nameseq.upper = inst;
+	/* The time before bind: a subscriber may see the name before this
+	 * process gets to print. */
+	t = now_us();
 	if (bind(sd, (struct sockaddr *)&a, sizeof(a)) < 0)
 		die("bind");
 	if (kind == SOCK_SEQPACKET && listen(sd, 16) < 0)
 		die("listen");
-	printf("bound %lld\n", now_us());
+	printf("bound %lld\n", t);
 
 	if (kind == SOCK_RDM) {
 		while (!stop) {
