@@ -60,6 +60,10 @@ ok "unitronctl recv the answer" \
 ok "unitronctl send a message from stdin" \
 	'printf "from stdin" | "$ctl" send IN_MBX -'
 ok "... and back" '[ "$("$ctl" recv -t 5000 OUT_MBX)" = "FROM STDIN" ]'
+ok "unitronctl ls: the 7 bridged objects, each with its kind" \
+	'[ "$("$ctl" ls | wc -l)" = 7 ] && "$ctl" ls | grep -qE "^PRIQ_DTQ +dtq$"'
+ok "unitronctl ls of no system: exit 1" \
+	'! "$ctl" ls -s /nonexistent 2>/dev/null'
 "$ctl" recv -t 0 OUT_DTQ 2>"$tmp/err"; st=$?
 ok "unitronctl recv -t 0 on an empty queue: E_TMOUT, exit 1" \
 	'[ $st = 1 ] && grep -q "recv OUT_DTQ: E_TMOUT" "$tmp/err"'

@@ -546,6 +546,9 @@ t_bridge() {
 	brgdev $DEV bad
 	check "unitronctl send IN_DTQ 41" unitronctl send -t 1000 IN_DTQ 41
 	is "$(unitronctl recv -t 1000 OUT_DTQ)" 42 "unitronctl recv OUT_DTQ: 42"
+	_ls=$(unitronctl ls)
+	is "$(echo "$_ls" | wc -l)" 7 "unitronctl ls: the 7 bridged objects"
+	like "$_ls" "^IN_MBX +mbx$" "... each with its kind"
 	is "$(stat -c %a /sys/kernel/debug/unitron-unitron_core/ps)" 400 \
 		"the status file is root-only"
 	unitronctl send -t 1000 IDLE_DTQ 7 &
