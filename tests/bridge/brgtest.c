@@ -92,7 +92,7 @@ static void t_names(void)
 	static const char *const bridged =
 		" IN_DTQ OUT_DTQ IN_MBX OUT_MBX IDLE_DTQ PRI_MBX PRIQ_DTQ ";
 	char name[64], word[70];
-	int obj, kind, n, listed = 0, known = 1, right = 1;
+	int obj, kind = 0, n, listed = 0, known = 1, right = 1;
 
 	for (obj = 1; (n = unitron_object_name(u, obj, name, sizeof(name),
 					       &kind)) >= 0; obj++) {
