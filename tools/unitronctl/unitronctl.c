@@ -566,7 +566,7 @@ static int bridge_ls(int argc, char **argv)
 {
 	char name[256];
 	struct bridge_args a;
-	int obj, kind, n, ret = bridge_open(argc, argv, 0, &a);
+	int obj, kind = 0, n, ret = bridge_open(argc, argv, 0, &a);
 
 	if (ret)
 		return ret;
