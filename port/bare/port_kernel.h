@@ -14,8 +14,10 @@
  * yet, so the lines applications may bind are software ones, which
  * nothing raises yet either.
  */
-#define INHNO_SWI1	0x50U
-#define INHNO_SWI2	0x51U
+#define INHNO_SWI(n)	(0x4fU + (n))	/* n = 1, 2 */
+#define INTNO_SWI(n)	INHNO_SWI(n)
+#define INHNO_SWI1	INHNO_SWI(1)
+#define INHNO_SWI2	INHNO_SWI(2)
 #define INTNO_SWI1	INHNO_SWI1
 #define INTNO_SWI2	INHNO_SWI2
 
@@ -35,6 +37,19 @@
 /* Linux's number of the CPU the image runs on (the loader's cpu=). */
 #ifndef _MACRO_ONLY
 unsigned int	vxget_cpu(void);
+#endif
+
+/*
+ * Nanosecond times by the TSC, for measurements (bench/latency), as on
+ * the linux port: vxget_nsec() now, in any context; vxget_int_nsec(), in
+ * a handler, when the interrupt it serves was raised: a software line
+ * when ras_int() raised it, the tick when the APIC timer expired (read
+ * back from its current count: a tick interrupt more than a period late
+ * is placed a period too late).  E_CTX outside handlers.
+ */
+#ifndef _MACRO_ONLY
+int	vxget_nsec(unsigned long long *p_nsec);
+int	vxget_int_nsec(unsigned long long *p_nsec);
 #endif
 
 /* Serial port 1 is the console ring the loader copies to Linux's log. */
