@@ -45,6 +45,12 @@ stop_load() {
 	wait
 }
 
+# Set once an own-core run of the case did not end in time (under
+# -icount with Linux busy, QEMU 7.2 leaves vCPU 1 without instructions
+# for seconds: tools/vm/README.md); the case's later rounds skip the own
+# core, so that the case ends, and say so.
+_starved=
+
 # A record line of a program's output: checked for n=N, then passed to
 # the kernel log for the host.
 record() {	# TEXT WHAT N
@@ -59,10 +65,17 @@ record() {	# TEXT WHAT N
 # late handler.
 run_own() {	# NAME SECS
 	dmesg -c >/dev/null
+	if [ -n "$_starved" ]; then
+		diag "$1: skipped: an earlier run of this case did not end"
+		return 1
+	fi
 	check "insmod image=$1.img" insmod $KO cpu=$I image="$IMG/$1.img"
-	wait_log unitron_core "cpu1: µITRON system stopped" $(($2 * 4 + 60)) ||
-		fail "$1: the own core's system did not stop" \
-			"ticks $(cat $SYS/ticks)" "$(dmesg | tail -5)"
+	if ! wait_log unitron_core "cpu1: µITRON system stopped" \
+		$(($2 * 2 + 20)); then
+		fail "$1: the own core's system did not stop within $(($2 * 2 + 20)) s" \
+			"$(cat $SYS/ticks) ticks of $(($2 * 1000)) expected"
+		_starved=1
+	fi
 	_g=$(cat $SYS/tick_gap_max_us)
 	diag "$1: longest gap between tick interrupts $_g µs"
 	kmsg "BENCH tick_gap_us own n=1 min=$_g max=$_g sum=$_g sumsq=$((_g * _g)) max_at=1"
@@ -90,9 +103,9 @@ run_itron() {	# NAME SECS [PARAM...]
 # cyclictest, C intervals each.
 cyclic_round() {	# PERIOD_MS
 	_us=$(($1 * 1000))
-	run_own "cyclic$1" $((C * $1 / 1000))
-	like "$(dmesg)" "cpu1: BENCH interval_us own n=$C " \
-		"own core: $C intervals"
+	run_own "cyclic$1" $((C * $1 / 1000)) &&
+		like "$(dmesg)" "cpu1: BENCH interval_us own n=$C " \
+			"own core: $C intervals"
 	run_itron "cyclic$1" $((C * $1 / 1000))
 	like "$(dmesg)" "BENCH interval_us itron n=$C " \
 		"linux port: $C intervals"
@@ -118,7 +131,7 @@ cyclic_case() {	# PERIOD_MS
 # self-IPI (ras_int() of a lower-priority task, 2 ms apart) to the task
 # the handler woke, N samples each.
 own_latency() {
-	run_own latency $((N * 4 / 1000))
+	run_own latency $((N * 4 / 1000)) || return 0
 	like "$(dmesg)" "cpu1: BENCH latency_ns_tick own n=$N " \
 		"own core, tick: $N samples"
 	like "$(dmesg)" "cpu1: BENCH latency_ns_swi own n=$N " \
@@ -164,12 +177,12 @@ boot_case() {
 	diag "$(dmesg | grep -m 3 'alive in the µITRON image')"
 }
 
-t_cyc10_idle() { cyclic_case 10; }
-t_cyc10_load() { start_load; cyclic_case 10; stop_load; }
-t_cyc1_idle() { cyclic_case 1; }
-t_cyc1_load() { start_load; cyclic_case 1; stop_load; }
-t_latency_idle() { latency_case; }
-t_latency_load() { start_load; latency_case; stop_load; }
+t_cyc10_idle() { _starved=; cyclic_case 10; }
+t_cyc10_load() { _starved=; start_load; cyclic_case 10; stop_load; }
+t_cyc1_idle() { _starved=; cyclic_case 1; }
+t_cyc1_load() { _starved=; start_load; cyclic_case 1; stop_load; }
+t_latency_idle() { _starved=; latency_case; }
+t_latency_load() { _starved=; start_load; latency_case; stop_load; }
 t_boot_idle() { boot_case; }
 t_boot_load() { start_load; boot_case; stop_load; }
 
