@@ -189,7 +189,7 @@ own_boot_median() {	# FL CASE WHAT
 own_boot_table() {
 	local fl c
 	echo "Booting a µITRON image on CPU 1 and giving the CPU back, ${BENCH_BOOTS:-20}"
-	echo "rounds (bench/owncore/progs/owntime.c), min / median / max, ms.  insmod:"
+	echo "rounds idle, $(((${BENCH_BOOTS:-20} + 3) / 4)) under load (bench/owncore/progs/owntime.c), min / median / max, ms.  insmod:"
 	echo "finit_module of unitron_core.ko image=: the CPU offlined, reset by"
 	echo "INIT, started, the image copied and alive; first tick: from the same"
 	echo "start until sysfs ticks says 1 (µITRON's kernel started, its tick"
