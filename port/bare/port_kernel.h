@@ -44,8 +44,9 @@ unsigned int	vxget_cpu(void);
  * the linux port: vxget_nsec() now, in any context; vxget_int_nsec(), in
  * a handler, when the interrupt it serves was raised: a software line
  * when ras_int() raised it, the tick when the APIC timer expired (read
- * back from its current count: a tick interrupt more than a period late
- * is placed a period too late).  E_CTX outside handlers.
+ * back from its current count, which restarts every period: a tick
+ * interrupt taken more than a period late is timed from the timer's
+ * last expiry, whole periods too late).  E_CTX outside handlers.
  */
 #ifndef _MACRO_ONLY
 int	vxget_nsec(unsigned long long *p_nsec);
