@@ -186,7 +186,7 @@ test-host: lib cfg
 # cannot reach them.
 bench: lib cfg
 	bench/run.sh
-	bench/run.sh -i linux
+	bench/run.sh -i linux owncore
 
 deps:
 	tools/deps.sh

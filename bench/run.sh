@@ -3,7 +3,7 @@
 # baseline measured in the same run, with their ratio; the tables also go
 # to build/bench/results.md for bench/RESULTS.md.
 #
-#   bench/run.sh [-q] [-i] [posix|linux|kernelware]...
+#   bench/run.sh [-q] [-i] [posix|linux|kernelware|owncore]...
 #
 # -q: quick, 1,000 cyclic intervals and latency samples instead of
 # 10,000 (and fewer kernelware calls).
@@ -13,10 +13,14 @@
 # instruction takes 4 ns of guest time), so that the host's load cannot
 # reach the figures.  Results go to build/bench-icount/ instead of
 # build/bench/.  What it models and what not: tools/vm/README.md.
-# BENCH_CASES=a,b,...: only these cases of bench/linux/run.sh.  Parts (default all): posix, the
+# BENCH_CASES=a,b,...: only these cases of bench/linux/run.sh (or of
+# bench/owncore/run.sh).  Parts (default all): posix, the
 # posix port on this machine; linux, the linux port in QEMU, one boot per
 # kernel (Debian 6.1 std and PREEMPT_RT; bench/linux/, about 14 minutes
-# each, about 5 with -q); kernelware, in QEMU (bench/kernelware/).  The
+# each, about 5 with -q); kernelware, in QEMU (bench/kernelware/);
+# owncore, the own-core port (a µITRON image on CPU 1 taken from Linux)
+# beside the linux port and cyclictest, and its boot and stop times, in
+# QEMU, one boot per kernel (bench/owncore/).  The
 # source line counts (seed 000's table 3.2) end every run.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,10 +37,10 @@ while [[ ${1:-} == -[qi] ]]; do
 done
 mkdir -p "$out"
 parts=("$@")
-[[ ${#parts[@]} -gt 0 ]] || parts=(posix linux kernelware)
+[[ ${#parts[@]} -gt 0 ]] || parts=(posix linux kernelware owncore)
 for part in "${parts[@]}"; do
-	[[ " posix linux kernelware " == *" $part "* ]] ||
-		{ echo "usage: bench/run.sh [-q] [-i] [posix|linux|kernelware]..." >&2; exit 2; }
+	[[ " posix linux kernelware owncore " == *" $part "* ]] ||
+		{ echo "usage: bench/run.sh [-q] [-i] [posix|linux|kernelware|owncore]..." >&2; exit 2; }
 done
 
 command -v cyclictest >/dev/null && command -v hackbench >/dev/null &&
@@ -105,6 +109,8 @@ loc_table() {
 . bench/linux.sh
 # shellcheck source=bench/kernelware.sh
 . bench/kernelware.sh
+# shellcheck source=bench/owncore.sh
+. bench/owncore.sh
 
 for part in "${parts[@]}"; do
 	"${part}_bench"

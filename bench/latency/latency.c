@@ -1,11 +1,13 @@
 /*
- * Benchmark (linux port): latency from an interrupt to the first
+ * Benchmark (linux port, own core): latency from an interrupt to the first
  * instruction of the µITRON task its handler wakes, in ns.
  *
  *   tick  a cyclic handler at every tick: from the moment the tick's
- *         hrtimer was due
+ *         hrtimer was due (own core: the APIC timer expired)
  *   swi   software interrupt SWI_LINE, raised by a Linux process
- *         through the control device: from the moment of the ioctl;
+ *         through the control device: from the moment of the ioctl
+ *         (on the own core, port/bare: by a lower-priority µITRON task,
+ *         bench/owncore/apps/latency, with ras_int(), a self-IPI);
  *         raises that come while the last one is pending merge into it,
  *         so the phase ends after 2 s without one
  *   dev   QEMU's edu PCI device's interrupt (device line 0, bound by
@@ -95,6 +97,10 @@ void main_task(VP_INT exinf)
 	measure("tick", 1000, 1000);
 	(void)stp_cyc(TICKER);
 	syslog(LOG_EMERG, "BENCH ready swi %d", SWI_LINE);
+#ifdef UNITRON_PORT_BARE
+	/* No Linux process can raise a line of the own core: a task does. */
+	(void)act_tsk(RAISER);
+#endif
 	measure("swi", 60000, 2000);
 	if (lat_edu_present()) {
 		lat_edu_enable(1);

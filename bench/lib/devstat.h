@@ -27,11 +27,14 @@ struct devstat {
 };
 
 /*
- * A µITRON measurer's name in its records: "itron", or "itron_adv" for
- * a build (-DTICK_ADVANCED) that the guest loads with tick_advance_us.
+ * A µITRON measurer's name in its records: "itron", "itron_adv" for a
+ * build (-DTICK_ADVANCED) that the guest loads with tick_advance_us, or
+ * "own" for an image of the own-core port (port/bare).
  */
 #ifdef TICK_ADVANCED
 #define BENCH_WHO	"itron_adv"
+#elif defined(UNITRON_PORT_BARE)
+#define BENCH_WHO	"own"
 #else
 #define BENCH_WHO	"itron"
 #endif

@@ -160,6 +160,15 @@ void bare_apic_send(UW apicid, UINT vector)
 	__asm__ volatile("push %0; popf" :: "r"(flags) : "memory", "cc");
 }
 
+/*
+ * Timer counts since the periodic timer last expired: it reloads the
+ * initial count at each expiry and counts down from there.
+ */
+UW bare_apic_timer_elapsed(void)
+{
+	return bare_boot->apic_per_tick - apic_read(APIC_TIMER_CURRENT);
+}
+
 /* A fixed interrupt on @vector to this CPU itself. */
 void bare_apic_self_ipi(UINT vector)
 {

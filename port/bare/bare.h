@@ -45,6 +45,7 @@ BOOL	bare_apic_init(void);
 void	bare_apic_start(UINT tick_us);
 void	bare_apic_eoi(void);
 void	bare_apic_self_ipi(UINT vector);
+UW	bare_apic_timer_elapsed(void);
 void	bare_apic_send(UW apicid, UINT vector);
 
 /* bridge/bare/transport.c: end the bridge's calls, the system stops;

@@ -28,6 +28,8 @@ static unsigned long	tsc_per_tick;
 static unsigned long	tick_origin;	/* TSC half a tick before tick 0 */
 static unsigned long	ticks_done;	/* isig_tim() calls */
 static volatile UW	handled[BARE_VECTORS];	/* interrupts run, by vector */
+static unsigned long	raised[BARE_VECTORS];	/* TSC of ras_int(), by vector */
+static unsigned long	int_tsc;	/* TSC when the running one was raised */
 
 /* ---- dispatching ---------------------------------------------------- */
 
@@ -148,10 +150,15 @@ static void note_gap(unsigned long now)
  */
 static void tick(void)
 {
+	unsigned long now = bare_rdtsc();
+	UW elapsed = bare_apic_timer_elapsed();
 	unsigned long due = ticks_due();
 	UINT n;
 
-	note_gap(bare_rdtsc());
+	/* When the timer expired: the counts since then, in TSC cycles. */
+	int_tsc = now - (unsigned long)elapsed * tsc_per_tick /
+			bare_boot->apic_per_tick;
+	note_gap(now);
 	bare_apic_eoi();
 	for (n = 0; n < TICKS_PER_INTERRUPT && ticks_done < due; n++) {
 		ticks_done++;
@@ -180,6 +187,7 @@ void bare_interrupt(UINT vector)
 		bare_apic_eoi();
 		bare_status();
 	} else {
+		int_tsc = raised[vector];
 		bare_apic_eoi();
 		if (!interrupt_handle(vector))
 			bare_boot->foreign_irqs++;
@@ -207,6 +215,7 @@ ER ras_int(INTNO intno)
 	    !interrupt_attached(intno))
 		return E_PAR;
 	before = handled[intno];
+	raised[intno] = bare_rdtsc();
 	bare_apic_self_ipi(intno);
 	if (bare_int_nest == 0 && bare_locked == 0)
 		while (handled[intno] == before)
@@ -229,6 +238,32 @@ UINT port_tick_lag(void)
 void port_get_utim(SYSUTIM *p_sysutim)
 {
 	*p_sysutim = bare_rdtsc() * 1000UL / bare_boot->tsc_khz;
+}
+
+/* A TSC count in ns, without overflow for years of it. */
+static unsigned long tsc_ns(unsigned long tsc)
+{
+	unsigned long khz = bare_boot->tsc_khz;
+
+	return tsc / khz * 1000000UL + tsc % khz * 1000000UL / khz;
+}
+
+ER vxget_nsec(UD *p_nsec)
+{
+	if (p_nsec == NULL)
+		return E_PAR;
+	*p_nsec = tsc_ns(bare_rdtsc());
+	return E_OK;
+}
+
+ER vxget_int_nsec(UD *p_nsec)
+{
+	if (p_nsec == NULL)
+		return E_PAR;
+	if (bare_int_nest == 0)
+		return E_CTX;
+	*p_nsec = tsc_ns(int_tsc);
+	return E_OK;
 }
 
 /* ---- start ---------------------------------------------------------- */

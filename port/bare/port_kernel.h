@@ -11,11 +11,13 @@
 /*
  * Interrupt numbers are the CPU's vectors.  The tick has its own
  * (BARE_TICK_VECTOR in bare.h); no device interrupt reaches this CPU
- * yet, so the lines applications may bind are software ones, which
- * nothing raises yet either.
+ * yet, so the lines applications may bind are software ones (ras_int)
+ * and the bridge's, which the loader raises.
  */
-#define INHNO_SWI1	0x50U
-#define INHNO_SWI2	0x51U
+#define INHNO_SWI(n)	(0x4fU + (n))	/* n = 1, 2 */
+#define INTNO_SWI(n)	INHNO_SWI(n)
+#define INHNO_SWI1	INHNO_SWI(1)
+#define INHNO_SWI2	INHNO_SWI(2)
 #define INTNO_SWI1	INHNO_SWI1
 #define INTNO_SWI2	INHNO_SWI2
 /* The bridge's line: the loader's IPI (OWN_BRG_VECTOR). */
@@ -37,6 +39,20 @@
 /* Linux's number of the CPU the image runs on (the loader's cpu=). */
 #ifndef _MACRO_ONLY
 unsigned int	vxget_cpu(void);
+#endif
+
+/*
+ * Nanosecond times by the TSC, for measurements (bench/latency), as on
+ * the linux port: vxget_nsec() now, in any context; vxget_int_nsec(), in
+ * a handler, when the interrupt it serves was raised: a software line
+ * when ras_int() raised it, the tick when the APIC timer expired (read
+ * back from its current count, which restarts every period: a tick
+ * interrupt taken more than a period late is timed from the timer's
+ * last expiry, whole periods too late).  E_CTX outside handlers.
+ */
+#ifndef _MACRO_ONLY
+int	vxget_nsec(unsigned long long *p_nsec);
+int	vxget_int_nsec(unsigned long long *p_nsec);
 #endif
 
 /* Serial port 1 is the console ring the loader copies to Linux's log. */

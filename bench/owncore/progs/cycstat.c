@@ -1,0 +1,2 @@
+/* The guest gets bench/linux's cycstat (cyclictest's output as records). */
+#include "bench/linux/progs/cycstat.c"

@@ -1,0 +1,3 @@
+/* The guest gets the real unitronctl: built from its source, with libunitron. */
+#include "bridge/lib/libunitron.c"
+#include "tools/unitronctl/unitronctl.c"
