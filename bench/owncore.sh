@@ -219,6 +219,44 @@ own_boot_table() {
 	echo
 }
 
+# The mean of KEY's values in FL's records "vio WHO KEY VALUE", or empty.
+own_vio() {	# FL WHO KEY
+	awk -v p="vio vio $2 $3 " 'index($0, p) == 1 {
+		s += substr($0, length(p) + 1); n++ }
+	     END { if (n) printf "%.2f\n", s / n }' "$out/owncore-$1.records"
+}
+
+# Seed 001's table 6 and the rest of bench/vio: own core, linux port and
+# native, with the ratios that matter.
+own_vio_table() {
+	local fl k own itron base
+	echo "Linux I/O delegated to unitron-proxyd's proxies on CPU 0 (SCHED_OTHER,"
+	echo "/dev/unitron0) by bench/vio on CPU 1: as an image on the own core,"
+	echo "and as a linux-port module; beside the same calls made natively by"
+	echo "vio_native on CPU 0 in the same tmpfs directory (the null call beside"
+	echo "getpid).  Seed 001's table 6 is the first three rows: one-shot (a"
+	echo "proxy per call), with continuation, and after a 1-tick pause.  Mean µs"
+	echo "per call; ratios: own core / linux port (< 1: the own core is"
+	echo "faster), own core / native.  Idle polling off (idle_poll_us=0)."
+	echo
+	echo "| kernel | call | own core | linux port | native | own / linux port | own / native |"
+	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
+		for k in $vio_keys; do
+			own=$(own_vio "$fl" own "${k}_us")
+			itron=$(own_vio "$fl" itron "${k}_us")
+			if [[ $k == null_* ]]; then
+				base=$(own_vio "$fl" native getpid_us)
+			else
+				base=$(own_vio "$fl" native "${k}_us")
+			fi
+			echo "| $fl | $k | ${own:--} | ${itron:--} | ${base:--} |" \
+			     "$(own_vs "$own" "$itron") | $(own_vs "$own" "$base") |"
+		done
+	done
+	echo
+}
+
 owncore_bench() {
 	local fl
 	: >"$out/owncore-runs.md"
@@ -242,5 +280,6 @@ owncore_bench() {
 	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		own_cyclic_table "$fl"
 	done | tee -a "$report"
-	{ own_ratio_table; own_latency_table; own_boot_table; } | tee -a "$report"
+	{ own_ratio_table; own_latency_table; own_boot_table; own_vio_table; } |
+		tee -a "$report"
 }

@@ -92,7 +92,7 @@ loc_table() {
 		echo
 		echo "| part | C | C headers | assembly |"
 		echo "| --- | --- | --- | --- |"
-		for dir in itron port/linux port/posix; do
+		for dir in itron port/linux port/posix port/bare; do
 			cloc --quiet --csv "$dir" >"$out/cloc.csv"
 			c=$(awk -F, '$2 == "C" { print $5 }' "$out/cloc.csv")
 			h=$(awk -F, '$2 == "C/C++ Header" { print $5 }' "$out/cloc.csv")

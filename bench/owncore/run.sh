@@ -178,6 +178,59 @@ boot_case() {	# ROUNDS
 	diag "$(dmesg | grep -m 3 'alive in the µITRON image')"
 }
 
+VDIR=/tmp/viobench
+
+# bench/vio's records, from the system that just ran, again as WHO's.
+vio_records() {	# WHO
+	dmesg | sed -n 's/.*BENCH \([a-z0-9_]*_us\) \([0-9.]*\)$/\1 \2/p' |
+		while read -r _k _v; do kmsg "BENCH vio $1 $_k $_v"; done
+}
+
+# The loaded system's delegated calls to unitron-proxyd's proxies on
+# CPU 0, to the end (bench/vio: it asks for no cold run here).
+vio_serve() {	# WHO
+	chrt -o 0 taskset -c 0 unitron-proxyd -s /dev/unitron0 -d "$VDIR" \
+		</dev/null >/dev/null 2>/tmp/proxyd.err &
+	_pd=$!
+	while [ "$(unitronctl recv -t 300000 NOTE_DTQ 2>/dev/null)" = 1 ]; do
+		unitronctl send -t 1000 ACK_DTQ 0
+	done
+	wait_log "${2:-viobench}" "BENCH done 1" 120 ||
+		fail "$1: viobench did not end" "$(dmesg | tail -5)"
+	like "$(dmesg)" "BENCH null_cont_4tasks_us [0-9]" \
+		"$1: viobench ran to its end"
+	vio_records "$1"
+	kill "$_pd"
+	wait "$_pd" 2>/dev/null
+	sleep 1
+}
+
+# Seed 001's table 6 on a core of its own: Linux I/O delegated by
+# bench/vio as an image on CPU 1, beside the same as a linux-port module
+# on CPU 1 and beside vio_native's calls made on CPU 0, in one tmpfs
+# directory (no cold runs: no disk).
+t_vio() {
+	rm -rf "$VDIR"
+	mkdir -p "$VDIR"
+	chmod 777 "$VDIR"
+	dd if=/dev/urandom of="$VDIR/data" bs=1024 count=8192 2>/dev/null
+	chmod 666 "$VDIR/data"
+	dmesg -c >/dev/null
+	check "insmod image=viobench.img" \
+		insmod $KO cpu=$I image="$IMG/viobench.img"
+	vio_serve own cpu1
+	check "rmmod unitron_core" rmmod unitron_core
+	dmesg -c >/dev/null
+	check "insmod viobench" insmod "$M/viobench.ko" autostart=1 cpu=$I
+	vio_serve itron
+	check "rmmod viobench" rmmod viobench
+	_out=$(chrt -o 0 taskset -c 0 vio_native "$VDIR" 2>&1)
+	like "$_out" "BENCH getpid_us [0-9]" "vio_native ran"
+	echo "$_out" | sed -n 's/^BENCH /BENCH vio native /p' |
+		while read -r _l; do kmsg "$_l"; done
+	rm -rf "$VDIR"
+}
+
 t_cyc10_idle() { _starved=; cyclic_case 10; }
 t_cyc10_load() { _starved=; start_load; cyclic_case 10; stop_load; }
 t_cyc1_idle() { _starved=; cyclic_case 1; }
@@ -190,4 +243,4 @@ t_boot_idle() { boot_case "$B"; }
 t_boot_load() { start_load; boot_case $(((B + 3) / 4)); stop_load; }
 
 run_cases cyc10_idle cyc10_load cyc1_idle cyc1_load latency_idle \
-	latency_load boot_idle boot_load
+	latency_load boot_idle boot_load vio

@@ -1,0 +1,2 @@
+/* The real proxy server, built from its source. */
+#include "bridge/proxy/unitron-proxyd.c"
