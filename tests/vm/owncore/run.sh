@@ -448,8 +448,8 @@ t_ctl_mem() {
 		wait_log "unitron_core: cpu1: hello from µITRON on CPU 1" 5
 	check "unitronctl stop" unitronctl stop
 	dmesg -c >/dev/null
-	check "unitronctl boot --mem 100K: rounded up" \
-		unitronctl boot $IMG/hello.img --mem 100K
+	check "unitronctl boot --mem 1M: rounded up" \
+		unitronctl boot $IMG/hello.img --mem 1M
 	like "$(dmesg)" "unitron_core: image $IMG/hello.img: .*, 2048 KiB block" \
 		"a 2048 KiB block"
 	check "unitronctl stop" unitronctl stop
