@@ -514,20 +514,36 @@ itron_tap() { module_tap "$1" "unitron_core: cpu1: "; }
 t_itron() {
 	for _img in "$IMG"/itron_*.img; do
 		_name=$(basename "$_img" .img)
-		dmesg -c >/dev/null
-		if ! insmod $KO cpu=1 image="$_img"; then
-			fail "$_name: insmod" "$(dmesg | tail -5)"
-			continue
-		fi
-		wait_log "cpu1: µITRON system stopped" 60 ||
-			fail "$_name: µITRON system did not stop within 60 s" \
-				"$(dmesg | tail -20)"
+		run_itron_image "$_img" || run_itron_image "$_img" again
 		check "rmmod after $_name" rmmod unitron_core
 		itron_tap "$_name"
 		check_fails "$_name: no console bytes lost" \
 			sh -c "dmesg | grep -q 'console lost'"
 		check "CPU 1 back after $_name" cpu1_back
 	done
+}
+
+# Run conformance image IMG to its end.  False (and unloaded, for a
+# second run) only when a point failed while QEMU held the virtual CPU
+# off for more than two ticks (sysfs tick_gap_max_us): the timing tests
+# count on ticks that came; a failure without such a stall stands.
+run_itron_image() {	# IMG [again]
+	_n=$(basename "$1" .img)
+	dmesg -c >/dev/null
+	if ! insmod $KO cpu=1 image="$1"; then
+		fail "$_n: insmod" "$(dmesg | tail -5)"
+		return 0
+	fi
+	wait_log "cpu1: µITRON system stopped" 60 ||
+		fail "$_n: µITRON system did not stop within 60 s" \
+			"$(dmesg | tail -20)"
+	_gap=$(cat /sys/kernel/unitron_core/tick_gap_max_us)
+	[ -z "$2" ] && [ "$_gap" -gt 2000 ] &&
+		dmesg | grep -q "cpu1: not ok " || return 0
+	diag "$_n: a point failed while the tick stalled for $_gap µs (QEMU held the vCPU off): run again" \
+		"$(dmesg | grep 'cpu1: not ok ')"
+	rmmod unitron_core
+	return 1
 }
 
 # Processes call the data queues and mailboxes of a system on its own
