@@ -122,8 +122,9 @@ static void t_untaken(void)
 	is_er(unitron_psnd_dtq(u, in_dtq, 6), E_TMOUT, "psnd_dtq (polling)");
 	took(0, 0, "... by its deadline");
 	alarms = 0;
-	alarm_in(300);
+	/* The clock first: the signal comes ms after it at the earliest. */
 	start_clock();
+	alarm_in(300);
 	is_er(unitron_rcv_dtq(u, out_dtq, &d), E_RLWAI,
 	      "rcv_dtq forever, a signal handler runs");
 	took(300, 300, "... ends it at once");
@@ -180,8 +181,9 @@ static void t_taken(void)
 	is_er(unitron_tsnd_dtq(u, ctl, CMD_SPIN, 1000), E_OK,
 	      "spinning begins in 300 ms");
 	alarms = 0;
-	alarm_in(1000);
+	/* The clock first: the signal comes ms after it at the earliest. */
 	start_clock();
+	alarm_in(1000);
 	is_er(unitron_snd_dtq(u, idle_dtq, 4), E_RLWAI,
 	      "snd_dtq forever, waiting in µITRON: a signal handler ends it");
 	took(1000, 1000, "... at once");
