@@ -39,7 +39,7 @@ PKGS=(
 	linux-image-rt-amd64 linux-headers-rt-amd64
 	busybox-static cpio rt-tests stress-ng kmod trace-cmd sqlite3
 	build-essential bc bison flex libelf-dev libssl-dev dwarves gcc-multilib
-	perl python3 file zstd
+	perl python3 file zstd iproute2
 )
 
 missing=()
