@@ -11,11 +11,12 @@
 . /lib/unitron/tap.sh
 # shellcheck source=SCRIPTDIR/../../tools/vm/guest/module.sh
 . /lib/unitron/module.sh
+# shellcheck source=SCRIPTDIR/../lib/guest.sh
+. /lib/unitron/bench.sh
 
 M=/lib/unitron/modules
 # Cyclic measurers: C intervals each per round, R rounds (group.conf);
 # latency: N = C * R samples per source.
-param() { sed -n "s/.*unitron_bench\.$1=\([0-9]*\).*/\1/p" /proc/cmdline; }
 C=$(param intervals)
 R=$(param rounds)
 A=$(param advance)
@@ -30,22 +31,6 @@ fi
 taskset -pc "$S" $$ >/dev/null
 chrt -f -p 10 $$
 
-# The load of table 3.1: ls -lR / and hackbench in loops, on both CPUs,
-# as ordinary processes, in a session of their own so that one kill ends
-# them all.
-start_load() {
-	chrt -o 0 taskset -c "$L" setsid sh -c '
-		while :; do ls -lR / >/dev/null 2>&1; done &
-		while :; do hackbench -g 4 -l 1000 >/dev/null 2>&1; done' &
-	_load=$!
-	sleep 2
-}
-
-stop_load() {
-	kill -TERM "-$_load"
-	wait
-}
-
 # A µITRON system (module NAME) run to its end, started at load on
 # CPU 1: SECS is how long it should take.
 run_itron() {	# NAME SECS [PARAM...]
@@ -57,14 +42,6 @@ run_itron() {	# NAME SECS [PARAM...]
 	wait_log "$_name" "µITRON system stopped" $((_secs + 60)) ||
 		fail "$_name: system did not stop"
 	check "rmmod $_name" rmmod "$_name"
-}
-
-# A record (a line of the kernel log or of a program's output) must say
-# it has n samples: then it goes to the kernel log, for the host.
-record() {	# TEXT WHAT N
-	_r=$(echo "$1" | grep "BENCH $2 ")
-	like "$_r" "n=$3 " "$2: $3 samples"
-	[ -z "$_r" ] || kmsg "$_r"
 }
 
 # Table 3.1 at PERIOD_MS, one round: the µITRON cyclic handler, ualarm,
@@ -83,14 +60,6 @@ cyclic_round() {	# PERIOD_MS
 	_out=$(cycstat cyclictest "$_us" "$C" </tmp/cyclictest.out)
 	record "$_out" "interval_us cyclictest" "$C"
 	record "$_out" "latency_us cyclictest" $((C + 1))
-}
-
-cyclic_case() {	# PERIOD_MS
-	_round=0
-	while [ "$_round" -lt "$R" ]; do
-		cyclic_round "$1"
-		_round=$((_round + 1))
-	done
 }
 
 # From the tick, then from software interrupts a Linux process on CPU 0

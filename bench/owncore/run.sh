@@ -12,6 +12,8 @@
 . /lib/unitron/tap.sh
 # shellcheck source=SCRIPTDIR/../../tools/vm/guest/module.sh
 . /lib/unitron/module.sh
+# shellcheck source=SCRIPTDIR/../lib/guest.sh
+. /lib/unitron/bench.sh
 
 M=/lib/unitron/modules
 IMG=/lib/unitron/images
@@ -19,7 +21,6 @@ KO=$M/unitron_core.ko
 SYS=/sys/kernel/unitron_core
 # C intervals per measurer and round, R rounds; N = C * R latency samples
 # per source; A: the linux port's tick_advance_us; B: boot rounds.
-param() { sed -n "s/.*unitron_bench\.$1=\([0-9]*\).*/\1/p" /proc/cmdline; }
 C=$(param intervals)
 R=$(param rounds)
 A=$(param advance)
@@ -29,35 +30,11 @@ I=1 S=0 L=0,1
 taskset -pc "$S" $$ >/dev/null
 chrt -f -p 10 $$
 
-# The load of table 3.1: ls -lR / and hackbench in loops, as ordinary
-# processes allowed on both CPUs (on CPU 0 alone while the own core
-# holds CPU 1), in a session of their own so that one kill ends them all.
-start_load() {
-	chrt -o 0 taskset -c "$L" setsid sh -c '
-		while :; do ls -lR / >/dev/null 2>&1; done &
-		while :; do hackbench -g 4 -l 1000 >/dev/null 2>&1; done' &
-	_load=$!
-	sleep 2
-}
-
-stop_load() {
-	kill -TERM "-$_load"
-	wait
-}
-
 # Set once an own-core run of the case did not end in time (under
 # -icount with Linux busy, QEMU 7.2 leaves vCPU 1 without instructions
 # for seconds: tools/vm/README.md); the case's later rounds skip the own
 # core, so that the case ends, and say so.
 _starved=
-
-# A record line of a program's output: checked for n=N, then passed to
-# the kernel log for the host.
-record() {	# TEXT WHAT N
-	_r=$(echo "$1" | grep "BENCH $2 ")
-	like "$_r" "n=$3 " "$2: $3 samples"
-	[ -z "$_r" ] || kmsg "$_r"
-}
 
 # The own core's image NAME run to its end on CPU 1: SECS is how long it
 # should take.  The longest gap between its tick interrupts goes to the
@@ -117,14 +94,6 @@ cyclic_round() {	# PERIOD_MS
 	_out=$(cycstat cyclictest "$_us" "$C" </tmp/cyclictest.out)
 	record "$_out" "interval_us cyclictest" "$C"
 	record "$_out" "latency_us cyclictest" $((C + 1))
-}
-
-cyclic_case() {	# PERIOD_MS
-	_round=0
-	while [ "$_round" -lt "$R" ]; do
-		cyclic_round "$1"
-		_round=$((_round + 1))
-	done
 }
 
 # The own core: from the tick (the APIC timer's expiry) and from a
