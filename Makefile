@@ -29,11 +29,11 @@ ifneq ($(APP),)
 .DEFAULT_GOAL := app
 endif
 
-.PHONY: all app lib cfg module image loader try kernelware libunitron unitronctl unitron-proxyd \
+.PHONY: all app lib cfg module image loader try kernelware libunitron unitronctl unitron-proxyd unitron-netd \
 	install demo \
 	test test-host bench deps clean
 
-all: lib cfg libunitron unitronctl unitron-proxyd
+all: lib cfg libunitron unitronctl unitron-proxyd unitron-netd
 
 lib: $(LIBKERNEL)
 cfg: $(CFG)
@@ -122,16 +122,17 @@ PREFIX		?= /usr/local
 libunitron: $(CLIENT)/libunitron.a $(CLIENT)/libunitron.so \
 	    $(CLIENT)/pkgconfig/unitron.pc
 
-$(CLIENT)/libunitron.o: bridge/lib/libunitron.c bridge/include/unitron.h \
-			bridge/include/unitron_brg_abi.h
+CLIENT_OBJS	:= $(CLIENT)/libunitron.o $(CLIENT)/cluster.o
+CLIENT_HDRS	:= $(wildcard bridge/include/unitron*.h) bridge/lib/cluster.h
+$(CLIENT)/%.o: bridge/lib/%.c $(CLIENT_HDRS)
 	@mkdir -p $(CLIENT)
 	$(CC) $(CLIENT_CFLAGS) -c $< -o $@
 
-$(CLIENT)/libunitron.a: $(CLIENT)/libunitron.o
+$(CLIENT)/libunitron.a: $(CLIENT_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(CLIENT)/libunitron.so: $(CLIENT)/libunitron.o
+$(CLIENT)/libunitron.so: $(CLIENT_OBJS)
 	$(CC) -shared -Wl,-soname,libunitron.so.1 -o $@.1 $^
 	ln -sf libunitron.so.1 $@
 
@@ -143,17 +144,19 @@ $(CLIENT)/pkgconfig/unitron.pc: bridge/lib/unitron.pc.in
 	@mkdir -p $(dir $@)
 	$(call unitron_pc,$(TOP),$(CLIENT),$(TOP)/bridge/include) >$@
 
-install: libunitron unitronctl unitron-proxyd
+install: libunitron unitronctl unitron-proxyd unitron-netd
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
 		$(DESTDIR)$(PREFIX)/bin
 	install -m 644 $(CLIENT)/libunitron.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(CLIENT)/libunitron.so.1 $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libunitron.so.1 $(DESTDIR)$(PREFIX)/lib/libunitron.so
 	install -m 644 bridge/include/unitron.h bridge/include/unitron_brg_abi.h \
+		bridge/include/unitron_net_abi.h \
 		$(DESTDIR)$(PREFIX)/include/
 	$(call unitron_pc,$(PREFIX),$(PREFIX)/lib,$(PREFIX)/include) \
 		>$(DESTDIR)$(PREFIX)/lib/pkgconfig/unitron.pc
 	install -m 755 $(BUILD)/unitronctl $(BUILD)/unitron-proxyd \
+		$(BUILD)/unitron-netd \
 		$(DESTDIR)$(PREFIX)/bin/
 
 # The proxy server: Linux I/O for µITRON tasks (bridge/proxy).
@@ -162,6 +165,14 @@ $(BUILD)/unitron-proxyd: bridge/proxy/unitron-proxyd.c \
 			 bridge/include/unitron_vio_abi.h
 	@mkdir -p $(BUILD)
 	$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Ibridge/include -o $@ $<
+
+# The node daemon: this node's objects for the TIPC cluster (bridge/netd).
+unitron-netd: $(BUILD)/unitron-netd
+$(BUILD)/unitron-netd: bridge/netd/unitron-netd.c $(CLIENT_HDRS) \
+		       $(CLIENT)/libunitron.a
+	@mkdir -p $(BUILD)
+	$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -Ibridge/include -o $@ $< \
+		$(CLIENT)/libunitron.a -lpthread
 
 unitronctl: $(BUILD)/unitronctl
 $(BUILD)/unitronctl: tools/unitronctl/unitronctl.c port/linux/unitron_ioctl.h \

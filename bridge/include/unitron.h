@@ -75,7 +75,20 @@ typedef struct unitron unitron_t;
 /*
  * Connect to a µITRON system: a linux-port device (/dev/unitron0) or a
  * posix-port application's socket.  NULL means $UNITRON_SYSTEM, or
- * /dev/unitron0 when that is not set.  NULL with errno on failure.
+ * /dev/unitron0 when that is not set; if that does not exist either, and
+ * on "cluster", the handle has no system of its own: only the cluster's
+ * objects.  NULL with errno on failure.
+ *
+ * The cluster: where the node has TIPC (tipc.ko loaded), a name the
+ * handle's own system lacks is looked up among the objects every node's
+ * unitron-netd publishes, "NAME" or "SYSTEM/NAME" (docs/cluster.md).
+ * The calls on it are the same, with the same results, and E_DLT when
+ * its node, daemon or system goes away during a call (TIPC tells within
+ * 1.5 x the link tolerance + 0.5 s: 2.75 s by default) or has gone
+ * before it; a call that has a timeout gives up E_DLT when the far side
+ * stays silent 2 s past it.  The handle finds the object again when it
+ * is back.  unitron_object() returns E_OBJ when a short NAME is several
+ * systems' (name one with SYSTEM/NAME).
  */
 unitron_t	*unitron_open(const char *system);
 void		unitron_close(unitron_t *u);
@@ -125,6 +138,22 @@ int		unitron_prcv_mbx(unitron_t *u, int mbx, void *buf,
 				 size_t size);
 int		unitron_trcv_mbx(unitron_t *u, int mbx, void *buf,
 				 size_t size, int tmout);
+
+/*
+ * The cluster's objects: those every node's unitron-netd publishes on
+ * TIPC (docs/cluster.md).  fn(arg, event, node, name, kind) is called
+ * for each object: event UNITRON_OBJECT_NEW, node the name of the node
+ * that serves it, name its full name SYSTEM/NAME.  With watch, the call
+ * then goes on and reports every object that appears (NEW) or goes
+ * (UNITRON_OBJECT_GONE), until fn returns nonzero.  0 (or fn's nonzero
+ * answer), E_NOEXS if this node has no TIPC, E_SYS if TIPC fails.
+ */
+#define UNITRON_OBJECT_NEW	1
+#define UNITRON_OBJECT_GONE	2
+typedef int	unitron_cluster_fn(void *arg, int event, const char *node,
+				   const char *name, int kind);
+int		unitron_cluster_objects(unitron_cluster_fn *fn, void *arg,
+					int watch);
 
 /* "E_TMOUT" for E_TMOUT, and so on. */
 const char	*unitron_ername(unitron_er ercd);

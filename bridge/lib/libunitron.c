@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -22,11 +23,32 @@
 
 #include "unitron.h"
 #include "unitron_brg_abi.h"
+#include "cluster.h"
+
+/* Handles of the cluster's objects: this, and up. */
+#define CLUSTER_HANDLE	0x40000000
 
 struct unitron {
-	int	fd;
-	int	device;		/* linux port (else a socket) */
+	int			fd;	/* -1: the cluster only */
+	int			device;	/* linux port (else a socket) */
+	struct cluster_object	*remote;	/* looked up in the cluster */
+	int			nremote;
 };
+
+/* The handle of no system: the cluster's objects only (if it has TIPC). */
+static unitron_t *open_cluster(void)
+{
+	unitron_t *u;
+
+	if (!cluster_present()) {
+		errno = ENOENT;
+		return NULL;
+	}
+	u = calloc(1, sizeof(*u));
+	if (u != NULL)
+		u->fd = -1;
+	return u;
+}
 
 unitron_t *unitron_open(const char *system)
 {
@@ -34,12 +56,18 @@ unitron_t *unitron_open(const char *system)
 	struct stat st;
 	unitron_t *u;
 
+	bool fallback = false;
+
 	if (system == NULL)
 		system = getenv("UNITRON_SYSTEM");
-	if (system == NULL || *system == '\0')
+	if (system == NULL || *system == '\0') {
 		system = "/dev/unitron0";
+		fallback = true;
+	}
+	if (strcmp(system, "cluster") == 0)
+		return open_cluster();
 	if (stat(system, &st) < 0)
-		return NULL;
+		return fallback && errno == ENOENT ? open_cluster() : NULL;
 	u = calloc(1, sizeof(*u));
 	if (u == NULL)
 		return NULL;
@@ -73,10 +101,44 @@ unitron_t *unitron_open(const char *system)
 
 void unitron_close(unitron_t *u)
 {
-	if (u != NULL) {
+	int i;
+
+	if (u == NULL)
+		return;
+	for (i = 0; i < u->nremote; i++)
+		cluster_forget(&u->remote[i]);
+	free(u->remote);
+	if (u->fd >= 0)
 		close(u->fd);
-		free(u);
+	free(u);
+}
+
+/* The cluster's object name: a handle, or E_NOEXS / E_OBJ / E_NOMEM. */
+static int remote_lookup(unitron_t *u, const char *name, int *p_kind)
+{
+	struct cluster_object o, *more;
+	unitron_er ercd;
+	int i;
+
+	for (i = 0; i < u->nremote; i++)
+		if (strcmp(u->remote[i].name, name) == 0)
+			goto found;
+	if (!cluster_present())
+		return E_NOEXS;
+	ercd = cluster_lookup(name, &o);
+	if (ercd != E_OK)
+		return ercd;
+	more = realloc(u->remote, (u->nremote + 1) * sizeof(*more));
+	if (more == NULL) {
+		cluster_forget(&o);
+		return E_NOMEM;
 	}
+	u->remote = more;
+	u->remote[u->nremote++] = o;
+found:
+	if (p_kind != NULL)
+		*p_kind = u->remote[i].kind;
+	return CLUSTER_HANDLE + i;
 }
 
 static unitron_er device_call(unitron_t *u, struct unitron_brg_call *c)
@@ -147,6 +209,15 @@ static unitron_er call(unitron_t *u, struct unitron_brg_call *c,
 	if (u == NULL)
 		return E_PAR;
 	c->size = size > UINT32_MAX ? UINT32_MAX : (__u32)size;
+	if (c->obj >= CLUSTER_HANDLE && c->op != UNITRON_BRG_LOOKUP &&
+	    c->op != UNITRON_BRG_NAME) {
+		if (c->obj - CLUSTER_HANDLE >= u->nremote)
+			return E_ID;
+		return cluster_call(&u->remote[c->obj - CLUSTER_HANDLE], c,
+				    out, in, size);
+	}
+	if (u->fd < 0)
+		return c->op == UNITRON_BRG_LOOKUP ? E_NOEXS : E_ID;
 	if (u->device) {
 		c->buf = (uintptr_t)(out != NULL ? out : in);
 		return device_call(u, c);
@@ -164,6 +235,8 @@ int unitron_lookup(unitron_t *u, const char *name, int *p_kind)
 	c.op = UNITRON_BRG_LOOKUP;
 	c.len = strnlen(name, 256);
 	ercd = call(u, &c, name, NULL, 0);
+	if (ercd == E_NOEXS)
+		return remote_lookup(u, name, p_kind);
 	if (ercd != E_OK)
 		return ercd;
 	if (p_kind != NULL)

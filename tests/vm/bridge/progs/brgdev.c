@@ -12,6 +12,7 @@
  *                                    a storm of signals, none lost
  */
 #include "bridge/lib/libunitron.c"
+#include "bridge/lib/cluster.c"
 
 #include <signal.h>
 #include <stdio.h>

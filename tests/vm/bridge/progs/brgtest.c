@@ -3,4 +3,5 @@
  * with libunitron, as one static program.
  */
 #include "bridge/lib/libunitron.c"
+#include "bridge/lib/cluster.c"
 #include "tests/bridge/brgtest.c"

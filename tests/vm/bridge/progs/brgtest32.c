@@ -3,4 +3,5 @@
  * -m32, group.conf), for the device's compat ioctl.
  */
 #include "bridge/lib/libunitron.c"
+#include "bridge/lib/cluster.c"
 #include "tests/bridge/brgtest.c"

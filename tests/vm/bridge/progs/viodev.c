@@ -14,6 +14,7 @@
  * proto wants the system running and no proxy server attached.
  */
 #include "bridge/lib/libunitron.c"
+#include "bridge/lib/cluster.c"
 
 #include <grp.h>
 #include <signal.h>
