@@ -41,7 +41,7 @@ bool cluster_present(void)
 	return stat("/sys/module/tipc", &st) == 0;
 }
 
-static long long now_ms(void)
+static long long clock_ms(void)
 {
 	struct timespec ts;
 
@@ -156,7 +156,7 @@ static unitron_er answer(int fd, struct unitron_net_msg *m, void *in,
 	int r;
 
 	for (;;) {
-		long long left = deadline < 0 ? -1 : deadline - now_ms();
+		long long left = deadline < 0 ? -1 : deadline - clock_ms();
 
 		r = poll(&p, 1, left < 0 && deadline >= 0 ? 0 : (int)left);
 		if (r > 0)
@@ -203,7 +203,7 @@ static unitron_er cluster_request(int fd, struct unitron_net_msg *m,
 	m->magic = UNITRON_NET_MAGIC;
 	m->version = UNITRON_NET_VERSION;
 	if (m->tmout >= 0)
-		deadline = now_ms() + CALL_GRACE_MS +
+		deadline = clock_ms() + CALL_GRACE_MS +
 			   (m->tmout > UNITRON_BRG_POLL_MS ? m->tmout :
 			    UNITRON_BRG_POLL_MS);
 	if (sendmsg(fd, &mh, MSG_NOSIGNAL) < 0)

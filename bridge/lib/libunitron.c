@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,31 +114,92 @@ void unitron_close(unitron_t *u)
 	free(u);
 }
 
+/*
+ * The cluster's objects this process has looked up, by handle (index +
+ * CLUSTER_HANDLE): a handle is good on any unitron_t of the process, as
+ * the local bridge's are (each unitron_t keeps its own connections).
+ */
+static struct {
+	char	name[UNITRON_NET_NAME_MAX + 1];
+	int	kind;
+} *known;
+static int nknown;
+static pthread_mutex_t known_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* name's index in known (added if need be), or E_NOMEM. */
+static int known_index(const char *name, int kind)
+{
+	void *more;
+	int i;
+
+	pthread_mutex_lock(&known_lock);
+	for (i = 0; i < nknown; i++)
+		if (strcmp(known[i].name, name) == 0)
+			goto out;
+	more = realloc(known, (nknown + 1) * sizeof(*known));
+	if (more == NULL) {
+		i = E_NOMEM;
+		goto out;
+	}
+	known = more;
+	strcpy(known[nknown].name, name);
+	known[nknown].kind = kind;
+	i = nknown++;
+out:
+	pthread_mutex_unlock(&known_lock);
+	return i;
+}
+
+/* u's connection for known object i (made room for), or NULL. */
+static struct cluster_object *remote_of(unitron_t *u, int i)
+{
+	struct cluster_object *more;
+
+	pthread_mutex_lock(&known_lock);
+	if (i < 0 || i >= nknown) {
+		pthread_mutex_unlock(&known_lock);
+		return NULL;
+	}
+	if (i >= u->nremote) {
+		more = realloc(u->remote, (i + 1) * sizeof(*more));
+		if (more == NULL) {
+			pthread_mutex_unlock(&known_lock);
+			return NULL;
+		}
+		u->remote = more;
+		for (; u->nremote <= i; u->nremote++) {
+			more = &u->remote[u->nremote];
+			strcpy(more->name, known[u->nremote].name);
+			more->kind = known[u->nremote].kind;
+			more->fd = -1;
+		}
+	}
+	pthread_mutex_unlock(&known_lock);
+	return &u->remote[i];
+}
+
 /* The cluster's object name: a handle, or E_NOEXS / E_OBJ / E_NOMEM. */
 static int remote_lookup(unitron_t *u, const char *name, int *p_kind)
 {
-	struct cluster_object o, *more;
+	struct cluster_object o, *r;
 	unitron_er ercd;
 	int i;
 
-	for (i = 0; i < u->nremote; i++)
-		if (strcmp(u->remote[i].name, name) == 0)
-			goto found;
 	if (!cluster_present())
 		return E_NOEXS;
 	ercd = cluster_lookup(name, &o);
 	if (ercd != E_OK)
 		return ercd;
-	more = realloc(u->remote, (u->nremote + 1) * sizeof(*more));
-	if (more == NULL) {
+	i = known_index(name, o.kind);
+	r = i >= 0 ? remote_of(u, i) : NULL;
+	if (r == NULL) {
 		cluster_forget(&o);
 		return E_NOMEM;
 	}
-	u->remote = more;
-	u->remote[u->nremote++] = o;
-found:
+	cluster_forget(r);
+	*r = o;		/* the connection the lookup made */
 	if (p_kind != NULL)
-		*p_kind = u->remote[i].kind;
+		*p_kind = o.kind;
 	return CLUSTER_HANDLE + i;
 }
 
@@ -211,10 +273,9 @@ static unitron_er call(unitron_t *u, struct unitron_brg_call *c,
 	c->size = size > UINT32_MAX ? UINT32_MAX : (__u32)size;
 	if (c->obj >= CLUSTER_HANDLE && c->op != UNITRON_BRG_LOOKUP &&
 	    c->op != UNITRON_BRG_NAME) {
-		if (c->obj - CLUSTER_HANDLE >= u->nremote)
-			return E_ID;
-		return cluster_call(&u->remote[c->obj - CLUSTER_HANDLE], c,
-				    out, in, size);
+		struct cluster_object *r = remote_of(u, c->obj - CLUSTER_HANDLE);
+
+		return r == NULL ? E_ID : cluster_call(r, c, out, in, size);
 	}
 	if (u->fd < 0)
 		return c->op == UNITRON_BRG_LOOKUP ? E_NOEXS : E_ID;

@@ -549,8 +549,9 @@ static bool serve_request(struct conn *c, char *req, ssize_t n)
 		else
 			ercd = find(name, &t, &ambiguous);
 		pthread_mutex_unlock(&table_lock);
-		m.data = t.kind;
-		if (m.op == UNITRON_NET_LIST || m.op == UNITRON_BRG_LOOKUP)
+		if (m.op == UNITRON_BRG_LOOKUP)
+			m.data = t.kind;
+		else if (m.op == UNITRON_NET_LIST)
 			;
 		else if (ercd != E_OK)
 			ercd = E_DLT;	/* not (or no longer) here: it went */
@@ -742,7 +743,7 @@ static unitron_er forward(unitron_t *fu, int fobj, unitron_t *tu, int tobj,
 			  int kind)
 {
 	static __thread char msg[UNITRON_BRG_MSG_MAX];
-	intptr_t datum;
+	intptr_t datum = 0;
 	int len = 0;
 	unitron_er ercd;
 

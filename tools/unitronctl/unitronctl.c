@@ -24,6 +24,13 @@
  *                                  newline) from OBJECT
  *   unitronctl ls [-s SYSTEM]      the system's bridged objects: name
  *                                  and kind (dtq, mbx), one a line
+ *   unitronctl ls -c               the cluster's (every node's
+ *                                  unitron-netd): SYSTEM/NAME, kind, node
+ *   unitronctl ls -w               the same, then "+ " or "- " lines as
+ *                                  objects appear and go, until killed
+ *
+ * OBJECT is a name of the system's or, on a node with TIPC, of the
+ * cluster's: NAME, or SYSTEM/NAME where several systems have NAME.
  *
  * and a µITRON image on a CPU of its own (the own-core port, port/bare;
  * boot and stop: root only):
@@ -74,7 +81,7 @@ static void usage(FILE *out)
 		"       unitronctl ps [MODULE]   (all loaded systems without MODULE)\n"
 		"       unitronctl send [-s SYSTEM] [-t MS] [-p PRI] OBJECT DATA|-\n"
 		"       unitronctl recv [-s SYSTEM] [-t MS] OBJECT\n"
-		"       unitronctl ls [-s SYSTEM]\n"
+		"       unitronctl ls [-s SYSTEM] | ls -c | ls -w\n"
 		"       unitronctl boot IMAGE [--cpu N] [--mem SIZE]\n"
 		"       unitronctl stop\n"
 		"       unitronctl status\n"
@@ -82,7 +89,9 @@ static void usage(FILE *out)
 		"(root only).  send, recv: a data queue or mailbox of a system's\n"
 		"bridge ($UNITRON_SYSTEM or -s: /dev/unitronN or a posix\n"
 		"application's socket); -t MS timeout (default none, 0 polls);\n"
-		"ls: the bridge's data queues and mailboxes.\n"
+		"ls: the bridge's data queues and mailboxes; -c: the cluster's\n"
+		"(TIPC, every node's unitron-netd), -w: and watch them come\n"
+		"and go.  OBJECT: NAME, or SYSTEM/NAME of the cluster's.\n"
 		"boot, stop, status: a µITRON image (port/bare/mkimage.sh) on CPU\n"
 		"N (default 1) taken from Linux by unitron_core.ko (boot, stop:\n"
 		"root only); --mem SIZE (K or M) its memory block, at most 4M.\n"
@@ -435,6 +444,9 @@ static int bridge_error(const char *what, const struct bridge_args *a,
 	/* E_OBJ: the system does not run (the object's kind is right). */
 	if (ercd == E_OBJ && bridge_module(system, module, sizeof(module)))
 		why = not_running(module, 0);
+	else if (ercd == E_OBJ && strcmp(what, "object") == 0)
+		why = "several systems of the cluster have it: name one as "
+		      "SYSTEM/NAME (unitronctl ls -c)";
 	fprintf(stderr, "unitronctl: %s %s: %s%s%s\n", what, a->object,
 		unitron_ername(ercd), *why ? ": " : "", why);
 	return 1;
@@ -561,13 +573,46 @@ static int bridge_recv(int argc, char **argv)
 	return ercd ? bridge_error("recv", &a, ercd) : 0;
 }
 
-/* ls: the system's bridged objects, one a line: name and kind. */
+/* A cluster object as ls prints it; watching: "+ " or "- " before. */
+static int print_remote(void *arg, int event, const char *node,
+			const char *name, int kind)
+{
+	const char *mark = !*(bool *)arg ? "" :
+			   event == UNITRON_OBJECT_GONE ? "- " : "+ ";
+
+	printf("%s%-31s %s %s\n", mark, name,
+	       kind == UNITRON_DTQ ? "dtq" : "mbx", node);
+	fflush(stdout);
+	return 0;
+}
+
+/* ls -c / -w: the cluster's objects, and (-w) their comings and goings. */
+static int cluster_ls(bool watch)
+{
+	int r = unitron_cluster_objects(print_remote, &watch, watch);
+
+	if (r == E_NOEXS)
+		fprintf(stderr, "unitronctl: ls: this node has no TIPC "
+			"(modprobe tipc; docs/cluster.md)\n");
+	else if (r)
+		fprintf(stderr, "unitronctl: ls: TIPC's topology server: %s\n",
+			unitron_ername(r));
+	return r ? 1 : 0;
+}
+
+/*
+ * ls [-s SYSTEM]: the system's bridged objects, one a line: name and
+ * kind; -c: the cluster's, with their nodes; -w: and then the changes.
+ */
 static int bridge_ls(int argc, char **argv)
 {
 	char name[256];
 	struct bridge_args a;
-	int obj, kind = 0, n, ret = bridge_open(argc, argv, 0, &a);
+	int obj, kind = 0, n, ret;
 
+	if (argc == 2 && (!strcmp(argv[1], "-c") || !strcmp(argv[1], "-w")))
+		return cluster_ls(argv[1][1] == 'w');
+	ret = bridge_open(argc, argv, 0, &a);
 	if (ret)
 		return ret;
 	for (obj = 1; (n = unitron_object_name(a.u, obj, name, sizeof(name),

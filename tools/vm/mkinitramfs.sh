@@ -63,6 +63,7 @@ add "$here/guest/init" init
 add "$here/guest/tap.sh" lib/unitron/tap.sh
 add "$here/guest/module.sh" lib/unitron/module.sh
 add "$here/guest/bridge.sh" lib/unitron/bridge.sh
+add "$here/guest/tipcnet.sh" lib/unitron/tipcnet.sh
 if [[ -n "$script" ]]; then
 	[[ -f "$script" ]] || die "no such guest script: $script"
 	add "$script" unitron/run.sh

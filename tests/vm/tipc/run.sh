@@ -11,78 +11,19 @@
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
 . /lib/unitron/tap.sh
 
-NODES="a b c"
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tipcnet.sh
+. /lib/unitron/tipcnet.sh
+
 TYPE=4242	# service type of the probes' names (>= 64)
 W=/tmp/tipc
 mkdir -p $W
 
-# iproute2's ip (GUEST_TOOLS): busybox sh runs its own applets before
-# PATH, and busybox's ip has no netns, veth or bridge.
-ip() { /usr/bin/ip "$@"; }
-nsx() { _n=$1; shift; ip netns exec "$_n" "$@"; }
-now() { tipcprobe now; }
-ms() { echo $((($2 - $1) / 1000)); }	# ms from µs time $1 to $2
-fact() { echo "# fact: $*"; }
-
-# wait_line FILE ERE SECS: until a line of FILE matches, or SECS pass.
-wait_line() {
-	_i=0
-	while [ "$_i" -lt "$(($3 * 50))" ]; do
-		grep -qE -- "$2" "$1" 2>/dev/null && return 0
-		usleep 20000
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
-# Working links of node $1 (not the broadcast link).
-links_up() {
-	nsx "$1" tipc link list 2>/dev/null | grep -v '^broadcast-link' |
-		grep -c ': up$'
-}
-
-# wait_links SECS: until every node has a working link to both others.
-wait_links() {
-	_i=0
-	while [ "$_i" -lt "$(($1 * 20))" ]; do
-		_ok=1
-		for _n in $NODES; do
-			[ "$(links_up $_n)" -ge 2 ] || { _ok=0; break; }
-		done
-		[ $_ok -eq 1 ] && return 0
-		usleep 50000
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
-stop_bg() {
-	for _p in "$@"; do kill "$_p" 2>/dev/null; done
-	for _p in "$@"; do wait "$_p" 2>/dev/null; done
-	return 0
-}
-
 t_net() {
-	check "modprobe tipc (Debian's tipc.ko)" modprobe tipc
+	make_nodes
 	for m in tipc udp_tunnel ip6_udp_tunnel; do
 		check "module $m loaded" grep -q "^$m " /proc/modules
 	done
-	check "modprobe veth bridge" modprobe -a veth bridge
 	like "$(tipc 2>&1)" 'bearer' "tipc tool from iproute2 runs"
-	check "bridge br0" ip link add br0 type bridge forward_delay 0 \
-		stp_state 0
-	ip link set br0 up
-	_i=1
-	for n in $NODES; do
-		ip netns add $n &&
-		ip link add v$n type veth peer name eth0 netns $n &&
-		ip link set v$n master br0 up &&
-		nsx $n ip link set lo up &&
-		nsx $n ip link set eth0 address 02:00:00:00:00:0$_i up &&
-		nsx $n tipc node set identity unitron-$n
-		is "$?" 0 "netns $n: veth v$n<->eth0 on br0, identity unitron-$n"
-		_i=$((_i + 1))
-	done
 	# Each node's topology server reports the nodes it reaches
 	# ({TIPC_NODE_STATE, node address}, published as links come up).
 	wn=

@@ -1,0 +1,295 @@
+#!/bin/sh
+# cluster group guest script: µITRON objects across three TIPC nodes
+# (group.conf).  Each node runs tests/bridge/app (a: echo.ko as
+# /dev/echoa, b: the posix port's build, c: echo2.ko as /dev/echoc) and
+# its unitron-netd; clients are unitronctl, brgtest and clustertest.
+#
+# Cases, in order (each builds on the ones before): net publish calls
+# brgtest imports withdraw loss many junk.  Figures go to diagnostics
+# as "# fact: ..." lines (docs/cluster.md quotes them).
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
+. /lib/unitron/tap.sh
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/bridge.sh
+. /lib/unitron/bridge.sh
+# shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tipcnet.sh
+. /lib/unitron/tipcnet.sh
+
+M=/lib/unitron/modules
+W=/tmp/cluster
+mkdir -p $W
+NOBJ=7		# the echo app's bridged objects
+
+load_a() { insmod $M/echo.ko cpu=1 autostart=1 bridge_name=echoa; }
+load_c() { insmod $M/echo2.ko cpu=1 autostart=1 bridge_name=echoc; }
+
+start_b() {
+	nsx b env UNITRON_BRIDGE=$W/echob.sock posix-echo --no-rt \
+		</dev/null >>$W/echob.log 2>&1 &
+	echob=$!
+}
+
+# netd NODE ARGS...: (re)start NODE's daemon, its pid in netd_NODE.
+netd() {
+	_n=$1
+	shift
+	eval "_p=\${netd_$_n:-}"
+	[ -n "$_p" ] && stop_bg "$_p"
+	nsx $_n unitron-netd -n $_n "$@" >>$W/netd.$_n 2>&1 &
+	eval "netd_$_n=$!"
+}
+
+netd_a_args="-s /dev/echoa"
+netd_b_args="-s echob=$W/echob.sock"
+netd_c_args="-s /dev/echoc"
+
+# count NODE SYSTEM: the objects of SYSTEM that NODE's `ls -c` lists.
+count() { nsx "$1" unitronctl ls -c | grep -c "^$2/"; }
+
+# wait_count NODE SYSTEM N SECS: until count is N.
+wait_count() {
+	_i=0
+	while [ "$(count "$1" "$2")" != "$3" ] && [ $_i -lt $(($4 * 10)) ]; do
+		usleep 100000
+		_i=$((_i + 1))
+	done
+	[ "$(count "$1" "$2")" = "$3" ]
+}
+
+t_net() {
+	make_nodes
+	enable_bearers 30
+}
+
+# Systems and daemons come up; ls shows each object with its node; a
+# watcher in c sees them appear.
+t_publish() {
+	nsx c unitronctl ls -w >$W/watch 2>&1 &
+	watch=$!
+	usleep 300000
+	netd a $netd_a_args
+	netd b $netd_b_args
+	netd c $netd_c_args
+	usleep 300000
+	is "$(nsx c unitronctl ls -c)" "" "no system yet: ls -c lists nothing"
+	t0=$(now)
+	check "insmod echo (a's system)" load_a
+	if wait_line $W/watch '^\+ echoa/PRIQ_DTQ ' 10; then
+		pass "c's watcher sees a's objects appear"
+		fact "publication: a's objects seen in c $(ms "$t0" "$(now)") ms after insmod began (polled every 20 ms)"
+	else
+		fail "c's watcher sees a's objects appear" "$(cat $W/watch $W/netd.a)"
+	fi
+	start_b
+	check "posix echo in b" wait_line $W/netd.b 'echob .*published' 10
+	check "insmod echo2 (c's system)" load_c
+	check "c's objects published" wait_count c echoc $NOBJ 10
+	check "b's objects listed in a" wait_count a echob $NOBJ 10
+	for n in a b c; do
+		is "$(count $n echoa) $(count $n echob) $(count $n echoc)" \
+			"$NOBJ $NOBJ $NOBJ" "$n: ls -c lists every system's objects"
+	done
+	like "$(nsx a unitronctl ls -c)" 'echob/IN_MBX  *mbx b' \
+		"ls -c: name, kind and node"
+	is "$(grep -c '^+ ' $W/watch)" $((3 * NOBJ)) \
+		"c's watcher: each object appeared once"
+	like "$(cat $W/netd.a)" 'echoa \(/dev/echoa\): 7 objects published' \
+		"a's daemon logs the publication"
+}
+
+# Process -> task across nodes, both ways, by full and short names.
+t_calls() {
+	for from in c b a; do
+		for sys in echoa echob echoc; do
+			nsx $from unitronctl send -t 5000 $sys/IN_DTQ 41
+			is "$(nsx $from unitronctl recv -t 5000 $sys/OUT_DTQ)" \
+				42 "$from -> $sys: a datum through its task"
+		done
+	done
+	check "c -> echob: a message" \
+		nsx c unitronctl send -t 5000 echob/IN_MBX "hello, b"
+	is "$(nsx a unitronctl recv -t 5000 echob/OUT_MBX)" "HELLO, B" \
+		"a <- echob: the task's answer"
+	like "$(nsx c unitronctl send -t 0 IN_DTQ 1 2>&1)" \
+		'IN_DTQ: E_OBJ: several systems .* SYSTEM/NAME' \
+		"a short name three systems have: E_OBJ, and the way out"
+	like "$(nsx c unitronctl send nosuch/IN_DTQ 1 2>&1)" \
+		'nosuch/IN_DTQ: E_NOEXS' "an unknown system: E_NOEXS"
+	like "$(nsx c unitronctl recv -t 200 echoa/IDLE_DTQ 2>&1)" \
+		'E_TMOUT' "a remote call times out: E_TMOUT"
+	# The local system first: in a, with its device, IN_DTQ is a's own.
+	nsx a env UNITRON_SYSTEM=/dev/echoa unitronctl send -t 5000 IN_DTQ 1
+	is "$(nsx a unitronctl recv -t 5000 echoa/OUT_DTQ)" 2 \
+		"a's own system first: a short name clash does not matter"
+	nsx c clustertest names echoa echob >$W/names
+	prog_tap names $W/names
+	r=$(nsx c clustertest rtt echoa/IN_DTQ echoa/OUT_DTQ 50)
+	fact "process in c -> echo task in a -> c (two remote calls): $r"
+	r=$(nsx a env UNITRON_SYSTEM=/dev/echoa clustertest rtt IN_DTQ \
+		OUT_DTQ 50)
+	fact "process in a -> its own echo task -> a (two local calls): $r"
+}
+
+# The bridge's own client test, against a system of another node: the
+# same code as against a local one (the bridge group runs it so).
+t_brgtest() {
+	stop_bg $echob
+	check "b's objects withdrawn when its system ends" \
+		wait_count c echob 0 5
+	rmmod echo2
+	check "c's objects withdrawn at rmmod" wait_count a echoc 0 5
+	UNITRON_SYSTEM=cluster nsx c brgtest dtq mbx errors signal kill many \
+		>$W/brgtest 2>&1
+	prog_tap "brgtest in c on echoa" $W/brgtest
+	start_b
+	check "b's system back: its objects again" wait_count c echob $NOBJ 10
+	check "echo2 back in c" load_c
+	check "c's objects again" wait_count a echoc $NOBJ 10
+}
+
+# Task -> task: a's daemon imports echob/IN_DTQ as what a's echo task
+# sends to its OUT_DTQ; c's imports echob/OUT_MBX into echoc/IN_MBX.
+t_imports() {
+	netd a $netd_a_args -o echoa/OUT_DTQ=echob/IN_DTQ
+	netd c $netd_c_args -i echoc/IN_MBX=echob/OUT_MBX
+	check "a's import runs" wait_line $W/netd.a 'import echoa/OUT_DTQ -> echob/IN_DTQ: running' 10
+	check "c's import runs" wait_line $W/netd.c 'import echoc/IN_MBX <- echob/OUT_MBX: running' 10
+	nsx b unitronctl send -t 5000 echoa/IN_DTQ 10
+	is "$(nsx b unitronctl recv -t 5000 echob/OUT_DTQ)" 12 \
+		"b -> task in a -> (import) -> task in b -> b: datum + 2"
+	for i in 1 2 3 4 5; do
+		nsx c unitronctl send -t 5000 echoa/IN_DTQ $((i * 100))
+	done
+	got=
+	for i in 1 2 3 4 5; do
+		got="$got $(nsx c unitronctl recv -t 5000 echob/OUT_DTQ)"
+	done
+	is "$got" " 102 202 302 402 502" "five in a row, in order"
+	nsx a unitronctl send -t 5000 echob/IN_MBX "task to task"
+	is "$(nsx a unitronctl recv -t 5000 echoc/OUT_MBX)" "TASK TO TASK" \
+		"a -> task in b -> (import into c) -> task in c -> a"
+	# Its far end goes: the import waits, and nothing is lost.
+	stop_bg $echob
+	wait_count a echob 0 5
+	nsx c unitronctl send -t 5000 echoa/IN_DTQ 7
+	start_b
+	is "$(nsx c unitronctl recv -t 15000 echob/OUT_DTQ)" 9 \
+		"a datum sent while b's system was away arrives when it is back"
+	netd a $netd_a_args
+	netd c $netd_c_args
+}
+
+# Withdrawal on stop and rmmod, seen by the watcher; names come back.
+t_withdraw() {
+	: >$W/watch
+	t0=$(now)
+	check "rmmod echo (a's system)" rmmod echo
+	if wait_line $W/watch '^- echoa/PRIQ_DTQ ' 10; then
+		pass "c's watcher sees a's objects go at rmmod"
+		fact "withdrawal: a's objects gone in c $(ms "$t0" "$(now)") ms after rmmod began (polled every 20 ms)"
+	else
+		fail "c's watcher sees a's objects go at rmmod" "$(cat $W/watch)"
+	fi
+	like "$(nsx c unitronctl send echoa/IN_DTQ 1 2>&1)" E_NOEXS \
+		"a call to a withdrawn object: E_NOEXS"
+	check "insmod echo again" load_a
+	check "a's objects back" wait_line $W/watch '^\+ echoa/PRIQ_DTQ ' 10
+	nsx c unitronctl send -t 5000 echoa/IN_DTQ 1
+	is "$(nsx c unitronctl recv -t 5000 echoa/OUT_DTQ)" 2 \
+		"calls reach it again"
+	: >$W/watch
+	kill -9 $echob
+	wait $echob 2>/dev/null
+	if wait_line $W/watch '^- echob/PRIQ_DTQ ' 10; then
+		pass "a posix system killed: its objects go"
+	else
+		fail "a posix system killed: its objects go" "$(cat $W/watch)"
+	fi
+	start_b
+	check "... and come back with it" wait_line $W/watch '^\+ echob/PRIQ_DTQ ' 10
+	t0=$(now)
+	stop_bg $netd_b
+	netd_b=
+	check "b's daemon stopped: its objects go" \
+		wait_line $W/watch '^- echob/PRIQ_DTQ ' 10
+	fact "daemon stop: b's objects gone in c $(ms "$t0" "$(now)") ms after SIGTERM"
+	like "$(cat $W/netd.b)" 'every name withdrawn' "its log says so"
+	netd b $netd_b_args
+	check "... and come back with it" \
+		wait_line $W/watch '^\+ echob/PRIQ_DTQ .*' 10
+}
+
+# A call waits on a node that is cut off, a daemon killed, a system
+# killed: each ends with E_DLT, within the bound docs/cluster.md states.
+t_loss() {
+	nsx c clustertest wait echob/IDLE_DTQ -1 >$W/w1 &
+	w1=$!
+	usleep 500000
+	t0=$(now)
+	kill -9 $netd_b
+	wait $netd_b 2>/dev/null
+	netd_b=
+	wait $w1
+	like "$(cat $W/w1)" '^E_DLT ' "daemon killed mid-call: E_DLT"
+	fact "daemon killed: the waiting call ended $(ms "$t0" "$(now)") ms later"
+	netd b $netd_b_args
+	wait_count c echob $NOBJ 10
+	nsx c clustertest wait echob/IDLE_DTQ -1 >$W/w2 &
+	w2=$!
+	usleep 500000
+	kill -9 $echob
+	wait $echob 2>/dev/null
+	wait $w2
+	like "$(cat $W/w2)" '^E_DLT ' "system killed mid-call: E_DLT"
+	start_b
+	wait_count c echob $NOBJ 10
+	nsx c clustertest wait echoa/IDLE_DTQ -1 >$W/w3 &
+	w3=$!
+	nsx c clustertest wait echoa/IDLE_DTQ 10000 >$W/w4 &
+	w4=$!
+	usleep 500000
+	t0=$(now)
+	ip link set va down
+	wait $w3 $w4
+	t=$(ms "$t0" "$(now)")
+	like "$(cat $W/w3)" '^E_DLT ' "node cut off mid-call (TMO_FEVR): E_DLT"
+	like "$(cat $W/w4)" '^E_DLT ' "... and a call with a timeout: E_DLT"
+	if [ "$t" -le 2750 ]; then
+		pass "within 1.5 x 1500 + 500 = 2750 ms ($t ms)"
+	else
+		fail "within 1.5 x 1500 + 500 = 2750 ms ($t ms)"
+	fi
+	fact "node cut off: the waiting calls ended $t ms later"
+	like "$(nsx c unitronctl send -t 0 echoa/IN_DTQ 1 2>&1)" E_NOEXS \
+		"its objects are gone from c"
+	ip link set va up
+	check "links back" wait_links 30
+	check "a's objects back in c" wait_count c echoa $NOBJ 10
+	nsx c unitronctl send -t 5000 echoa/IN_DTQ 1
+	is "$(nsx c unitronctl recv -t 5000 echoa/OUT_DTQ)" 2 \
+		"calls reach a again"
+}
+
+t_many() {
+	r=$(nsx c clustertest many 4 50 echoa echob echoc)
+	is "$r" "processes=12 wrong=0" \
+		"c: 4 processes on each of 3 systems, 50 round trips each"
+	nsx a clustertest many 3 30 echob echoc >$W/ma &
+	ma=$!
+	r=$(nsx b clustertest many 3 30 echoa echoc)
+	wait $ma
+	is "$r $(cat $W/ma)" "processes=6 wrong=0 processes=6 wrong=0" \
+		"a and b at once, on the others' systems"
+}
+
+t_junk() {
+	nsx c clustertest junk >$W/junk 2>&1
+	prog_tap junk $W/junk
+	for n in a b c; do
+		check "$n's daemon still runs" kill -0 "$(eval echo \$netd_$n)"
+	done
+	check_fails "unitron-netd -s relative/path" unitron-netd -s x/y
+	check_fails "unitron-netd -o without =" unitron-netd -o echoa/X
+	like "$(unitron-netd -h)" 'SYSTEM/NAME and NAME' "unitron-netd -h"
+}
+
+run_cases net publish calls brgtest imports withdraw loss many junk
