@@ -851,10 +851,21 @@ static void usage(FILE *f)
 "SIGTERM or SIGINT, and its names go with it.\n", prog);
 }
 
-static int setup(void)
+/*
+ * SIGTERM and SIGINT reach the main thread only, in its ppoll() (the
+ * other threads inherit the mask that blocks them): *run_mask.
+ */
+static int setup(sigset_t *run_mask)
 {
 	struct sigaction sa = { .sa_handler = on_stop };
+	sigset_t stops;
 
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stops, run_mask);
+	sigdelset(run_mask, SIGTERM);
+	sigdelset(run_mask, SIGINT);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = on_cancel;
@@ -900,7 +911,7 @@ static int watch_dirs(void)
 	return fd;
 }
 
-static void run(void)
+static void run(const sigset_t *run_mask)
 {
 	struct pollfd p[3 + MAX_CONNS];
 	struct conn *who[MAX_CONNS];
@@ -911,7 +922,7 @@ static void run(void)
 
 	while (!stopping) {
 		struct timespec ts;
-		long long now;
+		long long now, wait;
 
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		now = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
@@ -923,8 +934,9 @@ static void run(void)
 		p[1] = (struct pollfd){ .fd = wake_pipe[0], .events = POLLIN };
 		p[2] = (struct pollfd){ .fd = ino, .events = POLLIN };
 		n = watch_calls(p + 3, who, &cancelling);
-		r = poll(p, 3 + n, cancelling ? CANCEL_EVERY_MS :
-			 (int)(next_scan - now));
+		wait = cancelling ? CANCEL_EVERY_MS : next_scan - now;
+		ts = (struct timespec){ wait / 1000, wait % 1000 * 1000000 };
+		r = ppoll(p, 3 + n, &ts, run_mask);
 		if (r <= 0)
 			continue;
 		if (p[0].revents & POLLIN)
@@ -946,6 +958,7 @@ static void run(void)
 int main(int argc, char **argv)
 {
 	static struct import imports[64];
+	sigset_t run_mask;
 	int nimports = 0, opt;
 	char *eq;
 
@@ -1005,7 +1018,7 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (setup() < 0)
+	if (setup(&run_mask) < 0)
 		return 1;
 	say("node %s: serving", node);
 	for (opt = 0; opt < nimports; opt++) {
@@ -1016,7 +1029,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	run();
+	run(&run_mask);
 	/* Closing the socket withdraws every name at once. */
 	close(listen_fd);
 	say("stopped: every name withdrawn");

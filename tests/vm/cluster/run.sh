@@ -23,7 +23,7 @@ load_a() { insmod $M/echo.ko cpu=1 autostart=1 bridge_name=echoa; }
 load_c() { insmod $M/echo2.ko cpu=1 autostart=1 bridge_name=echoc; }
 
 start_b() {
-	nsx b env UNITRON_BRIDGE=$W/echob.sock posix-echo --no-rt \
+	$NSX b env UNITRON_BRIDGE=$W/echob.sock posix-echo --no-rt \
 		</dev/null >>$W/echob.log 2>&1 &
 	echob=$!
 }
@@ -34,7 +34,7 @@ netd() {
 	shift
 	eval "_p=\${netd_$_n:-}"
 	[ -n "$_p" ] && stop_bg "$_p"
-	nsx $_n unitron-netd -n $_n "$@" >>$W/netd.$_n 2>&1 &
+	$NSX $_n unitron-netd -n $_n "$@" >>$W/netd.$_n 2>&1 &
 	eval "netd_$_n=$!"
 }
 
@@ -63,7 +63,7 @@ t_net() {
 # Systems and daemons come up; ls shows each object with its node; a
 # watcher in c sees them appear.
 t_publish() {
-	nsx c unitronctl ls -w >$W/watch 2>&1 &
+	$NSX c unitronctl ls -w >>$W/watch 2>&1 &
 	watch=$!
 	usleep 300000
 	netd a $netd_a_args
@@ -221,7 +221,7 @@ t_withdraw() {
 # A call waits on a node that is cut off, a daemon killed, a system
 # killed: each ends with E_DLT, within the bound docs/cluster.md states.
 t_loss() {
-	nsx c clustertest wait echob/IDLE_DTQ -1 >$W/w1 &
+	$NSX c clustertest wait echob/IDLE_DTQ -1 >$W/w1 &
 	w1=$!
 	usleep 500000
 	t0=$(now)
@@ -233,7 +233,7 @@ t_loss() {
 	fact "daemon killed: the waiting call ended $(ms "$t0" "$(now)") ms later"
 	netd b $netd_b_args
 	wait_count c echob $NOBJ 10
-	nsx c clustertest wait echob/IDLE_DTQ -1 >$W/w2 &
+	$NSX c clustertest wait echob/IDLE_DTQ -1 >$W/w2 &
 	w2=$!
 	usleep 500000
 	kill -9 $echob
@@ -242,9 +242,9 @@ t_loss() {
 	like "$(cat $W/w2)" '^E_DLT ' "system killed mid-call: E_DLT"
 	start_b
 	wait_count c echob $NOBJ 10
-	nsx c clustertest wait echoa/IDLE_DTQ -1 >$W/w3 &
+	$NSX c clustertest wait echoa/IDLE_DTQ -1 >$W/w3 &
 	w3=$!
-	nsx c clustertest wait echoa/IDLE_DTQ 10000 >$W/w4 &
+	$NSX c clustertest wait echoa/IDLE_DTQ 10000 >$W/w4 &
 	w4=$!
 	usleep 500000
 	t0=$(now)
@@ -273,7 +273,7 @@ t_many() {
 	r=$(nsx c clustertest many 4 50 echoa echob echoc)
 	is "$r" "processes=12 wrong=0" \
 		"c: 4 processes on each of 3 systems, 50 round trips each"
-	nsx a clustertest many 3 30 echob echoc >$W/ma &
+	$NSX a clustertest many 3 30 echob echoc >$W/ma &
 	ma=$!
 	r=$(nsx b clustertest many 3 30 echoa echoc)
 	wait $ma

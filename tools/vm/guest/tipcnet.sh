@@ -13,6 +13,9 @@ NODES=${NODES:-"a b c"}
 # busybox's ip has no netns, veth or bridge.
 ip() { /usr/bin/ip "$@"; }
 nsx() { _n=$1; shift; ip netns exec "$_n" "$@"; }
+# In the background, "$NSX node cmd &": a function put in the background
+# runs in a subshell, and $! would not be the program's pid.
+NSX="/usr/bin/ip netns exec"
 now() { tipcprobe now; }
 ms() { echo $((($2 - $1) / 1000)); }	# ms from µs time $1 to $2
 fact() { echo "# fact: $*"; }
