@@ -307,6 +307,7 @@ struct daemon {
 	struct tipc_socket_addr	port;
 	char			*text;	/* as LIST answered, or NULL */
 	bool			dirty;
+	bool			alive;	/* its node name is published */
 };
 
 /* The daemon's LIST answer, malloc'ed (NULL if it is gone). */
@@ -368,38 +369,52 @@ static int report(const char *text, const char *other, int event,
 	return 0;
 }
 
+/* The daemon an event is about, marked dirty (NULL: no memory). */
 static struct daemon *daemon_of(struct daemon **ds, int *n,
-				struct tipc_socket_addr port)
+				const struct tipc_event *e)
 {
-	struct daemon *d;
+	struct daemon *d = NULL;
 	int i;
 
-	for (i = 0; i < *n; i++)
-		if ((*ds)[i].port.ref == port.ref &&
-		    (*ds)[i].port.node == port.node)
-			return &(*ds)[i];
-	d = realloc(*ds, (*n + 1) * sizeof(**ds));
-	if (d == NULL)
-		return NULL;
-	*ds = d;
-	d += (*n)++;
-	*d = (struct daemon){ .port = port };
+	for (i = 0; i < *n && d == NULL; i++)
+		if ((*ds)[i].port.ref == e->port.ref &&
+		    (*ds)[i].port.node == e->port.node)
+			d = &(*ds)[i];
+	if (d == NULL) {
+		d = realloc(*ds, (*n + 1) * sizeof(**ds));
+		if (d == NULL)
+			return NULL;
+		*ds = d;
+		d += (*n)++;
+		*d = (struct daemon){ .port = e->port, .alive = true };
+	}
+	if (e->s.seq.type == UNITRON_NET_TYPE_NODE)
+		d->alive = e->event == TIPC_PUBLISHED;
+	d->dirty = true;
 	return d;
 }
 
-/* Each dirty daemon's list again; fn for the differences. */
+/*
+ * Each dirty daemon's list again; fn for the differences.  A daemon that
+ * is alive but does not answer (yet) stays dirty: *retry.
+ */
 static int refresh(struct daemon *ds, int n, unitron_cluster_fn *fn,
-		   void *arg)
+		   void *arg, bool *retry)
 {
 	int i, r = 0;
 
+	*retry = false;
 	for (i = 0; i < n && r == 0; i++) {
 		char *text;
 
 		if (!ds[i].dirty)
 			continue;
+		text = ds[i].alive ? list_of(ds[i].port) : NULL;
+		if (text == NULL && ds[i].alive) {
+			*retry = true;
+			continue;
+		}
 		ds[i].dirty = false;
-		text = list_of(ds[i].port);
 		r = report(ds[i].text, text, UNITRON_OBJECT_GONE, fn, arg);
 		if (r == 0)
 			r = report(text, ds[i].text, UNITRON_OBJECT_NEW, fn,
@@ -423,8 +438,9 @@ static bool subscribe_objects(int fd)
 
 int unitron_cluster_objects(unitron_cluster_fn *fn, void *arg, int watch)
 {
-	struct daemon *ds = NULL, *d;
+	struct daemon *ds = NULL;
 	struct tipc_event e;
+	bool retry = false;
 	int i, n = 0, r = 0, fd;
 
 	if (fn == NULL)
@@ -437,35 +453,36 @@ int unitron_cluster_objects(unitron_cluster_fn *fn, void *arg, int watch)
 		r = E_SYS;
 		goto out;
 	}
-	/* The first report, then (watching) the changes, in bursts. */
+	/*
+	 * The first report, then (watching) the changes: events come in
+	 * bursts (a system's every name), so the daemons they are about are
+	 * asked once the burst is over.
+	 */
 	for (;;) {
-		bool got = cluster_event(fd, &e, n == 0 && !watch ?
-					 TOPOLOGY_WAIT_MS : 50);
+		int ms = !watch ? TOPOLOGY_WAIT_MS : n > 0 && !retry ? 50 :
+			 retry ? 200 : -1;
 
-		if (got && e.event == TIPC_SUBSCR_TIMEOUT)
-			break;
-		if (got) {
-			d = daemon_of(&ds, &n, e.port);
-			if (d != NULL)
-				d->dirty = true;
+		if (cluster_event(fd, &e, ms)) {
+			if (e.event == TIPC_SUBSCR_TIMEOUT)
+				break;
+			daemon_of(&ds, &n, &e);
 			continue;
 		}
 		if (!watch)
 			break;
-		r = refresh(ds, n, fn, arg);
+		r = refresh(ds, n, fn, arg, &retry);
 		if (r)
 			break;
 		/* Quiet: the next change, however long it takes. */
-		if (!cluster_event(fd, &e, -1)) {
+		if (!retry && !cluster_event(fd, &e, -1)) {
 			r = E_SYS;
 			break;
 		}
-		d = daemon_of(&ds, &n, e.port);
-		if (d != NULL)
-			d->dirty = true;
+		if (!retry)
+			daemon_of(&ds, &n, &e);
 	}
 	if (!watch)
-		r = refresh(ds, n, fn, arg);
+		r = refresh(ds, n, fn, arg, &retry);
 out:
 	for (i = 0; i < n; i++)
 		free(ds[i].text);

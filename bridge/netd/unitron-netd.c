@@ -558,6 +558,8 @@ static bool serve_request(struct conn *c, char *req, ssize_t n)
 		else
 			ercd = bridge_call(c, &t, &m, out, &iov[1].iov_len);
 	}
+	m.magic = UNITRON_NET_MAGIC;
+	m.version = UNITRON_NET_VERSION;
 	m.ercd = ercd;
 	m.flags = ambiguous ? UNITRON_NET_AMBIGUOUS : 0;
 	m.len = (__u32)iov[1].iov_len;
@@ -878,8 +880,9 @@ static int setup(sigset_t *run_mask)
 		say("no TIPC on this node (%s): modprobe tipc", strerror(errno));
 		return -1;
 	}
-	if (bind_name(UNITRON_NET_TYPE_NODE, 0, true) < 0 ||
-	    listen(listen_fd, 64) < 0) {
+	/* Listening first: a client may connect once it sees the name. */
+	if (listen(listen_fd, 64) < 0 ||
+	    bind_name(UNITRON_NET_TYPE_NODE, 0, true) < 0) {
 		say("TIPC: %s", strerror(errno));
 		return -1;
 	}

@@ -19,23 +19,55 @@ W=/tmp/cluster
 mkdir -p $W
 NOBJ=7		# the echo app's bridged objects
 
+# Cases run in subshells: the background programs' pids are in files,
+# $W/pid.NAME, and they are not the case's children (no wait).
+pid_of() { cat $W/pid.$1 2>/dev/null; }
+running() {
+	[ -e /proc/$1 ] &&
+		[ "$(sed 's/.*) \(.\).*/\1/' /proc/$1/stat 2>/dev/null)" != Z ]
+}
+# stop NAME [SIGNAL]: signal it (TERM) and wait up to 10 s for its end.
+stop() {
+	_p=$(pid_of $1)
+	rm -f $W/pid.$1
+	[ -n "$_p" ] || return 0
+	kill -${2:-TERM} "$_p" 2>/dev/null
+	_i=0
+	while running "$_p" && [ $_i -lt 500 ]; do
+		usleep 20000
+		_i=$((_i + 1))
+	done
+	! running "$_p"
+}
+
+# await PID SECS: until the case's child PID ends (killed after SECS).
+await() {
+	_i=0
+	while running "$1" && [ $_i -lt $(($2 * 50)) ]; do
+		usleep 20000
+		_i=$((_i + 1))
+	done
+	kill -9 "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+	return 0
+}
+
 load_a() { insmod $M/echo.ko cpu=1 autostart=1 bridge_name=echoa; }
 load_c() { insmod $M/echo2.ko cpu=1 autostart=1 bridge_name=echoc; }
 
 start_b() {
 	$NSX b env UNITRON_BRIDGE=$W/echob.sock posix-echo --no-rt \
 		</dev/null >>$W/echob.log 2>&1 &
-	echob=$!
+	echo $! >$W/pid.echob
 }
 
-# netd NODE ARGS...: (re)start NODE's daemon, its pid in netd_NODE.
+# netd NODE ARGS...: (re)start NODE's daemon (pid.netd.NODE).
 netd() {
 	_n=$1
 	shift
-	eval "_p=\${netd_$_n:-}"
-	[ -n "$_p" ] && stop_bg "$_p"
+	stop netd.$_n
 	$NSX $_n unitron-netd -n $_n "$@" >>$W/netd.$_n 2>&1 &
-	eval "netd_$_n=$!"
+	echo $! >$W/pid.netd.$_n
 }
 
 netd_a_args="-s /dev/echoa"
@@ -64,7 +96,7 @@ t_net() {
 # watcher in c sees them appear.
 t_publish() {
 	$NSX c unitronctl ls -w >>$W/watch 2>&1 &
-	watch=$!
+	echo $! >$W/pid.watch
 	usleep 300000
 	netd a $netd_a_args
 	netd b $netd_b_args
@@ -132,7 +164,7 @@ t_calls() {
 # The bridge's own client test, against a system of another node: the
 # same code as against a local one (the bridge group runs it so).
 t_brgtest() {
-	stop_bg $echob
+	stop echob
 	check "b's objects withdrawn when its system ends" \
 		wait_count c echob 0 5
 	rmmod echo2
@@ -168,10 +200,11 @@ t_imports() {
 	is "$(nsx a unitronctl recv -t 5000 echoc/OUT_MBX)" "TASK TO TASK" \
 		"a -> task in b -> (import into c) -> task in c -> a"
 	# Its far end goes: the import waits, and nothing is lost.
-	stop_bg $echob
+	stop echob
 	wait_count a echob 0 5
 	nsx c unitronctl send -t 5000 echoa/IN_DTQ 7
 	start_b
+	wait_count c echob $NOBJ 10
 	is "$(nsx c unitronctl recv -t 15000 echob/OUT_DTQ)" 9 \
 		"a datum sent while b's system was away arrives when it is back"
 	netd a $netd_a_args
@@ -180,6 +213,7 @@ t_imports() {
 
 # Withdrawal on stop and rmmod, seen by the watcher; names come back.
 t_withdraw() {
+	cat $W/watch >$W/watch.all
 	: >$W/watch
 	t0=$(now)
 	check "rmmod echo (a's system)" rmmod echo
@@ -187,7 +221,9 @@ t_withdraw() {
 		pass "c's watcher sees a's objects go at rmmod"
 		fact "withdrawal: a's objects gone in c $(ms "$t0" "$(now)") ms after rmmod began (polled every 20 ms)"
 	else
-		fail "c's watcher sees a's objects go at rmmod" "$(cat $W/watch)"
+		fail "c's watcher sees a's objects go at rmmod" "$(cat $W/watch)" \
+			"watcher running: $(running "$(pid_of watch)" && echo yes)" \
+			"$(cat $W/netd.a)" "$(cat $W/watch.all)" "$(nsx c tipc nametable show)"
 	fi
 	like "$(nsx c unitronctl send echoa/IN_DTQ 1 2>&1)" E_NOEXS \
 		"a call to a withdrawn object: E_NOEXS"
@@ -197,8 +233,7 @@ t_withdraw() {
 	is "$(nsx c unitronctl recv -t 5000 echoa/OUT_DTQ)" 2 \
 		"calls reach it again"
 	: >$W/watch
-	kill -9 $echob
-	wait $echob 2>/dev/null
+	stop echob KILL
 	if wait_line $W/watch '^- echob/PRIQ_DTQ ' 10; then
 		pass "a posix system killed: its objects go"
 	else
@@ -207,8 +242,7 @@ t_withdraw() {
 	start_b
 	check "... and come back with it" wait_line $W/watch '^\+ echob/PRIQ_DTQ ' 10
 	t0=$(now)
-	stop_bg $netd_b
-	netd_b=
+	stop netd.b
 	check "b's daemon stopped: its objects go" \
 		wait_line $W/watch '^- echob/PRIQ_DTQ ' 10
 	fact "daemon stop: b's objects gone in c $(ms "$t0" "$(now)") ms after SIGTERM"
@@ -221,14 +255,13 @@ t_withdraw() {
 # A call waits on a node that is cut off, a daemon killed, a system
 # killed: each ends with E_DLT, within the bound docs/cluster.md states.
 t_loss() {
+	wait_count c echob $NOBJ 10
 	$NSX c clustertest wait echob/IDLE_DTQ -1 >$W/w1 &
 	w1=$!
 	usleep 500000
 	t0=$(now)
-	kill -9 $netd_b
-	wait $netd_b 2>/dev/null
-	netd_b=
-	wait $w1
+	stop netd.b KILL
+	await $w1 10
 	like "$(cat $W/w1)" '^E_DLT ' "daemon killed mid-call: E_DLT"
 	fact "daemon killed: the waiting call ended $(ms "$t0" "$(now)") ms later"
 	netd b $netd_b_args
@@ -236,9 +269,8 @@ t_loss() {
 	$NSX c clustertest wait echob/IDLE_DTQ -1 >$W/w2 &
 	w2=$!
 	usleep 500000
-	kill -9 $echob
-	wait $echob 2>/dev/null
-	wait $w2
+	stop echob KILL
+	await $w2 10
 	like "$(cat $W/w2)" '^E_DLT ' "system killed mid-call: E_DLT"
 	start_b
 	wait_count c echob $NOBJ 10
@@ -249,7 +281,8 @@ t_loss() {
 	usleep 500000
 	t0=$(now)
 	ip link set va down
-	wait $w3 $w4
+	await $w3 10
+	await $w4 10
 	t=$(ms "$t0" "$(now)")
 	like "$(cat $W/w3)" '^E_DLT ' "node cut off mid-call (TMO_FEVR): E_DLT"
 	like "$(cat $W/w4)" '^E_DLT ' "... and a call with a timeout: E_DLT"
@@ -276,7 +309,7 @@ t_many() {
 	$NSX a clustertest many 3 30 echob echoc >$W/ma &
 	ma=$!
 	r=$(nsx b clustertest many 3 30 echoa echoc)
-	wait $ma
+	await $ma 120
 	is "$r $(cat $W/ma)" "processes=6 wrong=0 processes=6 wrong=0" \
 		"a and b at once, on the others' systems"
 }
@@ -285,7 +318,7 @@ t_junk() {
 	nsx c clustertest junk >$W/junk 2>&1
 	prog_tap junk $W/junk
 	for n in a b c; do
-		check "$n's daemon still runs" kill -0 "$(eval echo \$netd_$n)"
+		check "$n's daemon still runs" running "$(pid_of netd.$n)"
 	done
 	check_fails "unitron-netd -s relative/path" unitron-netd -s x/y
 	check_fails "unitron-netd -o without =" unitron-netd -o echoa/X
