@@ -434,6 +434,7 @@ static size_t list(char *buf, size_t size)
 struct conn {
 	int		fd;
 	pthread_t	thread;
+	unsigned int	call;		/* calls made: which one is busy */
 	bool		busy;		/* in a call */
 	bool		cancel;		/* signalling it */
 	bool		used;
@@ -450,6 +451,7 @@ static void set_busy(struct conn *c, bool busy)
 	pthread_mutex_lock(&conns_lock);
 	c->busy = busy;
 	c->cancel = false;
+	c->call += busy;
 	pthread_mutex_unlock(&conns_lock);
 	/* Full: the main thread has yet to read it, and will poll anew. */
 	if (busy && write(wake_pipe[1], &b, 1) < 0 && errno != EAGAIN)
@@ -622,10 +624,11 @@ static void accept_connection(void)
 }
 
 /*
- * The busy connections' fds into p (from index n): how many.  Those
- * being cancelled are signalled again instead.
+ * The busy connections' fds into p, who and which call: how many.
+ * Those being cancelled are signalled again instead.
  */
-static int watch_calls(struct pollfd *p, struct conn **who, bool *cancelling)
+static int watch_calls(struct pollfd *p, struct conn **who,
+		       unsigned int *call, bool *cancelling)
 {
 	int i, n = 0;
 
@@ -643,17 +646,28 @@ static int watch_calls(struct pollfd *p, struct conn **who, bool *cancelling)
 		}
 		p[n] = (struct pollfd){ .fd = c->fd,
 					.events = POLLIN | POLLRDHUP };
+		call[n] = c->call;
 		who[n++] = c;
 	}
 	pthread_mutex_unlock(&conns_lock);
 	return n;
 }
 
-/* A busy connection has input (CANCEL) or lost its caller: cancel. */
-static void cancel_call(struct conn *c)
+/*
+ * Poll saw call's connection readable or hung up: the caller sent CANCEL
+ * or went away, unless that call has ended meanwhile (the input is then
+ * the next request, or the next call is the one in progress).
+ */
+static void cancel_call(struct conn *c, unsigned int call)
 {
+	struct unitron_net_msg m;
+	ssize_t n;
+
 	pthread_mutex_lock(&conns_lock);
-	if (c->used && c->busy && !c->cancel) {
+	n = recv(c->fd, &m, sizeof(m), MSG_PEEK | MSG_DONTWAIT);
+	if (c->used && c->busy && !c->cancel && c->call == call &&
+	    (n <= 0 ? n == 0 || errno != EAGAIN :
+	     n == sizeof(m) && m.op == UNITRON_NET_CANCEL)) {
 		c->cancel = true;
 		pthread_kill(c->thread, SIGUSR1);
 	}
@@ -918,6 +932,7 @@ static void run(const sigset_t *run_mask)
 {
 	struct pollfd p[3 + MAX_CONNS];
 	struct conn *who[MAX_CONNS];
+	unsigned int call[MAX_CONNS];
 	char drain[4096];
 	bool cancelling;
 	int i, n, r, ino = watch_dirs();
@@ -936,7 +951,7 @@ static void run(const sigset_t *run_mask)
 		p[0] = (struct pollfd){ .fd = listen_fd, .events = POLLIN };
 		p[1] = (struct pollfd){ .fd = wake_pipe[0], .events = POLLIN };
 		p[2] = (struct pollfd){ .fd = ino, .events = POLLIN };
-		n = watch_calls(p + 3, who, &cancelling);
+		n = watch_calls(p + 3, who, call, &cancelling);
 		wait = cancelling ? CANCEL_EVERY_MS : next_scan - now;
 		ts = (struct timespec){ wait / 1000, wait % 1000 * 1000000 };
 		r = ppoll(p, 3 + n, &ts, run_mask);
@@ -954,7 +969,7 @@ static void run(const sigset_t *run_mask)
 		}
 		for (i = 0; i < n; i++)
 			if (p[3 + i].revents)
-				cancel_call(who[i]);
+				cancel_call(who[i], call[i]);
 	}
 }
 

@@ -123,12 +123,17 @@ static void t_names(void)
 static int round_trips(unitron_t *h, int n, long long *p_sum)
 {
 	intptr_t back;
-	int i;
+	int i, ercd;
 
 	for (i = 0; i < n; i++) {
-		if (unitron_tsnd_dtq(h, in_dtq, i, LONG) != E_OK ||
-		    unitron_trcv_dtq(h, out_dtq, &back, LONG) != E_OK)
+		ercd = unitron_tsnd_dtq(h, in_dtq, i, LONG);
+		if (ercd == E_OK)
+			ercd = unitron_trcv_dtq(h, out_dtq, &back, LONG);
+		if (ercd != E_OK) {
+			printf("# round trip %d of process %d: %s\n", i,
+			       (int)getpid(), unitron_ername(ercd));
 			return 0;
+		}
 		*p_sum += back;
 	}
 	return 1;

@@ -1,13 +1,15 @@
 #!/bin/bash
 # make try's non-interactive form, on FLAVOUR: the README's walk-through
-# of the linux port (the block after "<!-- try-walkthrough"), or with
-# core that of the own-core port ("<!-- try-core-walkthrough", make try
-# CORE=1), run as it is with `set -e` in the guest, checked by its
-# output; then an exit status of the script's own, which make try must
-# report.  TAP.
-#   tests/vm/try-walkthrough.sh std|rt STATUS [core]
+# of the linux port (the block after "<!-- try-walkthrough"), with core
+# that of the own-core port ("<!-- try-core-walkthrough", make try
+# CORE=1), with cluster that of two nodes ("<!-- try-cluster-walkthrough"),
+# run as it is with `set -e` in the guest, checked by its output; then
+# an exit status of the script's own, which make try must report.  TAP.
+#   tests/vm/try-walkthrough.sh std|rt STATUS [core|cluster]
 set -uo pipefail
-flavour=$1 status=$2 core=${3:-}
+flavour=$1 status=$2 mode=${3:-}
+core=
+[[ $mode == core ]] && core=1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -30,6 +32,8 @@ has() {
 
 marker=try-walkthrough apps="examples/hello examples/logger"
 [[ -n $core ]] && marker=try-core-walkthrough apps=examples/logger
+[[ $mode == cluster ]] &&
+	marker=try-cluster-walkthrough apps="examples/sensor examples/logger"
 awk -v m="<!-- $marker" 'index($0, m) == 1 { on = 1; next }
      on && /^```sh/ { inblock = 1; next }
      inblock && /^```/ { exit }
@@ -61,6 +65,21 @@ else
 fi
 ok $? "make try fails exactly when the script does, with its status $status (got $rc)"
 has "^walkthrough: done$" "every command of the walk-through succeeded"
+if [[ $mode == cluster ]]; then
+	has "^sensor/READING_DTQ +dtq a$" "ls -c in a: the sensor's queue, in a"
+	has "^logger/ANSWER_DTQ +dtq b$" "... and the logger's, in b"
+	has "import sensor/READING_DTQ -> REQUEST_DTQ: running" "a's import runs"
+	i=0
+	for sq in 1 4 9 16 25; do
+		i=$((i + 1))
+		has "^$sq$" "reading $i went from the sensor task in a to the logger task in b, whose answer a process in a got: $sq"
+		has "^request $i -> $sq$" "... and the logger wrote it to its file"
+	done
+	! grep -qE "^(unitronctl|rmmod|insmod|try): " "$tmp/out"
+	ok $? "no command complained"
+	echo "1..$n"
+	exit $failed
+fi
 if [[ -n $core ]]; then
 	has "^µITRON image /lib/unitron/images/logger.img runs on CPU 1 " "unitronctl boot says where it runs"
 	has "^0$" "CPU 1 offline for Linux while µITRON runs"

@@ -12,7 +12,8 @@ Builds each APP_DIR (a µITRON application: C files and one .cfg; CFGFILE
 and APP_DEFS in the environment as for make module) into a module of the
 linux port for Debian's FLAVOUR kernel (std, booted with preempt=full,
 or rt), and boots that kernel in QEMU with the modules in
-/lib/unitron/modules, unitronctl, unitron-proxyd and trace-cmd.
+/lib/unitron/modules, unitronctl, unitron-proxyd, unitron-netd,
+trace-cmd, TIPC and iproute2's ip (/usr/bin/ip) and tipc.
 
 Without -s: an interactive shell on this terminal ('exit' powers off,
 Ctrl-A X kills QEMU).  With -s SCRIPT: the guest runs SCRIPT with its sh
@@ -62,7 +63,7 @@ for a in "$@"; do
 	apps+=("$(cd "$a" && pwd)")
 done
 
-make -s -C "$top" unitronctl unitron-proxyd
+make -s -C "$top" unitronctl unitron-proxyd unitron-netd
 export UNITRON_TRY_APPS="${apps[*]}" UNITRON_TRY_TIMEOUT=$timeout
 export UNITRON_TRY_CORE=$core
 export UNITRON_VM_BUILD=$build
