@@ -63,6 +63,7 @@ struct system {
 	char		path[PATH_MAX];
 	bool		wanted;		/* still a candidate (this scan) */
 	bool		up;
+	int		why_not;	/* why it is not up, as last logged */
 	ino_t		ino;		/* of path, when it came up */
 	struct object	*objs;
 	int		nobjs;
@@ -190,15 +191,18 @@ static void publish_system(const struct system *s, bool on)
 
 /* ---- scanning ---------------------------------------------------------- */
 
-/* path's bridged objects, into *objs (malloc'ed): how many, or -1. */
+/*
+ * path's bridged objects, into *objs (malloc'ed): how many, or the error
+ * (a µITRON error code, or -errno - 1000 when it cannot be opened).
+ */
 static int enumerate(const char *path, struct object **objs)
 {
 	unitron_t *u = unitron_open(path);
 	struct object *o = NULL, *more;
-	int n = 0, len;
+	int n = 0, len = E_NOMEM;
 
 	if (u == NULL)
-		return -1;
+		return -errno - 1000;
 	for (;;) {
 		more = realloc(o, (n + 1) * sizeof(*o));
 		if (more == NULL)
@@ -215,7 +219,7 @@ static int enumerate(const char *path, struct object **objs)
 	/* E_ID past the last object; anything else: not (yet) up. */
 	if (len != E_ID) {
 		free(o);
-		return -1;
+		return len < 0 ? len : E_SYS;
 	}
 	*objs = o;
 	return n;
@@ -274,7 +278,7 @@ static void set_down(struct system *s)
 
 static void check_system(struct system *s)
 {
-	struct object *objs;
+	struct object *objs = NULL;
 	struct stat st;
 	int n;
 
@@ -285,8 +289,14 @@ static void check_system(struct system *s)
 	if (!s->wanted || stat(s->path, &st) < 0)
 		return;
 	n = enumerate(s->path, &objs);
-	if (n >= 0)
+	if (n >= 0) {
+		s->why_not = 0;
 		set_up(s, objs, n, st.st_ino);
+	} else if (n != s->why_not) {
+		s->why_not = n;
+		say("%s (%s): not up yet: %s", s->name, s->path,
+		    n <= -1000 ? strerror(-n - 1000) : unitron_ername(n));
+	}
 }
 
 /* The name discovery gives a system at path: "/dev/X" X, "unitron-X.sock" X. */

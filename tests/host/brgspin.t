@@ -25,7 +25,7 @@ make -s -f "$top/mk/app.mk" APP="$top/tests/bridge/spin" OUT="$out/app" >/dev/nu
 ok "the application builds" '[ -x "$app" ]'
 cc -std=gnu11 -O2 -Wall -Wextra -Werror -I"$top/bridge/include" \
 	-o "$out/brgspin" "$top/tests/bridge/brgspin.c" \
-	"$top/bridge/lib/libunitron.c"
+	"$top/build/lib/libunitron.a"
 ok "brgspin builds" '[ -x "$out/brgspin" ]'
 ctl=$top/build/unitronctl
 
