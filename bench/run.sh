@@ -3,7 +3,7 @@
 # baseline measured in the same run, with their ratio; the tables also go
 # to build/bench/results.md for bench/RESULTS.md.
 #
-#   bench/run.sh [-q] [-i] [posix|linux|kernelware|owncore]...
+#   bench/run.sh [-q] [-i] [posix|linux|kernelware|owncore|cluster]...
 #
 # -q: quick, 1,000 cyclic intervals and latency samples instead of
 # 10,000 (and fewer kernelware calls).
@@ -20,7 +20,10 @@
 # each, about 5 with -q); kernelware, in QEMU (bench/kernelware/);
 # owncore, the own-core port (a µITRON image on CPU 1 taken from Linux)
 # beside the linux port and cyclictest, and its boot and stop times, in
-# QEMU, one boot per kernel (bench/owncore/).  The
+# QEMU, one boot per kernel (bench/owncore/); cluster, µITRON objects
+# across TIPC nodes (remote call beside a local one and a plain TIPC
+# round trip, discovery), in QEMU, one boot per kernel (bench/cluster/,
+# about a minute each; BENCH_FLAVOURS=std for one).  The
 # source line counts (seed 000's table 3.2) end every run.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,10 +40,10 @@ while [[ ${1:-} == -[qi] ]]; do
 done
 mkdir -p "$out"
 parts=("$@")
-[[ ${#parts[@]} -gt 0 ]] || parts=(posix linux kernelware owncore)
+[[ ${#parts[@]} -gt 0 ]] || parts=(posix linux kernelware owncore cluster)
 for part in "${parts[@]}"; do
-	[[ " posix linux kernelware owncore " == *" $part "* ]] ||
-		{ echo "usage: bench/run.sh [-q] [-i] [posix|linux|kernelware|owncore]..." >&2; exit 2; }
+	[[ " posix linux kernelware owncore cluster " == *" $part "* ]] ||
+		{ echo "usage: bench/run.sh [-q] [-i] [posix|linux|kernelware|owncore|cluster]..." >&2; exit 2; }
 done
 
 command -v cyclictest >/dev/null && command -v hackbench >/dev/null &&
@@ -111,6 +114,8 @@ loc_table() {
 . bench/kernelware.sh
 # shellcheck source=bench/owncore.sh
 . bench/owncore.sh
+# shellcheck source=bench/cluster.sh
+. bench/cluster.sh
 
 for part in "${parts[@]}"; do
 	"${part}_bench"

@@ -17,6 +17,15 @@
  *   clustertest wait NAME TMOUT   trcv_dtq(NAME, TMOUT): "E_xxx MS"
  *   clustertest rtt NAME1 NAME2 N N round trips, datum to NAME1 and back
  *                                 from NAME2: "rtt n=N min=US avg=US"
+ *   clustertest null NAME N       N polling receives on an empty data
+ *                                 queue (one bridge call each, E_TMOUT):
+ *                                 "null n=N min=US avg=US"
+ *   clustertest appear NAME MS    waits (TIPC topology server) until
+ *                                 some daemon publishes SYSTEM/NAME:
+ *                                 "appeared US" (CLOCK_MONOTONIC), or
+ *                                 "timeout"
+ * NAME1, NAME2 and NAME of rtt and null go through unitron_open(NULL):
+ * $UNITRON_SYSTEM's objects, or the cluster's.
  */
 #define _GNU_SOURCE
 #include "bridge/lib/libunitron.c"
@@ -268,6 +277,59 @@ static long long now_us(void)
 	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
 }
 
+/* "WHAT n=N min=US avg=US" of n samples (µs) in t. */
+static void print_stat(const char *what, const long long *t, int n)
+{
+	long long min = t[0], sum = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		sum += t[i];
+		if (t[i] < min)
+			min = t[i];
+	}
+	printf("%s n=%d min=%lld avg=%lld\n", what, n, min, sum / n);
+}
+
+static int null_calls(const char *name, int n)
+{
+	unitron_t *u = unitron_open(NULL);
+	long long *t = calloc((size_t)n, sizeof(*t));
+	int obj = u != NULL ? unitron_object(u, name) : E_NOEXS, i;
+	intptr_t d;
+
+	if (obj <= 0 || t == NULL || n <= 0) {
+		printf("lookup %s: %s\n", name, unitron_ername(obj));
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		t[i] = now_us();
+		if (unitron_prcv_dtq(u, obj, &d) != E_TMOUT)
+			return 1;
+		t[i] = now_us() - t[i];
+	}
+	print_stat("null", t, n);
+	return 0;
+}
+
+static int appear(const char *name, int ms)
+{
+	struct tipc_event e;
+	int fd = cluster_subscribe(UNITRON_NET_TYPE_FULL,
+				   unitron_net_hash(name, strlen(name)),
+				   unitron_net_hash(name, strlen(name)),
+				   TIPC_WAIT_FOREVER);
+
+	printf("subscribed %lld\n", now_us());
+	while (fd >= 0 && cluster_event(fd, &e, ms))
+		if (e.event == TIPC_PUBLISHED) {
+			printf("appeared %lld\n", now_us());
+			return 0;
+		}
+	printf("timeout\n");
+	return 1;
+}
+
 static int rtt(const char *to, const char *from, int n)
 {
 	unitron_t *u = unitron_open(NULL);
@@ -310,7 +372,11 @@ int main(int argc, char **argv)
 		return wait_call(argv[2], atoi(argv[3]));
 	if (argc == 5 && strcmp(argv[1], "rtt") == 0)
 		return rtt(argv[2], argv[3], atoi(argv[4]));
+	if (argc == 4 && strcmp(argv[1], "null") == 0)
+		return null_calls(argv[2], atoi(argv[3]));
+	if (argc == 4 && strcmp(argv[1], "appear") == 0)
+		return appear(argv[2], atoi(argv[3]));
 	fprintf(stderr, "usage: clustertest names S1 S2 | junk | many P N S... "
-		"| wait NAME TMOUT | rtt TO FROM N\n");
+		"| wait NAME TMOUT | rtt TO FROM N | null NAME N | appear NAME MS\n");
 	return 2;
 }

@@ -1,0 +1,66 @@
+# shellcheck shell=bash disable=SC2154
+# Unitron - benchmarks of µITRON objects across nodes, in QEMU (bench/
+# run.sh sources this file: $out, $report and its helpers).  The guest
+# side is bench/cluster/; its "# bench: ..." lines land in its TAP.
+
+# The bench lines of FL's run for WHAT ("null remote"): "min avg" of its
+# rounds, the smallest min and the mean of the averages.
+cluster_stat() {	# FL WHAT
+	sed -n "s/^# bench: $2 n=[0-9]* min=\([0-9]*\) avg=\([0-9]*\).*/\1 \2/p" \
+		"$out/cluster-$1.tap" |
+		awk '{ if (!n || $1 < m) m = $1; s += $2; n++ }
+		     END { if (n) printf "%d %d\n", m, s / n; else print "0 0" }'
+}
+
+# The median of FL's discovery times for WHO (tipc, unitron), in ms.
+cluster_discovery() {	# FL WHO
+	sed -n "s/^# bench: discover $2 \([0-9-]*\)$/\1/p" "$out/cluster-$1.tap" |
+		sort -n | awk '{ v[n++] = $1 } END { print n ? v[int(n / 2)] : "-" }'
+}
+
+cluster_bench() {
+	local fl lmin lavg rmin ravg tmin tavg plmin plavg prmin pravg
+	local dt du
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
+		echo "== cluster in QEMU, $fl kernel: one boot =="
+		tools/vm/test-group.sh -n "bench-cluster-$fl" bench/cluster "$fl" \
+			>"$out/cluster-$fl.tap" ||
+			echo "bench-cluster-$fl: some guest checks failed: $out/cluster-$fl.tap" >&2
+	done
+	{
+		echo "== across nodes (TIPC): one call, a round trip through a task, discovery =="
+		echo "Two TIPC nodes (network namespaces a and b in one guest, veth on a"
+		echo "bridge), tests/bridge/app as a linux-port module in a, served by"
+		echo "unitron-netd. One call: a polling receive on an empty data queue"
+		echo "(E_TMOUT), made in a on the device (local) and from b through"
+		echo "unitron-netd (remote), beside a plain TIPC SOCK_SEQPACKET round trip"
+		echo "of 4 bytes from b to a server in a. Through a task: a datum to the"
+		echo "echo task and its answer back (two calls). µs: the smallest of"
+		echo "all rounds, and the mean of the rounds' averages."
+		echo
+		echo "| kernel | local call min / avg | TIPC round trip min / avg | remote call min / avg | remote / local (min, avg) | remote / TIPC (min, avg) | through a task: local, remote avg (ratio) |"
+		echo "| --- | --- | --- | --- | --- | --- | --- |"
+		for fl in ${BENCH_FLAVOURS:-std rt}; do
+			read -r lmin lavg < <(cluster_stat "$fl" "null local")
+			read -r rmin ravg < <(cluster_stat "$fl" "null remote")
+			read -r tmin tavg < <(cluster_stat "$fl" "null tipc")
+			read -r plmin plavg < <(cluster_stat "$fl" "trip local")
+			read -r prmin pravg < <(cluster_stat "$fl" "trip remote")
+			echo "| $fl | $lmin / $lavg | $tmin / $tavg | $rmin / $ravg | $(ratio "$rmin" "$lmin"), $(ratio "$ravg" "$lavg") | $(ratio "$rmin" "$tmin"), $(ratio "$ravg" "$tavg") | $plavg, $pravg ($(ratio "$pravg" "$plavg")) |"
+		done
+		echo
+		echo "Discovery, ms, median of the rounds: a plain TIPC name bound in a,"
+		echo "from its bind to b's topology event; a new system's name, from the"
+		echo "start of its insmod in a (module load, unitron-netd's inotify"
+		echo "wake-up and enumeration, TIPC's distribution) to b's event."
+		echo
+		echo "| kernel | plain TIPC name | a new system's name | ratio |"
+		echo "| --- | --- | --- | --- |"
+		for fl in ${BENCH_FLAVOURS:-std rt}; do
+			dt=$(cluster_discovery "$fl" tipc)
+			du=$(cluster_discovery "$fl" unitron)
+			echo "| $fl | $dt | $du | $(ratio "$du" "$dt") |"
+		done
+		echo
+	} | tee -a "$report"
+}

@@ -1,0 +1,2 @@
+/* The real unitronctl, with libunitron. */
+#include "tests/vm/cluster/progs/unitronctl.c"
