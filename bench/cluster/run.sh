@@ -3,7 +3,7 @@
 # Prints TAP, and "# bench: ..." lines that bench/cluster.sh reads:
 #   # bench: null local|remote|tipc n=N min=US avg=US   (one call)
 #   # bench: trip local|remote n=N min=US avg=US        (through a task)
-#   # bench: discover tipc|unitron MS                   (one name)
+#   # bench: discover tipc|unitron|insmod US            (one name)
 # shellcheck source=SCRIPTDIR/../../tools/vm/guest/tap.sh
 . /lib/unitron/tap.sh
 # shellcheck source=SCRIPTDIR/../../tools/vm/guest/tipcnet.sh
@@ -70,18 +70,19 @@ t_discover() {
 		_s=$!
 		wait_line $W/watch ' published ' 20
 		wait $_w
-		echo "# bench: discover tipc $(ms "$(sed -n 's/^bound //p' $W/s)" \
-			"$(awk '/ published /{print $1}' $W/watch)")"
+		echo "# bench: discover tipc $(($(awk '/ published /{print $1}' \
+			$W/watch) - $(sed -n 's/^bound //p' $W/s)))"
 		stop_bg $_s
 		$NSX b clustertest appear echoc/IN_DTQ 20000 >$W/appear &
 		_w=$!
 		wait_line $W/appear '^subscribed' 10
 		_t0=$(now)
 		insmod $M/echo2.ko cpu=1 autostart=1 bridge_name=echoc
+		echo "# bench: discover insmod $(($(now) - _t0))"
 		wait $_w
 		if grep -q '^appeared' $W/appear; then
-			echo "# bench: discover unitron $(ms "$_t0" \
-				"$(sed -n 's/^appeared //p' $W/appear)")"
+			echo "# bench: discover unitron $(($(sed -n \
+				's/^appeared //p' $W/appear) - _t0))"
 			pass "round $_r: echoc/IN_DTQ seen in b"
 		else
 			fail "round $_r: echoc/IN_DTQ seen in b" "$(cat $W/netd)"
