@@ -31,6 +31,8 @@
 /* TIPC's connect gives up after this (its default is 8 s). */
 #define CONNECT_MS		2000
 #define MAX_PUBLISHERS		16
+/* A watch asks every daemon again after this long without a change. */
+#define RECHECK_MS		2000
 /* A connection's loss (not an error code: those are <= 0). */
 #define CLUSTER_LOST		1
 
@@ -425,6 +427,23 @@ static int refresh(struct daemon *ds, int n, unitron_cluster_fn *fn,
 	return r;
 }
 
+/* Every daemon, those known and those the name table has now: dirty. */
+static void recheck(struct daemon **ds, int *n)
+{
+	struct tipc_socket_addr ports[MAX_PUBLISHERS * 4];
+	struct tipc_event e = { .event = TIPC_PUBLISHED,
+				.s.seq.type = UNITRON_NET_TYPE_NODE };
+	int i, np = publishers(UNITRON_NET_TYPE_NODE, 0, ports,
+			       MAX_PUBLISHERS * 4);
+
+	for (i = 0; i < *n; i++)
+		(*ds)[i].dirty = true;
+	for (i = 0; i < np; i++) {
+		e.port = ports[i];
+		daemon_of(ds, n, &e);
+	}
+}
+
 /* Subscribe fd to every daemon and every object too (for watching). */
 static bool subscribe_objects(int fd)
 {
@@ -456,11 +475,14 @@ int unitron_cluster_objects(unitron_cluster_fn *fn, void *arg, int watch)
 	/*
 	 * The first report, then (watching) the changes: events come in
 	 * bursts (a system's every name), so the daemons they are about are
-	 * asked once the burst is over.
+	 * asked once the burst is over.  A quiet watch asks every daemon
+	 * again each RECHECK_MS: TIPC's topology server was seen to leave
+	 * out the publications of a daemon that replaced another on its
+	 * node (tests/vm/cluster), though not their withdrawals.
 	 */
 	for (;;) {
 		int ms = !watch ? TOPOLOGY_WAIT_MS : n > 0 && !retry ? 50 :
-			 retry ? 200 : -1;
+			 retry ? 200 : RECHECK_MS;
 
 		if (cluster_event(fd, &e, ms)) {
 			if (e.event == TIPC_SUBSCR_TIMEOUT)
@@ -473,13 +495,13 @@ int unitron_cluster_objects(unitron_cluster_fn *fn, void *arg, int watch)
 		r = refresh(ds, n, fn, arg, &retry);
 		if (r)
 			break;
-		/* Quiet: the next change, however long it takes. */
-		if (!retry && !cluster_event(fd, &e, -1)) {
-			r = E_SYS;
-			break;
-		}
-		if (!retry)
+		/* Quiet: the next change, or the next recheck. */
+		if (retry)
+			continue;
+		if (cluster_event(fd, &e, RECHECK_MS))
 			daemon_of(&ds, &n, &e);
+		else
+			recheck(&ds, &n);
 	}
 	if (!watch)
 		r = refresh(ds, n, fn, arg, &retry);

@@ -75,12 +75,16 @@ static bool explicit_systems;		/* -s given: no discovery */
 static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
 static int listen_fd;
 
+/* A line of the log, with the time since boot (as the kernel's log). */
 static void say(const char *fmt, ...)
 {
+	struct timespec ts;
 	va_list ap;
 
+	clock_gettime(CLOCK_MONOTONIC, &ts);
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, "[%5ld.%03ld] %s: ", (long)ts.tv_sec,
+		ts.tv_nsec / 1000000, prog);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
@@ -261,7 +265,8 @@ static void set_up(struct system *s, struct object *objs, int n, ino_t ino)
 	s->up = true;
 	pthread_mutex_unlock(&table_lock);
 	publish_system(s, true);
-	say("%s (%s): %d objects published", s->name, s->path, n);
+	say("%s (%s): %d object%s published", s->name, s->path, n,
+	    n == 1 ? "" : "s");
 }
 
 static void set_down(struct system *s)

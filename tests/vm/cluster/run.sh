@@ -124,7 +124,7 @@ t_publish() {
 		"ls -c: name, kind and node"
 	is "$(grep -c '^+ ' $W/watch)" $((3 * NOBJ)) \
 		"c's watcher: each object appeared once"
-	like "$(cat $W/netd.a)" 'echoa \(/dev/echoa\): 7 objects published' \
+	like "$(cat $W/netd.a)" 'unitron-netd: echoa \(/dev/echoa\): 7 objects published' \
 		"a's daemon logs the publication"
 }
 
@@ -207,13 +207,18 @@ t_imports() {
 	wait_count c echob $NOBJ 10
 	is "$(nsx c unitronctl recv -t 15000 echob/OUT_DTQ)" 9 \
 		"a datum sent while b's system was away arrives when it is back"
+	cat $W/watch >>$W/watch.all
+	: >$W/watch
 	netd a $netd_a_args
 	netd c $netd_c_args
 }
 
 # Withdrawal on stop and rmmod, seen by the watcher; names come back.
 t_withdraw() {
-	cat $W/watch >$W/watch.all
+	# The daemons restarted at the end of imports: their objects first.
+	check "c's watcher sees a's objects (again)" \
+		wait_line $W/watch '^\+ echoa/PRIQ_DTQ ' 10
+	cat $W/watch >>$W/watch.all
 	: >$W/watch
 	t0=$(now)
 	check "rmmod echo (a's system)" rmmod echo
