@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -445,6 +446,8 @@ static size_t list(char *buf, size_t size)
  * A call in progress, for the main thread to cancel when its caller
  * sends CANCEL or goes away: the connection thread is signalled until
  * the call returns (a signal interrupts libunitron's wait: E_RLWAI).
+ * The main thread learns of both from epoll, edge-triggered on every
+ * connection: a packet or a hang-up while the connection is busy.
  */
 struct conn {
 	int		fd;
@@ -457,20 +460,32 @@ struct conn {
 
 static struct conn conns[MAX_CONNS];
 static pthread_mutex_t conns_lock = PTHREAD_MUTEX_INITIALIZER;
-static int wake_pipe[2];	/* the main thread polls again */
+static int epoll_fd;
 
-static void set_busy(struct conn *c, bool busy)
+/* Whether the next packet on fd is a CANCEL, or the caller has gone. */
+static bool caller_cancels(int fd)
 {
-	char b = 0;
+	struct unitron_net_msg m;
+	ssize_t n = recv(fd, &m, sizeof(m), MSG_PEEK | MSG_DONTWAIT);
+
+	return n <= 0 ? n == 0 || errno != EAGAIN :
+	       n == sizeof(m) && m.op == UNITRON_NET_CANCEL;
+}
+
+/*
+ * busy: c starts a call, unless its caller cancelled it already (an
+ * edge the main thread saw before c was busy): false.  !busy: it ended.
+ */
+static bool set_busy(struct conn *c, bool busy)
+{
+	bool go = !busy || !caller_cancels(c->fd);
 
 	pthread_mutex_lock(&conns_lock);
-	c->busy = busy;
+	c->busy = busy && go;
 	c->cancel = false;
-	c->call += busy;
+	c->call++;
 	pthread_mutex_unlock(&conns_lock);
-	/* Full: the main thread has yet to read it, and will poll anew. */
-	if (busy && write(wake_pipe[1], &b, 1) < 0 && errno != EAGAIN)
-		say("wake: %s", strerror(errno));
+	return go;
 }
 
 /*
@@ -492,7 +507,10 @@ static unitron_er bridge_call(struct conn *c, const struct target *t,
 		unitron_close(u);
 		return E_DLT;	/* its system went, or came back anew */
 	}
-	set_busy(c, true);
+	if (!set_busy(c, true)) {
+		unitron_close(u);
+		return E_RLWAI;		/* never made: no effect */
+	}
 	switch (m->op) {
 	case UNITRON_BRG_SND_DTQ:
 		ercd = unitron_tsnd_dtq(u, t->obj, (intptr_t)m->data, m->tmout);
@@ -612,6 +630,7 @@ static void *connection(void *arg)
 static void accept_connection(void)
 {
 	int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLRDHUP | EPOLLET };
 	pthread_attr_t attr;
 	struct conn *c = NULL;
 	int i;
@@ -629,60 +648,43 @@ static void accept_connection(void)
 		close(fd);	/* too many: the caller sees E_DLT */
 		return;
 	}
+	ev.data.ptr = c;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&c->thread, &attr, connection, c) != 0) {
+	if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0 ||
+	    pthread_create(&c->thread, &attr, connection, c) != 0) {
+		say("connection: %s", strerror(errno));
 		close(fd);
 		c->used = false;
 	}
 	pthread_attr_destroy(&attr);
 }
 
-/*
- * The busy connections' fds into p, who and which call: how many.
- * Those being cancelled are signalled again instead.
- */
-static int watch_calls(struct pollfd *p, struct conn **who,
-		       unsigned int *call, bool *cancelling)
+/* Signal again the calls being cancelled: whether there are any. */
+static bool resignal(void)
 {
-	int i, n = 0;
+	bool any = false;
+	int i;
 
-	*cancelling = false;
 	pthread_mutex_lock(&conns_lock);
-	for (i = 0; i < MAX_CONNS; i++) {
-		struct conn *c = &conns[i];
-
-		if (!c->used || !c->busy)
-			continue;
-		if (c->cancel) {
-			pthread_kill(c->thread, SIGUSR1);
-			*cancelling = true;
-			continue;
+	for (i = 0; i < MAX_CONNS; i++)
+		if (conns[i].used && conns[i].busy && conns[i].cancel) {
+			pthread_kill(conns[i].thread, SIGUSR1);
+			any = true;
 		}
-		p[n] = (struct pollfd){ .fd = c->fd,
-					.events = POLLIN | POLLRDHUP };
-		call[n] = c->call;
-		who[n++] = c;
-	}
 	pthread_mutex_unlock(&conns_lock);
-	return n;
+	return any;
 }
 
 /*
- * Poll saw call's connection readable or hung up: the caller sent CANCEL
- * or went away, unless that call has ended meanwhile (the input is then
- * the next request, or the next call is the one in progress).
+ * c's connection had a packet or a hang-up: if c is busy, its caller
+ * sent CANCEL or went away (while a call runs, nothing else comes), and
+ * the call is cancelled; if not, the packet is c's next request.
  */
-static void cancel_call(struct conn *c, unsigned int call)
+static void check_cancel(struct conn *c)
 {
-	struct unitron_net_msg m;
-	ssize_t n;
-
 	pthread_mutex_lock(&conns_lock);
-	n = recv(c->fd, &m, sizeof(m), MSG_PEEK | MSG_DONTWAIT);
-	if (c->used && c->busy && !c->cancel && c->call == call &&
-	    (n <= 0 ? n == 0 || errno != EAGAIN :
-	     n == sizeof(m) && m.op == UNITRON_NET_CANCEL)) {
+	if (c->used && c->busy && !c->cancel && caller_cancels(c->fd)) {
 		c->cancel = true;
 		pthread_kill(c->thread, SIGUSR1);
 	}
@@ -902,7 +904,8 @@ static int setup(sigset_t *run_mask)
 	sa.sa_handler = on_cancel;
 	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+	epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+	if (epoll_fd < 0)
 		return -1;
 	listen_fd = socket(AF_TIPC, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	if (listen_fd < 0) {
@@ -945,17 +948,20 @@ static int watch_dirs(void)
 
 static void run(const sigset_t *run_mask)
 {
-	struct pollfd p[3 + MAX_CONNS];
-	struct conn *who[MAX_CONNS];
-	unsigned int call[MAX_CONNS];
-	char drain[4096];
-	bool cancelling;
-	int i, n, r, ino = watch_dirs();
+	struct epoll_event ev = { .events = EPOLLIN }, evs[32];
+	int i, n, ino = watch_dirs();
+	bool cancelling = false;
 	long long next_scan = 0;
+	char drain[4096];
 
+	ev.data.ptr = &listen_fd;
+	epoll_ctl(epoll_fd, EPOLL_CTL_ADD, listen_fd, &ev);
+	ev.data.ptr = &epoll_fd;	/* inotify's */
+	if (ino >= 0)
+		epoll_ctl(epoll_fd, EPOLL_CTL_ADD, ino, &ev);
 	while (!stopping) {
 		struct timespec ts;
-		long long now, wait;
+		long long now;
 
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		now = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
@@ -963,28 +969,21 @@ static void run(const sigset_t *run_mask)
 			scan();
 			next_scan = now + SCAN_MS;
 		}
-		p[0] = (struct pollfd){ .fd = listen_fd, .events = POLLIN };
-		p[1] = (struct pollfd){ .fd = wake_pipe[0], .events = POLLIN };
-		p[2] = (struct pollfd){ .fd = ino, .events = POLLIN };
-		n = watch_calls(p + 3, who, call, &cancelling);
-		wait = cancelling ? CANCEL_EVERY_MS : next_scan - now;
-		ts = (struct timespec){ wait / 1000, wait % 1000 * 1000000 };
-		r = ppoll(p, 3 + n, &ts, run_mask);
-		if (r <= 0)
-			continue;
-		if (p[0].revents & POLLIN)
-			accept_connection();
-		if (p[1].revents & POLLIN)
-			while (read(wake_pipe[0], drain, sizeof(drain)) > 0)
-				;
-		if (ino >= 0 && (p[2].revents & POLLIN)) {
-			while (read(ino, drain, sizeof(drain)) > 0)
-				;
-			next_scan = 0;
+		n = epoll_pwait(epoll_fd, evs, 32, cancelling ?
+				CANCEL_EVERY_MS : (int)(next_scan - now),
+				run_mask);
+		for (i = 0; i < n; i++) {
+			if (evs[i].data.ptr == &listen_fd) {
+				accept_connection();
+			} else if (evs[i].data.ptr == &epoll_fd) {
+				while (read(ino, drain, sizeof(drain)) > 0)
+					;
+				next_scan = 0;
+			} else {
+				check_cancel(evs[i].data.ptr);
+			}
 		}
-		for (i = 0; i < n; i++)
-			if (p[3 + i].revents)
-				cancel_call(who[i], call[i]);
+		cancelling = resignal();
 	}
 }
 
