@@ -21,7 +21,7 @@ cluster_discovery() {	# FL WHO
 }
 
 cluster_bench() {
-	local fl lmin lavg rmin ravg tmin tavg plmin plavg prmin pravg
+	local fl lmin lavg rmin ravg tmin tavg plavg pravg
 	local dt du di
 	for fl in ${BENCH_FLAVOURS:-std rt}; do
 		echo "== cluster in QEMU, $fl kernel: one boot =="
@@ -46,8 +46,8 @@ cluster_bench() {
 			read -r lmin lavg < <(cluster_stat "$fl" "null local")
 			read -r rmin ravg < <(cluster_stat "$fl" "null remote")
 			read -r tmin tavg < <(cluster_stat "$fl" "null tipc")
-			read -r plmin plavg < <(cluster_stat "$fl" "trip local")
-			read -r prmin pravg < <(cluster_stat "$fl" "trip remote")
+			read -r _ plavg < <(cluster_stat "$fl" "trip local")
+			read -r _ pravg < <(cluster_stat "$fl" "trip remote")
 			echo "| $fl | $lmin / $lavg | $tmin / $tavg | $rmin / $ravg | $(ratio "$rmin" "$lmin"), $(ratio "$ravg" "$lavg") | $(ratio "$rmin" "$tmin"), $(ratio "$ravg" "$tavg") | $plavg, $pravg ($(ratio "$pravg" "$plavg")) |"
 		done
 		echo

@@ -15,6 +15,7 @@ ip() { /usr/bin/ip "$@"; }
 nsx() { _n=$1; shift; ip netns exec "$_n" "$@"; }
 # In the background, "$NSX node cmd &": a function put in the background
 # runs in a subshell, and $! would not be the program's pid.
+# shellcheck disable=SC2034
 NSX="/usr/bin/ip netns exec"
 now() { tipcprobe now; }
 ms() { echo $((($2 - $1) / 1000)); }	# ms from µs time $1 to $2
