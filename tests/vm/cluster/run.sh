@@ -5,7 +5,7 @@
 # its unitron-netd; clients are unitronctl, brgtest and clustertest.
 #
 # Cases, in order (each builds on the ones before): net publish calls
-# brgtest imports withdraw loss many junk.  Figures go to diagnostics
+# brgtest imports withdraw loss many junk owncore.  Figures go to diagnostics
 # as "# fact: ..." lines (docs/cluster.md quotes them).
 # shellcheck source=SCRIPTDIR/../../../tools/vm/guest/tap.sh
 . /lib/unitron/tap.sh
@@ -331,4 +331,36 @@ t_junk() {
 	like "$(unitron-netd -h)" 'SYSTEM/NAME and NAME' "unitron-netd -h"
 }
 
-run_cases net publish calls brgtest imports withdraw loss many junk
+# The own-core port's system: the same app as an image on CPU 1 (taken
+# from Linux: the linux-port systems, which run there, go first), with
+# its bridge device as /dev/echoa: a's daemon serves it as it served the
+# module.
+t_owncore() {
+	rmmod echo echo2
+	check "a's and c's objects withdrawn" wait_count b echoa 0 5
+	check "insmod unitron_core.ko image=echo.img bridge_name=echoa" \
+		insmod $M/unitron_core.ko cpu=1 image=/lib/unitron/images/echo.img \
+		bridge_name=echoa
+	check "the own core's objects published" wait_count c echoa $NOBJ 10
+	like "$(nsx c unitronctl ls -c)" 'echoa/IN_DTQ  *dtq a' \
+		"ls -c: the own core's objects, on node a"
+	nsx c unitronctl send -t 5000 echoa/IN_DTQ 41
+	is "$(nsx c unitronctl recv -t 5000 echoa/OUT_DTQ)" 42 \
+		"c -> the echo task on a's own core -> c"
+	nsx b unitronctl send -t 5000 echoa/IN_MBX "own core"
+	is "$(nsx b unitronctl recv -t 5000 echoa/OUT_MBX)" "OWN CORE" \
+		"b -> its mailbox task -> b"
+	r=$(nsx c clustertest rtt echoa/IN_DTQ echoa/OUT_DTQ 50)
+	fact "process in c -> echo task on a's own core -> c: $r"
+	$NSX c clustertest wait echoa/IDLE_DTQ -1 >$W/w5 &
+	w5=$!
+	usleep 500000
+	check "the image stops (ext_ker)" \
+		nsx b unitronctl send -t 5000 echoa/IN_DTQ -1
+	await $w5 10
+	like "$(cat $W/w5)" '^E_DLT ' "a call waiting when it stopped: E_DLT"
+	check "rmmod unitron_core: CPU 1 is Linux's again" rmmod unitron_core
+	check "its objects withdrawn" wait_count c echoa 0 5
+}
+
+run_cases net publish calls brgtest imports withdraw loss many junk owncore
