@@ -70,6 +70,55 @@ same() {
 	fi
 }
 
+# refused DESC STATUS ERE CMD...: CMD exits STATUS, its stderr matches ERE.
+refused() {
+	_d=$1 _st=$2 _re=$3
+	shift 3
+	_err=$("$@" 2>&1 >/dev/null)
+	_got=$?
+	if [ "$_got" = "$_st" ] && echo "$_err" | grep -qE -- "$_re"; then
+		pass "$_d"
+	else
+		fail "$_d" "status $_got (want $_st)" "stderr: $_err"
+	fi
+}
+
+# What cannot run in kernel mode is refused with 126 and the reason, or
+# with --fallback runs in user mode and says so.
+kwrun_refuses() {
+	refused "a static program is refused (126)" 126 \
+		"^kwrun: /bin/busybox: statically linked.*--fallback" \
+		kwrun /bin/busybox true
+	is "$(kwrun --fallback /bin/busybox echo ran 2>/dev/null)" "ran" \
+		"--fallback runs it in user mode"
+	refused "... and says so" 0 "running it in user mode \(--fallback\)" \
+		kwrun --fallback /bin/busybox true
+	printf '#!/bin/sh\necho script\n' >/tmp/static.sh
+	printf '#!/usr/bin/sha256sum\n' >/tmp/sum.sh
+	chmod +x /tmp/static.sh /tmp/sum.sh
+	refused "a script of a static interpreter is refused" 126 \
+		"^kwrun: /tmp/static.sh \(its interpreter /bin/sh\): statically linked" \
+		kwrun /tmp/static.sh
+	same "a script of a dynamic interpreter runs it in kernel mode" 5 \
+		/tmp/sum.sh
+	refused "no CAP_SYS_ADMIN: refused" 126 \
+		"^kwrun: kwmode: kernel mode needs CAP_SYS_ADMIN" \
+		as_nobody kwrun kwmode
+	is "$(as_nobody kwrun --fallback kwmode 2>/dev/null)" "ring 3" \
+		"... with --fallback, user mode"
+	refused "an unknown program: 127" 127 "^kwrun: no_such: " \
+		kwrun no_such
+	refused "an unknown option: usage (2)" 2 "^usage: kwrun" \
+		kwrun --bogus kwmode
+	is "$(kwrun -- kwmode)" "ring 0" "-- ends the options"
+	_lib=$(dirname "$(command -v kwrun)")/libkw.so
+	refused "libkw, told by kwrun, exits 126 when it cannot switch" 126 \
+		"^kwrun: .*/kwmode: cannot enter kernel mode: " \
+		as_nobody env KWRUN=1 LD_PRELOAD="$_lib" kwmode
+	is "$(as_nobody env KWRUN=2 LD_PRELOAD="$_lib" kwmode 2>/dev/null)" \
+		"ring 3" "... and goes on in user mode if told so (--fallback)"
+}
+
 t_kwrun() {
 	check_fails "kwrun without a program: usage" kwrun
 	is "$(kwmode)" "ring 3" "kwmode alone runs in ring 3"
@@ -126,6 +175,7 @@ t_kwrun() {
 		"a handler runs, the interrupted read restarts, kernel mode goes on"
 	is "$(kwrun /usr/bin/env kwmode)" "ring 0" \
 		"a program executed from kernel mode starts in kernel mode"
+	kwrun_refuses
 	_out=$(kwrun kwmode switch)
 	like "$_out" "start ring 0" "kwrun starts in ring 0"
 	like "$_out" "after switch_to_user_mode ring 3" "switch_to_user_mode"
@@ -141,6 +191,9 @@ t_kwrun() {
 
 t_unload() {
 	check "rmmod kernelware" rmmod kernelware
+	refused "no module: kwrun refuses (126)" 126 \
+		"^kwrun: kwmode: no /dev/kernelware \(load kernelware.ko\)" \
+		kwrun kwmode
 	check_fails "device removed" test -e /dev/kernelware
 }
 
