@@ -197,4 +197,65 @@ t_unload() {
 	check_fails "device removed" test -e /dev/kernelware
 }
 
-run_cases load call faults refuse kwrun unload
+# count CMD...: the function-call syscalls CMD made (its output dropped).
+count() {
+	_before=$(calls)
+	"$@" >/dev/null 2>&1
+	echo $(($(calls) - _before))
+}
+
+# more_calls WHAT N BASE M: WHAT made N function-call syscalls, at least
+# 50 and half of BASE's M: its threads did not leave kernel mode.
+more_calls() {
+	if [ "$2" -ge 50 ] && [ "$2" -ge $(($4 / 2)) ]; then
+		pass "$1 in kernel mode: $2 function-call syscalls ($3: $4)"
+	else
+		fail "$1 in kernel mode: $2 function-call syscalls ($3: $4)"
+	fi
+}
+
+# Threads of a program in kernel mode are in kernel mode too, and the
+# creating thread stays there (libkw's pthread_create).
+t_threads() {
+	_before=$(calls)
+	_out=$(kwrun kwthreads 2>&1)
+	_n=$(($(calls) - _before))
+	like "$_out" "^workers 4, in ring 0 4, calls ok$" \
+		"4 threads, each in ring 0, their system calls right"
+	like "$_out" "^reader cancelled$" \
+		"a thread cancelled in a blocking read"
+	like "$_out" "^sleeper signalled, ring 0$" \
+		"a signal to one thread: its handler, then ring 0 again"
+	like "$_out" "^main ring 0$" "the main thread is in ring 0 after it all"
+	if [ "$_n" -ge 8000 ]; then
+		pass "their system calls were function calls ($_n >= 4 x 2000)"
+	else
+		fail "their system calls were function calls ($_n >= 4 x 2000)"
+	fi
+	# coreutils' and xz-utils' programs by path: the guest's sh runs
+	# busybox's own applets of those names.
+	seq 1 200000 | sed 's/$/ kernelware/' >/tmp/data
+	_t1=$(count kwrun /usr/bin/xz -T1 -c -k /tmp/data)
+	kwrun /usr/bin/xz -T2 -c /tmp/data >/tmp/data.xz
+	_t2=$(count kwrun /usr/bin/xz -T2 -c -k /tmp/data)
+	check "kwrun xz -T2: the same data comes back" \
+		sh -c '/usr/bin/xz -dc /tmp/data.xz | cmp - /tmp/data'
+	more_calls "xz -T2" "$_t2" "xz -T1" "$_t1"
+	/usr/bin/sort -R /tmp/data >/tmp/shuffled
+	_u=$(/usr/bin/sort --parallel=2 /tmp/shuffled | sha256sum)
+	_k=$(kwrun /usr/bin/sort --parallel=2 /tmp/shuffled | sha256sum)
+	is "$_k" "$_u" "kwrun sort --parallel=2: the same order"
+	is "$(kwrun /usr/bin/sort --parallel=2 /tmp/shuffled | wc -l)" 200000 \
+		"... of every line"
+	_s2=$(count kwrun /usr/bin/sort --parallel=2 /tmp/shuffled)
+	_s1=$(count kwrun /usr/bin/sort --parallel=1 /tmp/shuffled)
+	more_calls "sort --parallel=2" "$_s2" "sort --parallel=1" "$_s1"
+	for _st in pthread futex clone; do
+		_before=$(calls)
+		check "kwrun stress-ng --$_st 2 for 3 s" \
+			kwrun stress-ng --$_st 2 -t 3 --quiet
+		diag "stress-ng --$_st: $(($(calls) - _before)) function-call syscalls"
+	done
+}
+
+run_cases load call faults refuse kwrun threads unload
