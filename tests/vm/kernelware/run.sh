@@ -30,8 +30,12 @@ t_call() {
 t_faults() {
 	check "NULL, wild and kernel-address accesses, a wild call, ud2, int \$14/\$13 and stack overflow in ring 0 end as signals" \
 		kwtest faults
+	check "... and the same from a second thread of the process" \
+		kwtest faults-thread
 	check "a SIGSEGV handler runs after a ring-0 fault" kwtest segv-handler
 	check "an endless ring-0 loop is preemptible and killable" kwtest spin
+	check "... and in a second thread, as a syscall loop there is" \
+		kwtest kill-thread
 	# The user #GP would be logged as "traps: ... general protection
 	# fault", which the console scanner takes for a kernel one.
 	echo 0 >/proc/sys/debug/exception-trace

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
 #include <sched.h>
 #include <fcntl.h>
@@ -305,7 +306,38 @@ static int test_signal(int fd)
 	return got_usr1 == SIGUSR1 ? 0 : fail("the handler did not run");
 }
 
-/* SIGKILL kills a process looping in kernelware. */
+/* "faults-thread", "kill-thread": the ring-0 code in a second thread. */
+static int from_thread;
+
+struct thread_call {
+	int	fd;
+	long	(*fn)(long);
+	long	arg;
+};
+
+static void *call_in_thread(void *p)
+{
+	struct thread_call *tc = p;
+	long r;
+
+	call(tc->fd, tc->fn, tc->arg, &r);
+	return NULL;
+}
+
+/* The child's call: in this thread, or in a second one (from_thread). */
+static void child_call(int fd, long (*fn)(long), long arg)
+{
+	struct thread_call tc = { fd, fn, arg };
+	pthread_t t;
+	long r;
+
+	if (!from_thread) {
+		call(fd, fn, arg, &r);
+	} else if (pthread_create(&t, NULL, call_in_thread, &tc) == 0) {
+		pthread_join(t, NULL);
+	}
+}
+
 /*
  * fn(arg) in ring 0 in a child: it must die of sig, the kernel live.
  * With kill_us, this process sends SIGKILL after that many µs (it runs
@@ -315,12 +347,11 @@ static int expect_killed(int fd, long (*fn)(long), long arg, int sig,
 			 long kill_us, const char *what)
 {
 	int status;
-	long r;
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		if (mlockall(MCL_CURRENT) == 0)
-			call(fd, fn, arg, &r);
+			child_call(fd, fn, arg);
 		_exit(0);
 	}
 	if (kill_us) {
@@ -575,6 +606,12 @@ int main(int argc, char **argv)
 		return test_kill(fd);
 	if (!strcmp(argv[1], "faults"))
 		return test_faults(fd);
+	from_thread = 1;
+	if (!strcmp(argv[1], "faults-thread"))
+		return test_faults(fd);
+	if (!strcmp(argv[1], "kill-thread"))
+		return test_kill(fd) | test_spin(fd);
+	from_thread = 0;
 	if (!strcmp(argv[1], "segv-handler"))
 		return test_segv_handler(fd);
 	if (!strcmp(argv[1], "spin"))
