@@ -2,12 +2,17 @@
  * kwthreads - the threads of a program in kernel mode (kwrun kwthreads):
  * workers that make system calls and share a mutex, a thread cancelled
  * in a blocking read, a thread that takes a signal, and the main thread,
- * each saying whether it ran in ring 0.  tests/vm/kernelware checks the
- * lines, and the module's count of function-call syscalls.
+ * each saying whether it ran in ring 0; then children made by system(),
+ * posix_spawnp() and popen(), after each of which the main thread says
+ * its ring.  tests/vm/kernelware checks the lines, and the module's
+ * count of function-call syscalls.
  */
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -67,6 +72,35 @@ static void *sleeper(void *arg)
 	return (void *)(long)(signalled ? 1 + kw_in_kernel_mode() : 0);
 }
 
+extern char **environ;
+
+static int ring(void)
+{
+	return kw_in_kernel_mode() ? 0 : 3;
+}
+
+/* Children by system(), posix_spawnp() and popen(): the caller's ring. */
+static int children(void)
+{
+	char *argv[] = { "true", NULL }, line[16] = "";
+	int status = -1;
+	pid_t pid;
+	FILE *f;
+
+	status = system("exit 3");
+	printf("system: status %d, ring %d\n", WEXITSTATUS(status), ring());
+	if (posix_spawnp(&pid, "true", NULL, NULL, argv, environ) == 0)
+		waitpid(pid, &status, 0);
+	printf("posix_spawnp: status %d, ring %d\n", WEXITSTATUS(status),
+	       ring());
+	f = popen("echo piped", "r");
+	if (f == NULL || fgets(line, sizeof(line), f) == NULL)
+		return 1;
+	line[strcspn(line, "\n")] = '\0';
+	printf("popen: %s, ring %d\n", line, ring());
+	return pclose(f) == 0 ? 0 : 1;
+}
+
 int main(void)
 {
 	pthread_t w[NWORKER], r, s;
@@ -96,5 +130,5 @@ int main(void)
 	printf("sleeper %s\n", (long)result == 2 ? "signalled, ring 0" :
 	       (long)result == 1 ? "signalled, ring 3" : "no signal");
 	printf("main ring %d\n", kw_in_kernel_mode() ? 0 : 3);
-	return 0;
+	return children();
 }

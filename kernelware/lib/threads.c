@@ -91,19 +91,29 @@ int system(const char *command)
 	return r;
 }
 
+/* posix_spawn or posix_spawnp (real), and back to kernel mode. */
+static int spawn(__typeof__(posix_spawn) *real, pid_t *pid, const char *file,
+		 const posix_spawn_file_actions_t *actions,
+		 const posix_spawnattr_t *attr, char *const argv[],
+		 char *const envp[])
+{
+	int in_kernel = kw_in_kernel_mode(), r;
+
+	if (real == NULL)
+		return ENOSYS;
+	r = real(pid, file, actions, attr, argv, envp);
+	back_to_kernel_mode(in_kernel);
+	return r;
+}
+
 int posix_spawn(pid_t *pid, const char *path,
 		const posix_spawn_file_actions_t *actions,
 		const posix_spawnattr_t *attr, char *const argv[],
 		char *const envp[])
 {
-	int in_kernel = kw_in_kernel_mode(), r;
 	REAL(posix_spawn);
 
-	if (real == NULL)
-		return ENOSYS;
-	r = real(pid, path, actions, attr, argv, envp);
-	back_to_kernel_mode(in_kernel);
-	return r;
+	return spawn(real, pid, path, actions, attr, argv, envp);
 }
 
 int posix_spawnp(pid_t *pid, const char *file,
@@ -111,14 +121,9 @@ int posix_spawnp(pid_t *pid, const char *file,
 		 const posix_spawnattr_t *attr, char *const argv[],
 		 char *const envp[])
 {
-	int in_kernel = kw_in_kernel_mode(), r;
 	REAL(posix_spawnp);
 
-	if (real == NULL)
-		return ENOSYS;
-	r = real(pid, file, actions, attr, argv, envp);
-	back_to_kernel_mode(in_kernel);
-	return r;
+	return spawn(real, pid, file, actions, attr, argv, envp);
 }
 
 FILE *popen(const char *command, const char *type)

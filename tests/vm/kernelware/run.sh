@@ -231,6 +231,10 @@ t_threads() {
 	like "$_out" "^sleeper signalled, ring 0$" \
 		"a signal to one thread: its handler, then ring 0 again"
 	like "$_out" "^main ring 0$" "the main thread is in ring 0 after it all"
+	like "$_out" "^system: status 3, ring 0$" \
+		"system() runs its command, the caller goes on in ring 0"
+	like "$_out" "^posix_spawnp: status 0, ring 0$" "... posix_spawnp() too"
+	like "$_out" "^popen: piped, ring 0$" "... popen() too"
 	if [ "$_n" -ge 8000 ]; then
 		pass "their system calls were function calls ($_n >= 4 x 2000)"
 	else
