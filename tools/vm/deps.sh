@@ -9,7 +9,8 @@ Usage: tools/vm/deps.sh [-c] [-h]
 
 Installs (apt-get, as root) QEMU, Debian's standard and PREEMPT_RT kernels
 with their headers, busybox-static, cpio, rt-tests, stress-ng, kmod,
-trace-cmd, sqlite3 (kernelware runs it), the module build toolchain and
+trace-cmd, sqlite3 and xz-utils (kernelware runs them), iproute2 (TIPC
+nodes), the module build toolchain and
 gcc-multilib (32-bit test programs for the compat ioctls).
 Does nothing when all are already installed.
 
@@ -39,7 +40,7 @@ PKGS=(
 	linux-image-rt-amd64 linux-headers-rt-amd64
 	busybox-static cpio rt-tests stress-ng kmod trace-cmd sqlite3
 	build-essential bc bison flex libelf-dev libssl-dev dwarves gcc-multilib
-	perl python3 file zstd iproute2
+	perl python3 file zstd iproute2 xz-utils
 )
 
 missing=()
