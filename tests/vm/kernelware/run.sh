@@ -194,6 +194,7 @@ t_kwrun() {
 }
 
 t_unload() {
+	check "no task holds the module" unused
 	check "rmmod kernelware" rmmod kernelware
 	refused "no module: kwrun refuses (126)" 126 \
 		"^kwrun: kwmode: no /dev/kernelware \(load kernelware.ko\)" \
@@ -264,6 +265,40 @@ t_threads() {
 			kwrun stress-ng --$_st 2 -t 3 --quiet
 		diag "stress-ng --$_st: $(($(calls) - _before)) function-call syscalls"
 	done
+}
+
+# Every task that entered kernel mode has left it (processes still on
+# their way out get 10 s): the module has no reference.
+unused() {
+	_i=0
+	while [ "$(cat /sys/module/kernelware/refcnt)" != 0 ] && [ $_i -lt 100 ]
+	do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ "$(cat /sys/module/kernelware/refcnt)" = 0 ]
+}
+
+# Not in the default run (make test): 20 rounds of stress-ng's thread
+# stressors under kwrun, a clean console after each round.
+#   tools/vm/test-group.sh -a load,soak,unload kernelware std|rt
+t_soak() {
+	_r=1
+	_bad=
+	while [ $_r -le 20 ]; do
+		for _st in pthread futex clone; do
+			kwrun stress-ng --$_st 2 -t 2 --quiet ||
+				_bad="$_bad $_r:$_st"
+		done
+		_r=$((_r + 1))
+	done
+	is "$_bad" "" "20 rounds of stress-ng --pthread, --futex, --clone (2 workers, 2 s each) under kwrun"
+	if unused; then
+		pass "no reference to the module left"
+	else
+		fail "no reference to the module left" \
+			"refcnt $(cat /sys/module/kernelware/refcnt)" "$(ps)"
+	fi
 }
 
 run_cases load call faults refuse kwrun threads unload
