@@ -56,7 +56,6 @@ unitron_t *unitron_open(const char *system)
 	struct sockaddr_un addr = { .sun_family = AF_UNIX };
 	struct stat st;
 	unitron_t *u;
-
 	bool fallback = false;
 
 	if (system == NULL)
