@@ -7,4 +7,4 @@ here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$1"
 mkdir -p "$1/include"
 cp "$here"/module/* "$1/"
-cp "$here/include/kernelware.h" "$1/include/"
+cp "$here/include/kernelware.h" "$here/include/kw_reentry.h" "$1/include/"

@@ -76,9 +76,69 @@ struct kw_symbol {
 	__u64	addr;
 };
 
+/*
+ * KW_IOC_EXEC, arg KW_EXEC_ON: the calling task, and every task it
+ * creates from then on, starts each program it executes in kernel mode,
+ * at the program's entry point (the dynamic loader's for a dynamic
+ * program): the module maps the kernelware page into the new program, a
+ * few user-mode instructions that enter kernel mode from the registers
+ * the program starts with.  No preload: static programs too.  Programs
+ * not for x86-64 start in user mode.  KW_EXEC_OFF ends it for the task.
+ */
+#define KW_EXEC_OFF	0
+#define KW_EXEC_ON	1
+
+/* Why a thread's kernel mode ended. */
+enum kw_left {
+	KW_LEFT_SYSCALL,	/* a system call made in user mode (detail) */
+	KW_LEFT_SIGNAL,		/* a signal to deliver */
+	KW_LEFT_WORK,		/* the kernel's work on return to user mode */
+	KW_LEFT_FAULT,		/* a fault user mode takes (detail: vector) */
+	KW_LEFT_REQUEST,	/* switch_to_user_mode() */
+	KW_LEFT_NR
+};
+
+/* A thread's kernelware life, recorded at its exit. */
+struct kw_thread_stats {
+	__s32	pid;
+	__s32	tgid;
+	char	comm[16];
+	__u64	calls;			/* system calls made as functions */
+	__u64	entries;		/* times it entered kernel mode */
+	__u64	left[KW_LEFT_NR];	/* times kernel mode ended, by why */
+	__u64	stayed;			/* ... and it went on in user mode */
+	__s32	last_left;		/* the last KW_LEFT_*, or -1 */
+	__s32	last_detail;
+	__u32	flags;			/* KW_STAT_* */
+	__u32	pad;
+};
+
+/* Its last exit from kernel mode went on in user mode, for good. */
+#define KW_STAT_ENDED_IN_USER	1
+/* It executed a program not for x86-64, which ran in user mode. */
+#define KW_STAT_NOT_X86_64	2
+
+/*
+ * KW_IOC_STATS starts a statistics session on this open file: the
+ * calling task and every task it creates from then on are recorded when
+ * they exit, up to KW_STATS_THREADS (further ones are only counted, in
+ * more).  KW_IOC_STATS_READ copies up to count records to buf, and
+ * returns how many there are.
+ */
+#define KW_STATS_THREADS	1024
+struct kw_stats_read {
+	__u64	buf;		/* struct kw_thread_stats[count] */
+	__u32	count;
+	__u32	recorded;	/* out: records in the session */
+	__u64	more;		/* out: threads beyond KW_STATS_THREADS */
+};
+
 #define KW_IOC_MAGIC	0xb8
 #define KW_IOC_CALL	_IOWR(KW_IOC_MAGIC, 1, struct kw_call)
 #define KW_IOC_ENTER	_IOW(KW_IOC_MAGIC, 2, struct kw_enter)
 #define KW_IOC_SYMBOL	_IOWR(KW_IOC_MAGIC, 3, struct kw_symbol)
+#define KW_IOC_EXEC	_IO(KW_IOC_MAGIC, 4)
+#define KW_IOC_STATS	_IO(KW_IOC_MAGIC, 5)
+#define KW_IOC_STATS_READ _IOWR(KW_IOC_MAGIC, 6, struct kw_stats_read)
 
 #endif /* KERNELWARE_H */

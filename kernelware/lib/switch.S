@@ -14,12 +14,7 @@
  */
 #define KW_NR_USER_MODE	0x6b770001
 #define KW_NR_KCALL	0x6b770002
-#define NR_IOCTL	16
-/* struct kw_regs */
-#define RAX		80
-#define RCX		88
-#define RIP		128
-#define EFLAGS		144
+#include "kw_reentry.h"
 
 	.text
 	.globl	kw_enter_here
@@ -32,27 +27,34 @@ kw_enter_here:
 	movq	%r12, 24(%rdx)
 	movq	%rbp, 32(%rdx)
 	movq	%rbx, 40(%rdx)
-	movq	$0, 80(%rdx)			/* rax */
+	movq	$0, KW_RAX(%rdx)
 	movq	(%rsp), %rax			/* the return address */
-	movq	%rax, 128(%rdx)			/* rip */
+	movq	%rax, KW_RIP(%rdx)
 	leaq	8(%rsp), %rax
-	movq	%rax, 152(%rdx)			/* rsp after the return */
+	movq	%rax, KW_RSP(%rdx)		/* rsp after the return */
 	pushfq
 	popq	%rax
-	movq	%rax, 144(%rdx)			/* eflags */
-	movl	$NR_IOCTL, %eax
+	movq	%rax, KW_EFLAGS(%rdx)
+	movl	$KW_NR_IOCTL, %eax
 	syscall
 	ret
 	.size	kw_enter_here, . - kw_enter_here
 
-/*
- * The re-entry code (struct kw_enter's resume): back to kernel mode from
- * the state the module left in kw_state.  rax becomes the program's rax
- * after the syscall two bytes back (rcx is then kw_resume), or when the
- * saved rax was a restart code that a signal handler resolved; else the
- * saved rax (a full 64 bits) stands.  No stack use: the program's red
- * zone is below rsp.
- */
+.macro tls_state reg
+	movq	kw_state@gottpoff(%rip), \reg
+	addq	%fs:0, \reg
+.endm
+.macro libkw_device
+	movl	kw_fd(%rip), %edi
+	movq	kw_enter_cmd(%rip), %rsi
+.endm
+.macro libkw_failed
+	andq	$-16, %rsp
+	call	kw_resume_failed
+	ud2
+.endm
+
+/* The re-entry code, with this thread's kw_state (kw_reentry.h). */
 	.globl	kw_resume_syscall
 	.hidden	kw_resume_syscall
 	.globl	kw_resume
@@ -60,56 +62,13 @@ kw_enter_here:
 kw_resume_syscall:
 	syscall				/* a bounced or restarted syscall */
 kw_resume:
-	movq	kw_state@gottpoff(%rip), %rdx
-	addq	%fs:0, %rdx
-	leaq	kw_resume(%rip), %rdi
-	cmpq	%rdi, %rcx
-	je	1f
-	movq	RAX(%rdx), %rdi
-	addq	$516, %rdi			/* -ERESTART_RESTARTBLOCK */
-	cmpq	$4, %rdi			/* ... to -ERESTARTSYS */
-	ja	2f
-1:	movq	%rax, RAX(%rdx)
-2:	movl	kw_fd(%rip), %edi
-	movq	kw_enter_cmd(%rip), %rsi
-	movl	$NR_IOCTL, %eax
-	syscall
-	andq	$-16, %rsp
-	call	kw_resume_failed
-	ud2
+	KW_RESUME kw_resume, tls_state, libkw_device, libkw_failed
 
-/*
- * The user-mode continuation (struct kw_enter's cont): on from the
- * state in kw_state, all of it, in user mode.  Below the red zone, the
- * flags and rip to pop: popfq, then ret $128 gives rsp back.
- */
+/* The user-mode continuation, from this thread's kw_state. */
 	.globl	kw_continue
 	.hidden	kw_continue
 kw_continue:
-	movq	kw_state@gottpoff(%rip), %rax
-	addq	%fs:0, %rax
-	subq	$144, %rsp
-	movq	EFLAGS(%rax), %rcx
-	movq	%rcx, (%rsp)
-	movq	RIP(%rax), %rcx
-	movq	%rcx, 8(%rsp)
-	movq	0(%rax), %r15
-	movq	8(%rax), %r14
-	movq	16(%rax), %r13
-	movq	24(%rax), %r12
-	movq	32(%rax), %rbp
-	movq	40(%rax), %rbx
-	movq	48(%rax), %r11
-	movq	56(%rax), %r10
-	movq	64(%rax), %r9
-	movq	72(%rax), %r8
-	movq	RCX(%rax), %rcx
-	movq	96(%rax), %rdx
-	movq	104(%rax), %rsi
-	movq	112(%rax), %rdi
-	movq	RAX(%rax), %rax
-	popfq
-	ret	$128
+	KW_CONTINUE tls_state
 
 	.globl	kw_leave_here
 	.hidden	kw_leave_here

@@ -93,10 +93,11 @@ void kw_prepare_resume(struct pt_regs *regs)
 	}
 	/* Not scheduling for long in ring 0 is no Tasks-RCU hold-out. */
 	rcu_note_voluntary_context_switch(current);
-	if (signal_pending(current) ||
-	    (kw_task(current)->mode == KW_MODE_CONTEXT &&
-	     (read_thread_flags() & USER_MODE_WORK)))
-		kw_end(regs, true);
+	if (signal_pending(current))
+		kw_end(regs, true, KW_LEFT_SIGNAL);
+	if (kw_task(current)->mode == KW_MODE_CONTEXT &&
+	    (read_thread_flags() & USER_MODE_WORK))
+		kw_end(regs, true, KW_LEFT_WORK);
 	if (test_thread_flag(TIF_NEED_FPU_LOAD))
 		switch_fpu_return();
 }
@@ -115,7 +116,7 @@ __visible void kw_do_exception(struct pt_regs *regs)
 	}
 	if (kw_task(current)->mode == KW_MODE_CALL) {
 		force_sig(fault_signal(vector));
-		kw_end(NULL, false);
+		kw_end(NULL, false, KW_LEFT_FAULT);
 	}
 	/* Code that goes on in user mode faults again there, for real. */
 	if (vector == X86_TRAP_BP)
@@ -123,7 +124,7 @@ __visible void kw_do_exception(struct pt_regs *regs)
 	else if (vector == IA32_SYSCALL_VECTOR)
 		regs->ip -= 2;		/* int n (idt_stubs.S): made in user mode */
 	regs->orig_ax = -1;	/* it held the error code */
-	kw_end(regs, false);
+	kw_end(regs, false, KW_LEFT_FAULT);
 }
 
 __visible void kw_resume_check(struct pt_regs *regs)

@@ -8,12 +8,17 @@
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
 
+#include "kernelware.h"
 #include "kw_task.h"
+
+struct kw_session;
 
 /*
  * A task's kernelware state, kept at the bottom of its kernel stack just
  * above the stack-end canary, where the entry stubs find it from the
- * current task.  Valid while the task runs kernelware code.
+ * current task.  The first part is valid while the task runs kernelware
+ * code; the rest, from cookie on, for the task's life once this load of
+ * the module claimed it (kw_claim(): a new task's stack is zeroed).
  */
 struct kw_task {
 	unsigned long	floor;		/* kernel stack pointer: work below */
@@ -29,6 +34,13 @@ struct kw_task {
 	unsigned int	mode;		/* KW_MODE_* */
 	bool		active;		/* in kernel mode now */
 	bool		interrupted;	/* kernel mode ended early */
+
+	u64		cookie;		/* the module load that claimed it */
+	bool		exec_hook;	/* KW_IOC_EXEC */
+	bool		exec_pending;	/* exec_work queued */
+	struct kw_session *session;	/* KW_IOC_STATS, or NULL */
+	struct kw_thread_stats stats;
+	struct callback_head exec_work;
 };
 
 /* How kernel mode was entered, and so how it ends. */
@@ -56,8 +68,18 @@ long kw_enter_regs(struct pt_regs *regs, struct kw_task *kt);
 void kw_leave_to(long ret, unsigned long frame);
 
 /* main.c */
-void kw_end(struct pt_regs *regs, bool resume);
+extern const struct file_operations kw_fops;
+void kw_end(struct pt_regs *regs, bool resume, unsigned int why);
 void kw_end_syscall(struct pt_regs *regs, bool resume);
+
+/* exec.c */
+int kw_exec_init(void);
+void kw_exec_exit(void);
+void kw_claim(struct kw_task *kt);
+long kw_exec_mark(unsigned long arg);
+long kw_stats_start(struct file *file);
+long kw_stats_read(struct file *file, struct kw_stats_read __user *uread);
+void kw_stats_release(struct file *file);
 
 /* guard.c */
 int kw_guard_init(void);

@@ -80,6 +80,9 @@ static struct kw_task *begin(unsigned int mode)
 		return NULL;
 	/* Module text is on this stack until kernel mode ends. */
 	__module_get(THIS_MODULE);
+	kw_claim(kt);
+	kt->stats.entries++;
+	kt->stats.flags &= ~KW_STAT_ENDED_IN_USER;
 	kt->mode = mode;
 	kt->syscalls = 0;
 	kt->interrupted = false;
@@ -107,8 +110,20 @@ static bool save_state(struct kw_task *kt, const struct pt_regs *regs)
 	return !copy_to_user((void __user *)kt->self, &saved, sizeof(saved));
 }
 
-static void leave(struct kw_task *kt, long ax)
+/*
+ * Kernel mode ends why (KW_LEFT_*), and the thread goes back at once
+ * through its re-entry code, or stays in user mode.
+ */
+static void leave(struct kw_task *kt, long ax, unsigned int why,
+		  long detail, bool stays)
 {
+	kt->stats.left[why]++;
+	kt->stats.last_left = why;
+	kt->stats.last_detail = detail;
+	if (stays) {
+		kt->stats.stayed++;
+		kt->stats.flags |= KW_STAT_ENDED_IN_USER;
+	}
 	kt->interrupted = true;
 	kw_leave_to(ax, kt->frame);
 }
@@ -128,23 +143,26 @@ static long ioctl_result(const struct pt_regs *regs)
  * the system call the code was in, or -1: a signal delivered on the way
  * out restarts that syscall (at the re-entry code's syscall
  * instruction, or the program's), or fails it with EINTR, as for user
- * code.
+ * code.  why is a KW_LEFT_*.
  */
-void kw_end(struct pt_regs *regs, bool resume)
+void kw_end(struct pt_regs *regs, bool resume, unsigned int why)
 {
 	struct kw_task *kt = kw_task(current);
 	struct pt_regs *user = current_pt_regs();
+	long detail = why == KW_LEFT_FAULT ? kt->vector : 0;
+	bool stays = true;
 
 	local_irq_enable();
 	if (kt->mode == KW_MODE_CALL)
-		leave(kt, regs ? regs->ax : 0);
+		leave(kt, regs ? regs->ax : 0, why, detail, false);
 	set_user_regs(user, regs);
 	if (save_state(kt, regs)) {
 		user->ip = resume ? kt->resume : kt->cont;
 		user->cx = 0;
 		user->ax = ioctl_result(regs);
+		stays = !resume;
 	}
-	leave(kt, user->ax);
+	leave(kt, user->ax, why, detail, stays);
 }
 
 /*
@@ -157,16 +175,19 @@ void kw_end_syscall(struct pt_regs *regs, bool resume)
 	struct kw_task *kt = kw_task(current);
 	struct pt_regs *user = current_pt_regs();
 	long nr = regs->orig_ax;
+	bool stays = true;
 
 	local_irq_enable();
 	set_user_regs(user, regs);
 	user->ax = nr;
 	user->orig_ax = -1;
-	if (resume && save_state(kt, regs))
+	if (resume && save_state(kt, regs)) {
 		user->ip = kt->resume - 2;
-	else
+		stays = false;
+	} else {
 		user->ip -= 2;		/* the program's syscall, 0f 05 */
-	leave(kt, nr);
+	}
+	leave(kt, nr, KW_LEFT_SYSCALL, nr, stays);
 }
 
 static long kw_call(struct kw_call __user *ucall)
@@ -248,7 +269,14 @@ static long kw_symbol(struct kw_symbol __user *usym)
  */
 static int kw_open(struct inode *inode, struct file *file)
 {
+	file->private_data = NULL;	/* misc_open's: a session goes here */
 	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+}
+
+static int kw_release(struct inode *inode, struct file *file)
+{
+	kw_stats_release(file);
+	return 0;
 }
 
 static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -260,14 +288,21 @@ static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return kw_enter_context((struct kw_enter __user *)arg);
 	case KW_IOC_SYMBOL:
 		return kw_symbol((struct kw_symbol __user *)arg);
+	case KW_IOC_EXEC:
+		return kw_exec_mark(arg);
+	case KW_IOC_STATS:
+		return kw_stats_start(file);
+	case KW_IOC_STATS_READ:
+		return kw_stats_read(file, (struct kw_stats_read __user *)arg);
 	default:
 		return -ENOTTY;
 	}
 }
 
-static const struct file_operations kw_fops = {
+const struct file_operations kw_fops = {
 	.owner		= THIS_MODULE,
 	.open		= kw_open,
+	.release	= kw_release,
 	.unlocked_ioctl	= kw_ioctl,
 	.llseek		= noop_llseek,
 };
@@ -297,11 +332,16 @@ static int __init kw_init(void)
 	err = kw_idt_install();
 	if (err)
 		goto guard_exit;
-	err = misc_register(&kw_dev);
+	err = kw_exec_init();
 	if (err)
 		goto idt_remove;
+	err = misc_register(&kw_dev);
+	if (err)
+		goto exec_exit;
 	return 0;
 
+exec_exit:
+	kw_exec_exit();
 idt_remove:
 	kw_idt_remove();
 guard_exit:
@@ -312,6 +352,7 @@ guard_exit:
 static void __exit kw_exit(void)
 {
 	misc_deregister(&kw_dev);
+	kw_exec_exit();
 	kw_idt_remove();
 	kw_guard_exit();
 }

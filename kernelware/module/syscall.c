@@ -115,6 +115,7 @@ __visible void kw_do_syscall(struct pt_regs *regs)
 	unsigned long nr = regs->orig_ax;
 
 	kt->syscalls++;
+	kt->stats.calls++;
 	this_cpu_inc(calls_made);
 	if (nr < NR_syscalls && !needs_user_mode(nr)) {
 		regs->ax = syscall_table[nr](regs);
@@ -125,7 +126,7 @@ __visible void kw_do_syscall(struct pt_regs *regs)
 		regs->ax = -ENOSYS;
 	} else if (nr == KW_NR_USER_MODE) {
 		regs->ax = 0;
-		kw_end(regs, false);
+		kw_end(regs, false, KW_LEFT_REQUEST);
 	} else {
 		kw_end_syscall(regs, resumes_after(regs));
 	}

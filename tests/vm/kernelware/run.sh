@@ -47,7 +47,8 @@ t_faults() {
 t_refuse() {
 	check "kernel symbols by name; bad names and kernel calls refused" \
 		kwtest symbols
-	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY)" kwtest bad
+	check "bad arguments are refused (EINVAL, EFAULT, ENOTTY, EBUSY), exec marks and statistics too" \
+		kwtest bad
 	check "only CAP_SYS_ADMIN opens the device (EPERM at mode 666)" \
 		kwtest unpriv
 }
@@ -90,19 +91,13 @@ refused() {
 # What cannot run in kernel mode is refused with 126 and the reason, or
 # with --fallback runs in user mode and says so.
 kwrun_refuses() {
-	refused "a static program is refused (126)" 126 \
-		"^kwrun: /bin/busybox: statically linked.*--fallback" \
-		kwrun /bin/busybox true
-	is "$(kwrun --fallback /bin/busybox echo ran 2>/dev/null)" "ran" \
-		"--fallback runs it in user mode"
-	refused "... and says so" 0 "running it in user mode \(--fallback\)" \
-		kwrun --fallback /bin/busybox true
-	printf '#!/bin/sh\necho script\n' >/tmp/static.sh
+	printf '\177ELF\001\001\001' >/tmp/elf32
+	chmod +x /tmp/elf32
+	refused "a program not for x86-64 is refused (126)" 126 \
+		"^kwrun: /tmp/elf32: not an x86-64 program.*--fallback" \
+		kwrun /tmp/elf32
 	printf '#!/usr/bin/sha256sum\n' >/tmp/sum.sh
-	chmod +x /tmp/static.sh /tmp/sum.sh
-	refused "a script of a static interpreter is refused" 126 \
-		"^kwrun: /tmp/static.sh \(its interpreter /bin/sh\): statically linked" \
-		kwrun /tmp/static.sh
+	chmod +x /tmp/sum.sh
 	same "a script of a dynamic interpreter runs it in kernel mode" 5 \
 		/tmp/sum.sh
 	refused "no CAP_SYS_ADMIN: refused" 126 \
@@ -267,6 +262,70 @@ t_threads() {
 	done
 }
 
+# stats CMD...: CMD's output, then kwrun --stats' lines for CMD.
+stats() {
+	kwrun --stats "$@" 2>&1
+}
+
+# in_kernel_mode DESC MIN OUT: every thread of kwrun --stats output OUT
+# ended in kernel mode, and they made at least MIN function calls.
+in_kernel_mode() {
+	_n=$(echo "$3" | sed -n 's/^kwrun: .* threads, \([0-9]*\) function-call syscalls; all in kernel mode to their end$/\1/p')
+	if [ -n "$_n" ] && [ "$_n" -ge "$2" ]; then
+		pass "$1 ($_n function-call syscalls)"
+	else
+		fail "$1" "$(echo "$3" | tail -8)"
+	fi
+}
+
+# The exec hook: programs start in ring 0 at their first instruction,
+# static ones too; kwrun --stats says what ran where.
+t_exec() {
+	[ -f /tmp/shuffled ] || seq 1 50000 | /usr/bin/sort -R >/tmp/shuffled
+	[ -f /tmp/data ] || cp /tmp/shuffled /tmp/data
+	_out=$(kwrun kwstatic 2>&1)
+	like "$_out" "^constructor ring 0$" \
+		"a static program starts in ring 0: its constructors already"
+	like "$_out" "^main ring 0, 1000 getppid ok$" \
+		"... main() in ring 0, its system calls right"
+	like "$_out" "^fork: child ring 0, parent ring 0$" \
+		"... a forked child and its parent in ring 0"
+	like "$_out" "^signal: handler ran, ring 0$" \
+		"... a signal handled, then ring 0 again"
+	like "$_out" "^exec: ring 0$" "... the program it executes in ring 0"
+	_out=$(stats kwstatic)
+	in_kernel_mode "kwrun --stats: all of kwstatic in kernel mode" 1000 "$_out"
+	like "$_out" "^kwrun: *[0-9]+ +[0-9]+ kwstatic .* kernel mode$" \
+		"... a line per thread"
+	_out=$(stats kwstatic thread)
+	like "$_out" "^thread ring 3$" \
+		"a thread of static glibc (no libkw) runs in ring 3"
+	like "$_out" "kwstatic .*user mode since clone3$" \
+		"... --stats says its creator went on in user mode after clone3"
+	like "$_out" "kwstatic .*user mode \(never entered\)$" \
+		"... and that the thread never entered kernel mode"
+	like "$_out" "some ran on in user mode" "... and sums it up"
+	_out=$(stats /bin/busybox sh -c 'echo static; /bin/busybox true')
+	like "$_out" "^static$" "busybox sh, static, runs in kernel mode"
+	in_kernel_mode "... all of it, and the busybox it runs" 20 "$_out"
+	printf '#!/bin/sh\necho script\n' >/tmp/static.sh
+	chmod +x /tmp/static.sh
+	_out=$(stats /tmp/static.sh)
+	like "$_out" "^script$" "a script of a static interpreter runs"
+	in_kernel_mode "... in kernel mode" 10 "$_out"
+	_out=$(stats /usr/bin/xz -T2 --block-size=1MiB -c -k /tmp/data)
+	in_kernel_mode "kwrun --stats xz -T2: every thread in kernel mode" 200 \
+		"$_out"
+	_n=$(echo "$_out" | grep -c '^kwrun: .* xz .* kernel mode$')
+	check "... main thread and 2 workers listed ($_n)" test "$_n" -ge 3
+	echo "$_out" | grep '^kwrun: ' | sed 's/^/# /'
+	_out=$(stats /usr/bin/sort --parallel=2 /tmp/shuffled)
+	in_kernel_mode "kwrun --stats sort --parallel=2: every thread in kernel mode" \
+		200 "$_out"
+	is "$(kwrun --stats /bin/busybox sh -c 'exit 5' 2>/dev/null; echo $?)" 5 \
+		"kwrun --stats exits with the program's status"
+}
+
 # Every task that entered kernel mode has left it (processes still on
 # their way out get 10 s): the module has no reference.
 unused() {
@@ -301,4 +360,4 @@ t_soak() {
 	fi
 }
 
-run_cases load call faults refuse kwrun threads unload
+run_cases load call faults refuse kwrun threads exec unload

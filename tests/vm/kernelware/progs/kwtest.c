@@ -525,7 +525,21 @@ static int test_bad(int fd)
 	struct kw_call kstack = { .fn = (unsigned long)ring0_double,
 				  .stack_top = 0xffffc90000010000UL };
 
-	return expect_errno(fd, KW_IOC_CALL, &none, EINVAL, "fn 0") |
+	struct kw_stats_read r = { .buf = 8, .count = 4 };
+	int err;
+
+	err = expect_errno(fd, KW_IOC_EXEC, (void *)2, EINVAL, "exec mark 2") |
+	      expect_errno(fd, KW_IOC_STATS_READ, &r, EINVAL, "no session");
+	if (ioctl(fd, KW_IOC_STATS) < 0)
+		err |= fail("KW_IOC_STATS");
+	err |= expect_errno(fd, KW_IOC_STATS, NULL, EBUSY, "second session") |
+	       expect_errno(fd, KW_IOC_STATS_READ, NULL, EFAULT, "NULL read");
+	if (fork() == 0)
+		_exit(0);		/* recorded: the buffer is used */
+	wait(NULL);
+	err |= expect_errno(fd, KW_IOC_STATS_READ, &r, EFAULT, "bad buffer");
+	return err |
+	       expect_errno(fd, KW_IOC_CALL, &none, EINVAL, "fn 0") |
 	       expect_errno(fd, KW_IOC_CALL, &odd, EINVAL, "unaligned stack") |
 	       expect_errno(fd, KW_IOC_CALL, &kern, EINVAL, "kernel fn") |
 	       expect_errno(fd, KW_IOC_CALL, &kstack, EINVAL, "kernel stack") |
