@@ -35,28 +35,29 @@ struct kw_regs {
  * KW_IOC_ENTER continues the calling thread in ring 0 from regs (cs and
  * ss are ignored).  The ioctl returns, in user mode, only when kernel
  * mode ends: switch_to_user_mode(), a signal to deliver, a fault, or a
- * system call that needs user mode (fork, clone, execve, rt_sigreturn:
- * it is then made from user mode).  -1 with errno if it could not enter.
+ * system call that needs user mode (fork, execve, exit, rt_sigreturn).
+ * -1 with errno if it could not enter.
+ *
+ * Threads and vfork children made in kernel mode (clone, clone3 or
+ * vfork sharing the memory) are made there: the caller stays in kernel
+ * mode, and the child enters it through the re-entry code.
  *
  * With resume 0, the thread goes on in user mode where kernel mode
- * ended, with the registers there (rax cut to 32 bits: an ioctl's
- * result).  Otherwise the module stores the state where kernel mode
- * ended in *this struct (whose address is self, in memory of the
- * thread: its TLS), and the thread goes on in user code: at resume, to
- * enter kernel mode again, or at cont, to go on in user mode from that
- * state (after a fault, switch_to_user_mode, or a clone or vfork sharing
- * the memory).  At resume the registers are the program's but rip and
- * rcx (0); rax is the program's rax if rcx is resume, after the syscall
- * instruction two bytes before resume (a bounced system call, or one
- * restarted after a signal handler); otherwise the saved rax stands,
- * unless it was a restart code (-ERESTART*), which a signal handler
- * turned into rax.
+ * ended, with all its registers.  Otherwise resume is the re-entry
+ * code, which the thread goes through to come back to kernel mode at
+ * once after a signal handler, or after a system call made in user mode
+ * by the syscall instruction two bytes before resume: the module keeps
+ * the state where kernel mode ended, and KW_IOC_RESUME (rcx was not
+ * resume) or KW_IOC_RESUME_SYSCALL (it was: the syscall returned) with
+ * the program's rax as the argument go back to it.  rax replaces the
+ * kept rax after the syscall, or when the kept rax was a restart code
+ * (-ERESTART*) that signal handling turned into rax.  The re-entry code
+ * needs no memory of its own (kw_reentry.h); it serves every thread of
+ * the process, and its children.
  */
 struct kw_enter {
 	struct kw_regs	regs;
 	__u64		resume;
-	__u64		cont;
-	__u64		self;
 };
 
 /* The system call by which ring-0 code leaves kernel mode. */
@@ -140,5 +141,7 @@ struct kw_stats_read {
 #define KW_IOC_EXEC	_IO(KW_IOC_MAGIC, 4)
 #define KW_IOC_STATS	_IO(KW_IOC_MAGIC, 5)
 #define KW_IOC_STATS_READ _IOWR(KW_IOC_MAGIC, 6, struct kw_stats_read)
+#define KW_IOC_RESUME	_IO(KW_IOC_MAGIC, 7)
+#define KW_IOC_RESUME_SYSCALL _IO(KW_IOC_MAGIC, 8)
 
 #endif /* KERNELWARE_H */

@@ -21,7 +21,6 @@
 long kw_enter_here(int fd, unsigned long cmd, struct kw_enter *e);
 long kw_leave_here(void);
 void kw_resume(void);
-void kw_continue(void);
 void kw_resume_failed(void);
 long kw_kcall_here(void *fn, long a1, long a2, long a3, long a4, long a5,
 		   long a6);
@@ -31,12 +30,8 @@ long kw_syscall_here(long nr, long a1, long a2, long a3, long a4, long a5,
 /* Shared with switch.S (the re-entry code): hidden, not exported. */
 #define HIDDEN	__attribute__((visibility("hidden")))
 HIDDEN int kw_fd = -1;
-HIDDEN const unsigned long kw_enter_cmd = KW_IOC_ENTER;
 /* The module's syscall path, jumped to by kw_syscall_here. */
 HIDDEN void *kw_fast_entry;
-/* This thread's state for KW_IOC_ENTER and for coming back. */
-HIDDEN __thread struct kw_enter kw_state
-	__attribute__((tls_model("initial-exec")));
 
 #define KW_FD_MIN	512
 
@@ -72,6 +67,7 @@ int kw_in_kernel_mode(void)
 
 int switch_to_kernel_mode(void)
 {
+	struct kw_enter e = { .resume = (unsigned long)kw_resume };
 	long err;
 
 	if (kw_in_kernel_mode())
@@ -80,10 +76,7 @@ int switch_to_kernel_mode(void)
 		return -1;
 	if (!kw_fast_entry)
 		kw_fast_entry = kw_kernel_symbol("kw_syscall_kernelware");
-	kw_state.resume = (unsigned long)kw_resume;
-	kw_state.cont = (unsigned long)kw_continue;
-	kw_state.self = (unsigned long)&kw_state;
-	err = kw_enter_here(kw_fd, KW_IOC_ENTER, &kw_state);
+	err = kw_enter_here(kw_fd, KW_IOC_ENTER, &e);
 	if (err < 0) {
 		errno = (int)-err;
 		return -1;

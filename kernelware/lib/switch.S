@@ -40,35 +40,18 @@ kw_enter_here:
 	ret
 	.size	kw_enter_here, . - kw_enter_here
 
-.macro tls_state reg
-	movq	kw_state@gottpoff(%rip), \reg
-	addq	%fs:0, \reg
-.endm
-.macro libkw_device
-	movl	kw_fd(%rip), %edi
-	movq	kw_enter_cmd(%rip), %rsi
-.endm
 .macro libkw_failed
 	andq	$-16, %rsp
 	call	kw_resume_failed
 	ud2
 .endm
 
-/* The re-entry code, with this thread's kw_state (kw_reentry.h). */
-	.globl	kw_resume_syscall
-	.hidden	kw_resume_syscall
+/* The re-entry code (kw_reentry.h), for every thread of the program. */
 	.globl	kw_resume
 	.hidden	kw_resume
-kw_resume_syscall:
 	syscall				/* a bounced or restarted syscall */
 kw_resume:
-	KW_RESUME kw_resume, tls_state, libkw_device, libkw_failed
-
-/* The user-mode continuation, from this thread's kw_state. */
-	.globl	kw_continue
-	.hidden	kw_continue
-kw_continue:
-	KW_CONTINUE tls_state
+	KW_RESUME kw_resume, kw_fd(%rip), libkw_failed
 
 	.globl	kw_leave_here
 	.hidden	kw_leave_here

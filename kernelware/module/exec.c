@@ -44,13 +44,14 @@ struct kw_page_data {
 	__s32		fd;
 };
 
+static_assert(PAGE_SIZE == KW_PAGE_DATA);
 static_assert(offsetof(struct kw_page_data, enter) == KW_PAGE_ENTER);
 static_assert(offsetof(struct kw_page_data, cmd) == KW_PAGE_CMD);
 static_assert(offsetof(struct kw_page_data, fd) == KW_PAGE_FD);
 
 /* page.S */
 extern const char kw_page_code[];
-extern const unsigned long kw_page_resume, kw_page_continue, kw_page_size;
+extern const unsigned long kw_page_resume, kw_page_size;
 
 /* This load of the module: what an earlier one left on a task is void. */
 static u64 kw_cookie;
@@ -69,23 +70,27 @@ struct kw_session {
 static struct kw_session sessions[KW_SESSIONS];
 static DEFINE_MUTEX(sessions_lock);
 
+/* The task's lasting fields, from cookie on, for this load. */
 void kw_claim(struct kw_task *kt)
 {
 	if (kt->cookie == kw_cookie)
 		return;
-	kt->exec_hook = false;
-	kt->exec_pending = false;
-	kt->session = NULL;
-	memset(&kt->stats, 0, sizeof(kt->stats));
+	memset((char *)kt + offsetof(struct kw_task, cookie), 0,
+	       sizeof(*kt) - offsetof(struct kw_task, cookie));
 	kt->stats.last_left = -1;
 	kt->cookie = kw_cookie;
+}
+
+bool kw_claimed(struct kw_task *kt)
+{
+	return kt->cookie == kw_cookie;
 }
 
 static struct kw_task *claimed(struct task_struct *p)
 {
 	struct kw_task *kt = kw_task(p);
 
-	return kt->cookie == kw_cookie ? kt : NULL;
+	return kw_claimed(kt) ? kt : NULL;
 }
 
 static void session_put(struct kw_session *s)
@@ -130,10 +135,8 @@ static int map_page(struct pt_regs *regs)
 		return data.fd;
 	memcpy(&data.enter.regs, regs, sizeof(*regs));
 	data.enter.resume = page + kw_page_resume;
-	data.enter.cont = page + kw_page_continue;
-	data.enter.self = page + PAGE_SIZE + KW_PAGE_ENTER;
 	if (copy_to_user((void __user *)page, kw_page_code, kw_page_size) ||
-	    copy_to_user((void __user *)(page + PAGE_SIZE), &data,
+	    copy_to_user((void __user *)(page + KW_PAGE_DATA), &data,
 			 sizeof(data)))
 		return -EFAULT;
 	regs->ip = page;
@@ -163,12 +166,17 @@ static void exec_work(struct callback_head *work)
 	module_put(THIS_MODULE);
 }
 
+/* The old program's re-entry code and state are gone with it. */
 static void on_exec(void *data, struct task_struct *p, pid_t old_pid,
 		    struct linux_binprm *bprm)
 {
 	struct kw_task *kt = claimed(p);
 
-	if (!kt || !kt->exec_hook || kt->exec_pending ||
+	if (!kt)
+		return;
+	kt->resume = 0;
+	kt->saved_valid = false;
+	if (!kt->exec_hook || kt->exec_pending ||
 	    !try_module_get(THIS_MODULE))
 		return;
 	init_task_work(&kt->exec_work, exec_work);
@@ -179,17 +187,20 @@ static void on_exec(void *data, struct task_struct *p, pid_t old_pid,
 	kt->exec_pending = true;
 }
 
-/* The mark and the session pass to a new task (not a kernel thread). */
+/*
+ * A new task (not a kernel thread) of a kernelware task: its mark, its
+ * session, and its way into kernel mode.
+ */
 static void on_fork(void *data, struct task_struct *parent,
 		    struct task_struct *child)
 {
 	struct kw_task *pk = claimed(parent), *ck;
 
-	if (!pk || (!pk->exec_hook && !pk->session) ||
-	    (child->flags & (PF_KTHREAD | PF_IO_WORKER)))
+	if (!pk || (child->flags & (PF_KTHREAD | PF_IO_WORKER)))
 		return;
 	ck = kw_task(child);
 	kw_claim(ck);
+	kw_start_child(pk, ck, task_pt_regs(child));
 	ck->exec_hook = pk->exec_hook;
 	if (pk->session) {
 		atomic_inc(&pk->session->users);

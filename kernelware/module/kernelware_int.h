@@ -7,6 +7,7 @@
 
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
+#include <asm/syscall.h>
 
 #include "kernelware.h"
 #include "kw_task.h"
@@ -28,16 +29,19 @@ struct kw_task {
 	unsigned long	resume_flags;
 	unsigned long	vector;		/* the exception being handled */
 	unsigned long	syscalls;	/* function-call syscalls made */
-	unsigned long	resume;		/* user re-entry code, or 0 */
-	unsigned long	cont;		/* user code to go on in user mode */
-	unsigned long	self;		/* their struct kw_enter */
 	unsigned int	mode;		/* KW_MODE_* */
 	bool		active;		/* in kernel mode now */
 	bool		interrupted;	/* kernel mode ended early */
 
 	u64		cookie;		/* the module load that claimed it */
+	unsigned long	resume;		/* user re-entry code, or 0 */
+	struct pt_regs	saved;		/* where kernel mode ended, ... */
+	bool		saved_valid;	/* ... until the re-entry code */
+	bool		cloning;	/* in kw_clone() */
 	bool		exec_hook;	/* KW_IOC_EXEC */
 	bool		exec_pending;	/* exec_work queued */
+	unsigned long	rax;		/* for rax_work */
+	struct callback_head rax_work;
 	struct kw_session *session;	/* KW_IOC_STATS, or NULL */
 	struct kw_thread_stats stats;
 	struct callback_head exec_work;
@@ -70,12 +74,16 @@ void kw_leave_to(long ret, unsigned long frame);
 /* main.c */
 extern const struct file_operations kw_fops;
 void kw_end(struct pt_regs *regs, bool resume, unsigned int why);
-void kw_end_syscall(struct pt_regs *regs, bool resume);
+void kw_end_syscall(struct pt_regs *regs);
+long kw_clone(struct pt_regs *regs, sys_call_ptr_t syscall);
+void kw_start_child(struct kw_task *pk, struct kw_task *ck,
+		    struct pt_regs *child);
 
 /* exec.c */
 int kw_exec_init(void);
 void kw_exec_exit(void);
 void kw_claim(struct kw_task *kt);
+bool kw_claimed(struct kw_task *kt);
 long kw_exec_mark(unsigned long arg);
 long kw_stats_start(struct file *file);
 long kw_stats_read(struct file *file, struct kw_stats_read __user *uread);

@@ -16,6 +16,7 @@
 #include <linux/module.h>
 #include <linux/ptrace.h>
 #include <linux/sched/signal.h>
+#include <linux/task_work.h>
 #include <linux/uaccess.h>
 #include <asm/cpufeature.h>
 #include <asm/fpu/api.h>
@@ -23,6 +24,10 @@
 
 #include "kernelware.h"
 #include "kernelware_int.h"
+#include "kw_reentry.h"
+
+static_assert(KW_IOC_RESUME == KW_IOC_RESUME_NR);
+static_assert(KW_IOC_RESUME_SYSCALL == KW_IOC_RESUME_SYSCALL_NR);
 
 
 #define KW_BOOT_PARAMS	"clearcpuid=smep,smap nopti"
@@ -99,15 +104,40 @@ static void set_user_regs(struct pt_regs *user, const struct pt_regs *regs)
 		      X86_EFLAGS_FIXED;
 }
 
-/* The program's state for libkw's user code; false if there is none. */
-static bool save_state(struct kw_task *kt, const struct pt_regs *regs)
+/*
+ * The program's state where kernel mode ended, kept for its re-entry
+ * code (KW_IOC_RESUME), which has none of its own: the same code serves
+ * every thread, and the kernelware page's, a program with no TLS.
+ */
+static void save_state(struct kw_task *kt, const struct pt_regs *regs)
 {
-	struct pt_regs saved;
+	set_user_regs(&kt->saved, regs);
+	kt->saved_valid = true;
+}
 
-	if (!kt->resume)
-		return false;
-	set_user_regs(&saved, regs);
-	return !copy_to_user((void __user *)kt->self, &saved, sizeof(saved));
+static void restore_rax(struct callback_head *work)
+{
+	struct kw_task *kt = container_of(work, struct kw_task, rax_work);
+
+	current_pt_regs()->ax = kt->rax;
+	module_put(THIS_MODULE);
+}
+
+/*
+ * The device call returns an int (the ioctl syscall cuts it), which is
+ * the program's rax when it goes on in user mode: task work puts all of
+ * rax back on the way there, before a signal frame saves it (TWA_SIGNAL:
+ * get_signal() runs task work first).
+ */
+static void keep_rax(struct kw_task *kt, unsigned long rax)
+{
+	if ((long)(int)rax == (long)rax)
+		return;
+	kt->rax = rax;
+	__module_get(THIS_MODULE);
+	init_task_work(&kt->rax_work, restore_rax);
+	if (task_work_add(current, &kt->rax_work, TWA_SIGNAL))
+		module_put(THIS_MODULE);	/* exiting: no user mode */
 }
 
 /*
@@ -128,49 +158,48 @@ static void leave(struct kw_task *kt, long ax, unsigned int why,
 	kw_leave_to(ax, kt->frame);
 }
 
-/* The ioctl's result: a restart code survives the int on its way. */
-static long ioctl_result(const struct pt_regs *regs)
+static bool is_restart(unsigned long ax)
 {
-	return regs->ax >= -ERESTART_RESTARTBLOCK && regs->ax <= -ERESTARTSYS ?
-	       regs->ax : 0;
+	return ax >= -ERESTART_RESTARTBLOCK && ax <= -ERESTARTSYS;
 }
 
 /*
  * End kernel mode from below the floor: kw_enter or kw_enter_regs
  * returns.  Code entered with KW_IOC_ENTER goes on in user mode from
- * regs, through its re-entry code if resume (and it has one), else
- * directly: they become the device call's return context.  orig_ax is
- * the system call the code was in, or -1: a signal delivered on the way
- * out restarts that syscall (at the re-entry code's syscall
- * instruction, or the program's), or fails it with EINTR, as for user
- * code.  why is a KW_LEFT_*.
+ * regs: through its re-entry code if resume (and it has one), else
+ * where it stands; they become the device call's return context.
+ * orig_ax is the system call the code was in, or -1: a signal delivered
+ * on the way out restarts that syscall (at the re-entry code's syscall
+ * instruction), or fails it with EINTR, as for user code; the ioctl's
+ * result carries the restart code.  why is a KW_LEFT_*.
  */
 void kw_end(struct pt_regs *regs, bool resume, unsigned int why)
 {
 	struct kw_task *kt = kw_task(current);
 	struct pt_regs *user = current_pt_regs();
 	long detail = why == KW_LEFT_FAULT ? kt->vector : 0;
-	bool stays = true;
 
 	local_irq_enable();
 	if (kt->mode == KW_MODE_CALL)
 		leave(kt, regs ? regs->ax : 0, why, detail, false);
 	set_user_regs(user, regs);
-	if (save_state(kt, regs)) {
-		user->ip = resume ? kt->resume : kt->cont;
+	if (resume && kt->resume) {
+		save_state(kt, regs);
+		user->ip = kt->resume;
 		user->cx = 0;
-		user->ax = ioctl_result(regs);
-		stays = !resume;
+		user->ax = is_restart(regs->ax) ? regs->ax : 0;
+		leave(kt, user->ax, why, detail, false);
 	}
-	leave(kt, user->ax, why, detail, stays);
+	keep_rax(kt, regs->ax);
+	leave(kt, regs->ax, why, detail, true);
 }
 
 /*
  * End kernel mode to make system call regs->orig_ax from user mode: at
- * the re-entry code's syscall instruction if resume (then back to
- * kernel mode with its result), or at the program's own.
+ * the re-entry code's syscall instruction (then back to kernel mode with
+ * its result), or at the program's own if it has none.
  */
-void kw_end_syscall(struct pt_regs *regs, bool resume)
+void kw_end_syscall(struct pt_regs *regs)
 {
 	struct kw_task *kt = kw_task(current);
 	struct pt_regs *user = current_pt_regs();
@@ -181,13 +210,60 @@ void kw_end_syscall(struct pt_regs *regs, bool resume)
 	set_user_regs(user, regs);
 	user->ax = nr;
 	user->orig_ax = -1;
-	if (resume && save_state(kt, regs)) {
+	if (kt->resume) {
+		save_state(kt, regs);
 		user->ip = kt->resume - 2;
 		stays = false;
 	} else {
 		user->ip -= 2;		/* the program's syscall, 0f 05 */
 	}
 	leave(kt, nr, KW_LEFT_SYSCALL, nr, stays);
+}
+
+/*
+ * A new thread, or a vfork child, of code in kernel mode.  The kernel
+ * builds the child's frame from current_pt_regs() (copy_thread()), the
+ * device call's until kernel mode ends: it becomes the program's state
+ * after its syscall, as a syscall from user mode leaves it.  The caller
+ * stays in kernel mode; the child enters it through the re-entry code
+ * (kw_start_child()), or starts in user mode if there is none.
+ */
+long kw_clone(struct pt_regs *regs, sys_call_ptr_t syscall)
+{
+	struct kw_task *kt = kw_task(current);
+	struct pt_regs *user = current_pt_regs();
+	long ret;
+
+	set_user_regs(user, regs);
+	user->cx = user->ip;
+	user->r11 = user->flags;
+	kt->cloning = true;
+	ret = syscall(regs);
+	kt->cloning = false;
+	return ret;
+}
+
+/*
+ * A task made by a task that has re-entry code: the child of a fork
+ * made in user mode (bounced) comes back to kernel mode with the state
+ * its parent left, but on its own stack; a thread or vfork child made
+ * in kernel mode (cloning) starts at the re-entry code, with its own
+ * registers as its state.  Called before the child runs.
+ */
+void kw_start_child(struct kw_task *pk, struct kw_task *ck,
+		    struct pt_regs *child)
+{
+	ck->resume = pk->resume;
+	if (pk->cloning && pk->resume) {
+		ck->saved = *child;
+		ck->saved_valid = true;
+		child->ip = ck->resume;
+		child->cx = 0;
+	} else if (pk->saved_valid) {
+		ck->saved = pk->saved;
+		ck->saved.sp = child->sp;	/* clone's new stack, if any */
+		ck->saved_valid = true;
+	}
 }
 
 static long kw_call(struct kw_call __user *ucall)
@@ -216,37 +292,60 @@ static long kw_call(struct kw_call __user *ucall)
 	return copy_to_user(ucall, &call, sizeof(call)) ? -EFAULT : 0;
 }
 
+/* Ring 0 from regs until kernel mode ends: then the device call returns. */
+static long enter_context(struct pt_regs *regs, unsigned long resume)
+{
+	struct kw_task *kt;
+	long ax;
+
+	regs->cs = __KERNEL_CS;
+	regs->ss = __KERNEL_DS;
+	regs->flags = (regs->flags & KW_USER_FLAGS) | X86_EFLAGS_IF |
+		      X86_EFLAGS_IOPL | X86_EFLAGS_FIXED;
+	kt = begin(KW_MODE_CONTEXT);
+	if (!kt)
+		return -EBUSY;
+	kt->resume = resume;
+	kt->saved_valid = false;
+	load_user_fpu();
+	ax = kw_enter_regs(regs, kt);
+	end(kt);
+	return ax;
+}
+
 /* Returns in user mode, where kernel mode ended (see kernelware.h). */
 static long kw_enter_context(struct kw_enter __user *uenter)
 {
 	struct kw_enter enter;
 	struct pt_regs regs;
-	struct kw_task *kt;
-	long ax;
 
 	BUILD_BUG_ON(sizeof(struct kw_regs) != sizeof(struct pt_regs));
 	if (copy_from_user(&enter, uenter, sizeof(enter)))
 		return -EFAULT;
 	memcpy(&regs, &enter.regs, sizeof(regs));
 	if (!user_range(regs.ip, 1) || !user_range(regs.sp - 8, 8) ||
-	    (enter.resume && (!user_range(enter.resume - 2, 2) ||
-			      !user_range(enter.cont, 1) ||
-			      !user_range(enter.self, sizeof(enter)))))
+	    (enter.resume && !user_range(enter.resume - 2, 2)))
 		return -EINVAL;
-	regs.cs = __KERNEL_CS;
-	regs.ss = __KERNEL_DS;
-	regs.flags = (regs.flags & KW_USER_FLAGS) | X86_EFLAGS_IF |
-		     X86_EFLAGS_IOPL | X86_EFLAGS_FIXED;
-	kt = begin(KW_MODE_CONTEXT);
-	if (!kt)
-		return -EBUSY;
-	kt->resume = enter.resume;
-	kt->cont = enter.cont;
-	kt->self = enter.self;
-	load_user_fpu();
-	ax = kw_enter_regs(&regs, kt);
-	end(kt);
-	return ax;
+	return enter_context(&regs, enter.resume);
+}
+
+/*
+ * The re-entry code: back to kernel mode from the state kept where it
+ * ended.  rax, the program's rax now, replaces the kept one after a
+ * syscall the re-entry code made for it, or when the kept one was a
+ * restart code that signal handling resolved.
+ */
+static long kw_resume_context(unsigned long rax, bool after_syscall)
+{
+	struct kw_task *kt = kw_task(current);
+	struct pt_regs regs;
+
+	if (!kw_claimed(kt) || !kt->saved_valid || !kt->resume)
+		return -EINVAL;
+	regs = kt->saved;
+	if (after_syscall || is_restart(regs.ax))
+		regs.ax = rax;
+	return enter_context(&regs, kt->resume);
 }
 
 static long kw_symbol(struct kw_symbol __user *usym)
@@ -286,6 +385,10 @@ static long kw_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return kw_call((struct kw_call __user *)arg);
 	case KW_IOC_ENTER:
 		return kw_enter_context((struct kw_enter __user *)arg);
+	case KW_IOC_RESUME:
+		return kw_resume_context(arg, false);
+	case KW_IOC_RESUME_SYSCALL:
+		return kw_resume_context(arg, true);
 	case KW_IOC_SYMBOL:
 		return kw_symbol((struct kw_symbol __user *)arg);
 	case KW_IOC_EXEC:

@@ -4,12 +4,11 @@
  * into a program at its exec (exec.c), which starts the program in
  * kernel mode at its entry point, and brings it back there whenever
  * kernel mode is left for a moment.  Position-independent: its data, a
- * struct kw_page_data, is one page above it, reached rip-relative (no
- * TLS: a static program, or the dynamic loader, has none yet).  Never
- * run by the kernel: it is data here, in .rodata.
+ * struct kw_page_data (the first entry's state, the device's fd), is one
+ * page above it, reached rip-relative.  Never run by the kernel: it is
+ * data here, in .rodata.
  */
 #include <linux/linkage.h>
-#include <asm/page_types.h>
 #include <asm/unistd_64.h>
 #include <uapi/asm-generic/mman-common.h>
 
@@ -17,15 +16,9 @@
 #include "kw_reentry.h"
 
 #define F_DUPFD_CLOEXEC	1030	/* uapi/linux/fcntl.h, which is C */
-#define DATA(off)	(.Lpage + PAGE_SIZE + (off))(%rip)
+/* A GAS macro argument: no spaces. */
+#define DATA(off)	(.Lpage+KW_PAGE_DATA+(off))(%rip)
 
-.macro page_state reg
-	leaq	DATA(KW_PAGE_ENTER), \reg
-.endm
-.macro page_device
-	movl	DATA(KW_PAGE_FD), %edi
-	movq	DATA(KW_PAGE_CMD), %rsi
-.endm
 /* No way back to kernel mode: say so, and end with a shell's 126. */
 .macro page_failed
 	movl	$2, %edi
@@ -44,13 +37,12 @@
 SYM_DATA_START(kw_page_code)
 /*
  * The program's start, with the registers it would start with (saved in
- * the data): the code read-only, the device moved out of the program's
- * way, then the re-entry code.  rcx is not kw_page_resume there, and the
- * saved rax is 0: it enters from the saved state as it stands.
+ * the data's struct kw_enter): the code read-only, the device moved out
+ * of the program's way, then into kernel mode from that state.
  */
 .Lpage:
 	leaq	.Lpage(%rip), %rdi
-	movl	$PAGE_SIZE, %esi
+	movl	$KW_PAGE_DATA, %esi
 	movl	$(PROT_READ | PROT_EXEC), %edx
 	movl	$__NR_mprotect, %eax
 	syscall
@@ -60,19 +52,21 @@ SYM_DATA_START(kw_page_code)
 	movl	$__NR_fcntl, %eax
 	syscall
 	testl	%eax, %eax
-	js	.Lresume
+	js	1f
 	movl	DATA(KW_PAGE_FD), %edi
 	movl	%eax, DATA(KW_PAGE_FD)
 	movl	$__NR_close, %eax
 	syscall
-	jmp	.Lresume
+1:	movl	DATA(KW_PAGE_FD), %edi
+	movq	DATA(KW_PAGE_CMD), %rsi
+	leaq	DATA(KW_PAGE_ENTER), %rdx
+	movl	$__NR_ioctl, %eax
+	syscall
+	page_failed
 
 	syscall				/* a bounced or restarted syscall */
 .Lresume:
-	KW_RESUME .Lresume, page_state, page_device, page_failed
-
-.Lcontinue:
-	KW_CONTINUE page_state
+	KW_RESUME .Lresume, DATA(KW_PAGE_FD), page_failed
 
 .Lmessage:
 	.ascii	"kernelware: cannot enter kernel mode\n"
@@ -82,5 +76,4 @@ SYM_DATA_END(kw_page_code)
 	.balign	8
 
 SYM_DATA(kw_page_resume, .quad .Lresume - .Lpage)
-SYM_DATA(kw_page_continue, .quad .Lcontinue - .Lpage)
 SYM_DATA(kw_page_size, .quad .Lmessage_end - .Lpage)

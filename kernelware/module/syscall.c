@@ -72,22 +72,24 @@ static bool needs_user_mode(unsigned long nr)
 }
 
 /*
- * Whether code entered by KW_IOC_ENTER may come back to kernel mode
- * after it made this syscall from user mode.  Not after a thread or a
- * vfork child is created: it would share the re-entry state in the
- * thread's memory (glibc makes threads and posix_spawn with clone3).
+ * Whether the call makes a thread or a vfork child, sharing the memory:
+ * made in kernel mode (kw_clone()), not in user mode through the
+ * re-entry code, which both would come back through with one state.
  */
-static bool resumes_after(struct pt_regs *regs)
+static bool shares_memory(struct pt_regs *regs)
 {
+	u64 flags;
+
 	switch (regs->orig_ax) {
 	case __NR_vfork:
-	case __NR_clone3:
-		return false;
-	case __NR_clone:	/* a fork, not a thread: same stack, same TLS */
-		return !(regs->di & (CLONE_VM | CLONE_VFORK | CLONE_SETTLS)) &&
-		       !regs->si;
-	default:
 		return true;
+	case __NR_clone:
+		return regs->di & CLONE_VM;
+	case __NR_clone3:	/* struct clone_args starts with the flags */
+		return !get_user(flags, (u64 __user *)regs->di) &&
+		       (flags & CLONE_VM);
+	default:
+		return false;
 	}
 }
 
@@ -127,8 +129,10 @@ __visible void kw_do_syscall(struct pt_regs *regs)
 	} else if (nr == KW_NR_USER_MODE) {
 		regs->ax = 0;
 		kw_end(regs, false, KW_LEFT_REQUEST);
+	} else if (shares_memory(regs)) {
+		regs->ax = kw_clone(regs, syscall_table[nr]);
 	} else {
-		kw_end_syscall(regs, resumes_after(regs));
+		kw_end_syscall(regs);
 	}
 	local_irq_disable();
 	kw_prepare_resume(regs);

@@ -5,12 +5,15 @@
  *
  *   kwstatic          the checks below, then itself executed with "exec"
  *   kwstatic exec     the executed image
- *   kwstatic thread   a thread made by static glibc (no libkw): it and
- *                     its creator go on in user mode, for --stats to say
+ *   kwstatic thread   a thread made by static glibc (no libkw)
+ *   kwstatic clone    100 children by raw clone(CLONE_VM), in turn
+ *   kwstatic vfork    100 children by vfork(), each executing "exec"
  */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -46,6 +49,63 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
+static volatile int shared;
+
+/* A child sharing the memory: its ring, where the parent sees it. */
+static int clone_child(void *arg)
+{
+	(void)arg;
+	shared += ring() == 0;
+	return 0;
+}
+
+static int clones(void)
+{
+	static char stack[64 * 1024] __attribute__((aligned(16)));
+	int i, status, bad = 0;
+
+	for (i = 0; i < 100; i++) {
+		if (clone(clone_child, stack + sizeof(stack),
+			  CLONE_VM | SIGCHLD, NULL) < 0 ||
+		    wait(&status) < 0 || status != 0)
+			bad++;
+		bad += ring() != 0;
+	}
+	printf("clone: %d of 100 children in ring 0, parent ring %d, %d bad\n",
+	       shared, ring(), bad);
+	return 0;
+}
+
+/* The child, on the parent's stack, never returns from here. */
+static __attribute__((noinline)) pid_t vfork_exec(const char *self)
+{
+	pid_t pid = vfork();
+
+	if (pid == 0) {
+		if (ring() != 0)
+			_exit(9);
+		execl(self, self, "exec-quiet", (char *)NULL);
+		_exit(8);
+	}
+	return pid;
+}
+
+static int vforks(const char *self)
+{
+	int i, status, ok = 0;
+	pid_t pid;
+
+	for (i = 0; i < 100; i++) {
+		pid = vfork_exec(self);
+		ok += pid > 0 && waitpid(pid, &status, 0) == pid &&
+		      WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+		      ring() == 0;
+	}
+	printf("vfork: %d of 100 children in ring 0 executed a program in "
+	       "ring 0, parent ring %d\n", ok, ring());
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	pthread_t t;
@@ -56,6 +116,12 @@ int main(int argc, char **argv)
 		printf("exec: ring %d\n", ring());
 		return 0;
 	}
+	if (argc > 1 && !strcmp(argv[1], "exec-quiet"))
+		return ring() == 0 ? 0 : 1;
+	if (argc > 1 && !strcmp(argv[1], "clone"))
+		return clones();
+	if (argc > 1 && !strcmp(argv[1], "vfork"))
+		return vforks("/proc/self/exe");
 	if (argc > 1 && !strcmp(argv[1], "thread")) {
 		pthread_create(&t, NULL, thread_main, NULL);
 		pthread_join(t, NULL);
