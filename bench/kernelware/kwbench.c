@@ -11,6 +11,8 @@
  *                        (linked read and write), and the in-kernel copy
  *                        of kernel mode (fig. 4.16); 64 KB chunks
  *   kwbench run N CMD... run CMD N times (fork + exec), ns per run
+ *   kwbench run-kernel N CMD...  the same, CMD in kernel mode from its
+ *                        first instruction (the exec hook, as kwrun)
  *
  * One record per line: "NAME key=value ...".  Integer arithmetic only.
  */
@@ -19,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -27,6 +30,7 @@
 #include <liburing.h>
 #include <x86intrin.h>
 
+#include "kernelware.h"
 #include "libkw.h"
 
 #define FILE_PATH	"/tmp/kwbench.dat"
@@ -265,7 +269,8 @@ static int bench_copy(long mb)
 	return 0;
 }
 
-static int bench_run(long n, char **argv)
+/* Both modes open the device and mark the child: only the mode differs. */
+static int bench_run(long n, char **argv, unsigned long mode)
 {
 	unsigned long t = now_ns();
 	long i;
@@ -275,7 +280,10 @@ static int bench_run(long n, char **argv)
 
 		if (pid == 0) {
 			int null = open("/dev/null", O_WRONLY);
+			int kw = open("/dev/kernelware", O_RDWR | O_CLOEXEC);
 
+			if (kw < 0 || ioctl(kw, KW_IOC_EXEC, mode) < 0)
+				_exit(126);
 			dup2(null, 1);
 			execvp(argv[0], argv);
 			_exit(127);
@@ -292,7 +300,8 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc < 3 || n <= 0) {
-		fprintf(stderr, "usage: kwbench syscalls|getpid N | copy MB | run N CMD...\n");
+		fprintf(stderr, "usage: kwbench syscalls|getpid N | copy MB | "
+			"run|run-kernel N CMD...\n");
 		return 2;
 	}
 	data_fd = make_file(FILE_PATH, BUF_SIZE);
@@ -310,7 +319,9 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "copy"))
 		return bench_copy(n);
 	if (!strcmp(argv[1], "run") && argc > 3)
-		return bench_run(n, argv + 3);
+		return bench_run(n, argv + 3, KW_EXEC_OFF);
+	if (!strcmp(argv[1], "run-kernel") && argc > 3)
+		return bench_run(n, argv + 3, KW_EXEC_ON);
 	fprintf(stderr, "kwbench: unknown measure %s\n", argv[1]);
 	return 2;
 }

@@ -39,13 +39,12 @@ t_ls() {
 		: >/tmp/ls1000/f$_i
 		_i=$((_i + 1))
 	done
-	# Both preload libkw, through env: only the mode differs.
+	# As kwrun runs it (no rseq), in both modes.
+	export GLIBC_TUNABLES=glibc.pthread.rseq=0
 	record "ls -l over 1,000 files, user mode" \
-		kwbench run 20 env LD_PRELOAD=/usr/bin/libkw.so \
-		/usr/bin/ls -l /tmp/ls1000
+		kwbench run 20 /usr/bin/ls -l /tmp/ls1000
 	record "ls -l over 1,000 files, kernel mode" \
-		kwbench run 20 env KWRUN=1 LD_PRELOAD=/usr/bin/libkw.so \
-		/usr/bin/ls -l /tmp/ls1000
+		kwbench run-kernel 20 /usr/bin/ls -l /tmp/ls1000
 }
 
 t_copy() {

@@ -3,9 +3,12 @@
  *
  * Needs /dev/kernelware (kernelware.ko) and root.  In kernel mode the
  * program's system calls, libc's included, are function calls into the
- * kernel.  Kernel mode ends by itself where it must (a signal to
- * deliver, a fault, fork/clone/execve): the program then goes on in user
- * mode, correct but with ordinary system calls.
+ * kernel, and the threads and children it makes start in kernel mode.
+ * Kernel mode ends by itself for a moment where it must (a signal
+ * handler, fork, execve, exit) and comes back through libkw's re-entry
+ * code; after a fault the program goes on in user mode, where it takes
+ * the fault's signal.  An unmodified program is best run by kwrun, which
+ * needs no library.
  *
  * A dynamically linked program can also start in kernel mode by itself,
  * linked with libkw.a and its entry point:

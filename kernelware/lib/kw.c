@@ -1,8 +1,5 @@
 /*
  * libkw - kernelware for programs (see libkw.h).
- *
- * Also the kwrun preload: with KWRUN set in the environment, the library
- * switches its program to kernel mode before main() runs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -179,31 +176,4 @@ HIDDEN void kw_start_kernel_mode(void)
 	if (switch_to_kernel_mode() < 0)
 		fprintf(stderr, "libkw: staying in user mode: %s\n",
 			strerror(errno));
-}
-
-/*
- * kwrun preloads the library: the program runs in kernel mode.  With
- * KWRUN=1 (kwrun without --fallback) a program that cannot switch
- * exits 126 instead of going on in user mode, as kwrun itself would.
- */
-__attribute__((constructor)) static void kwrun_start(void)
-{
-	const char *kwrun = getenv("KWRUN");
-	char exe[256];
-	ssize_t n;
-
-	if (!kwrun || kw_in_kernel_mode())
-		return;
-	if (switch_to_kernel_mode() == 0)
-		return;
-	if (strcmp(kwrun, "1") != 0) {
-		fprintf(stderr, "libkw: staying in user mode: %s\n",
-			strerror(errno));
-		return;
-	}
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	exe[n > 0 ? n : 0] = '\0';
-	fprintf(stderr, "kwrun: %s: cannot enter kernel mode: %s "
-		"(--fallback runs it in user mode)\n", exe, strerror(errno));
-	_exit(126);
 }

@@ -5,10 +5,8 @@
  *
  * Marks itself for the module's exec hook (KW_IOC_EXEC), then executes
  * the program: it starts in kernel mode at its first instruction,
- * static or dynamic, and so do the programs it executes.  A dynamic
- * program also gets libkw preloaded (found beside kwrun, or at
- * $KWRUN_LIB), whose wrappers keep its new threads and the callers of
- * pthread_create, system and posix_spawn in kernel mode.
+ * static or dynamic, and so do its threads, its children and the
+ * programs it executes.  Nothing is preloaded or linked.
  *
  * What cannot run in kernel mode is refused, with the reason and exit
  * status 126, before anything runs: no kernelware.ko, no CAP_SYS_ADMIN,
@@ -52,26 +50,6 @@ static int usage(FILE *out)
 	return out == stdout ? 0 : 2;
 }
 
-/* libkw.so beside this executable. */
-static int find_lib(char *path, size_t size)
-{
-	const char *env = getenv("KWRUN_LIB");
-	ssize_t n;
-	char *slash;
-
-	if (env)
-		return snprintf(path, size, "%s", env) < (int)size ? 0 : -1;
-	n = readlink("/proc/self/exe", path, size - 1);
-	if (n < 0)
-		return -1;
-	path[n] = '\0';
-	slash = strrchr(path, '/');
-	if (!slash || (size_t)(slash - path) + sizeof("/libkw.so") > size)
-		return -1;
-	strcpy(slash, "/libkw.so");
-	return 0;
-}
-
 /* name as execvp would find it, into path; false if nowhere. */
 static bool find_program(const char *name, char *path, size_t size)
 {
@@ -90,27 +68,14 @@ static bool find_program(const char *name, char *path, size_t size)
 	return false;
 }
 
-/*
- * Why the ELF file fd cannot run in kernel mode, or NULL: it is for
- * x86-64.  *dynamic: it has an interpreter (the dynamic loader), which
- * takes libkw's preload.
- */
-static const char *elf_refusal(int fd, bool *dynamic)
+/* Why the ELF file fd cannot run in kernel mode, or NULL. */
+static const char *elf_refusal(int fd)
 {
 	Elf64_Ehdr eh;
-	Elf64_Phdr ph;
-	int i;
 
 	if (pread(fd, &eh, sizeof(eh), 0) != sizeof(eh) ||
 	    eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64)
 		return "not an x86-64 program";
-	for (i = 0; i < eh.e_phnum; i++) {
-		if (pread(fd, &ph, sizeof(ph), eh.e_phoff +
-			  (off_t)i * eh.e_phentsize) != sizeof(ph))
-			return "an ELF file kwrun cannot read";
-		if (ph.p_type == PT_INTERP)
-			*dynamic = true;
-	}
 	return NULL;
 }
 
@@ -119,8 +84,7 @@ static const char *elf_refusal(int fd, bool *dynamic)
  * file is checked as such, a script (#!) by its interpreter: what names
  * the file that is refused.
  */
-static const char *refusal(const char *path, char *what, size_t size,
-			   bool *dynamic)
+static const char *refusal(const char *path, char *what, size_t size)
 {
 	char head[PATH_MAX + 2], magic[SELFMAG], *interp;
 	const char *why = NULL;
@@ -132,7 +96,7 @@ static const char *refusal(const char *path, char *what, size_t size,
 	n = pread(fd, head, sizeof(head) - 1, 0);
 	head[n > 0 ? n : 0] = '\0';
 	if (n >= SELFMAG && !memcmp(head, ELFMAG, SELFMAG)) {
-		why = elf_refusal(fd, dynamic);
+		why = elf_refusal(fd);
 	} else if (n >= 2 && head[0] == '#' && head[1] == '!') {
 		interp = head + 2 + strspn(head + 2, " \t");
 		interp[strcspn(interp, " \t\n")] = '\0';
@@ -140,7 +104,7 @@ static const char *refusal(const char *path, char *what, size_t size,
 		fd = open(interp, O_RDONLY | O_CLOEXEC);
 		n = fd < 0 ? 0 : pread(fd, magic, SELFMAG, 0);
 		if (n == SELFMAG && !memcmp(magic, ELFMAG, SELFMAG))
-			why = elf_refusal(fd, dynamic);
+			why = elf_refusal(fd);
 		if (why != NULL)
 			snprintf(what, size, "%s (its interpreter %s)", path,
 				 interp);
@@ -296,41 +260,10 @@ static int run_with_stats(int fd, const char *path, char **argv)
 	       128 + WTERMSIG(status);
 }
 
-/*
- * A dynamic program also gets libkw, for its threads.  glibc's rseq
- * makes every context switch ask for work on the return to user mode,
- * which ends kernel mode each time.  KWRUN=1: libkw exits 126 if it
- * cannot switch; 2: it goes on in user mode.
- */
-static int set_environment(bool dynamic, bool fallback)
-{
-	const char *old = getenv("LD_PRELOAD");
-	char lib[PATH_MAX], preload[2 * PATH_MAX];
-
-	if (dynamic) {
-		if (find_lib(lib, sizeof(lib)) < 0 || access(lib, R_OK) != 0) {
-			fprintf(stderr, "kwrun: libkw.so not found (set "
-				"KWRUN_LIB)\n");
-			return -1;
-		}
-		snprintf(preload, sizeof(preload), "%s%s%s", lib,
-			 old ? ":" : "", old ? old : "");
-		if (setenv("LD_PRELOAD", preload, 1))
-			goto fail;
-	}
-	if (setenv("KWRUN", fallback ? "2" : "1", 1) ||
-	    setenv("GLIBC_TUNABLES", "glibc.pthread.rseq=0", 0))
-		goto fail;
-	return 0;
-fail:
-	perror("kwrun: setenv");
-	return -1;
-}
-
 int main(int argc, char **argv)
 {
 	char path[PATH_MAX], what[2 * PATH_MAX + 32];
-	bool fallback = false, stats = false, dynamic = false;
+	bool fallback = false, stats = false;
 	const char *why;
 	int i = 1, fd;
 
@@ -357,7 +290,7 @@ int main(int argc, char **argv)
 	why = device_refusal();
 	snprintf(what, sizeof(what), "%s", argv[i]);
 	if (why == NULL)
-		why = refusal(path, what, sizeof(what), &dynamic);
+		why = refusal(path, what, sizeof(what));
 	if (why != NULL && !fallback) {
 		fprintf(stderr, "kwrun: %s: %s (--fallback runs it in user "
 			"mode)\n", what, why);
@@ -370,8 +303,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kwrun: %s: %s\n", argv[i], strerror(errno));
 		return NOT_FOUND;
 	}
-	if (set_environment(dynamic, fallback) < 0)
+	/*
+	 * glibc's rseq makes every context switch ask for work on the
+	 * return to user mode, which ends kernel mode each time.
+	 */
+	if (setenv("GLIBC_TUNABLES", "glibc.pthread.rseq=0", 0)) {
+		perror("kwrun: setenv");
 		return 1;
+	}
 	fd = open("/dev/kernelware", O_RDWR | O_CLOEXEC);
 	if (fd < 0 || ioctl(fd, KW_IOC_EXEC, KW_EXEC_ON) < 0) {
 		fprintf(stderr, "kwrun: /dev/kernelware: %s\n",
