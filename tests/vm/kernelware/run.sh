@@ -275,6 +275,12 @@ in_kernel_mode() {
 # The exec hook: programs start in ring 0 at their first instruction,
 # static ones too; kwrun --stats says what ran where.
 t_exec() {
+	check "KW_IOC_EXEC marks a task, KW_EXEC_OFF unmarks it" kwtest exec-mark
+	dmesg -c >/dev/null
+	check "no descriptor left for the kernelware page: killed, not run in user mode" \
+		kwtest exec-nofd
+	like "$(dmesg)" "kernelware: kwstatic\[[0-9]+\]: no kernelware page \(-24\): killed" \
+		"... and the log says why"
 	[ -f /tmp/data ] || seq 1 200000 | sed 's/$/ kernelware/' >/tmp/data
 	[ -f /tmp/shuffled ] || /usr/bin/sort -R /tmp/data >/tmp/shuffled
 	_out=$(kwrun kwstatic 2>&1)

@@ -3,7 +3,8 @@
  * when the behaviour is right, else prints why and exits 1.
  *
  *   kwtest call | heap | redzone | syscalls | signal | kill | faults |
- *          segv-handler | spin | fpu | bad | unpriv
+ *          segv-handler | spin | fpu | bad | unpriv | exec-mark |
+ *          exec-nofd
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <sys/ioctl.h>
 #include <asm/ldt.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/ucontext.h>
 #include <sys/syscall.h>
@@ -529,6 +531,9 @@ static int test_bad(int fd)
 	int err;
 
 	err = expect_errno(fd, KW_IOC_EXEC, (void *)2, EINVAL, "exec mark 2") |
+	      expect_errno(fd, KW_IOC_RESUME, NULL, EINVAL, "nothing to resume") |
+	      expect_errno(fd, KW_IOC_RESUME_SYSCALL, NULL, EINVAL,
+			   "no syscall to resume from") |
 	      expect_errno(fd, KW_IOC_STATS_READ, &r, EINVAL, "no session");
 	if (ioctl(fd, KW_IOC_STATS) < 0)
 		err |= fail("KW_IOC_STATS");
@@ -595,6 +600,57 @@ static int test_unpriv(int fd)
 	return WIFEXITED(r) ? WEXITSTATUS(r) : 1;
 }
 
+/*
+ * A child marked with mode (and its fd limit set to nofile, if not 0)
+ * executes "kwstatic exec-quiet", which exits 0 in ring 0 and 1 in ring
+ * 3: its wait status.
+ */
+static int exec_marked(int fd, unsigned long mode, rlim_t nofile)
+{
+	struct rlimit rl = { nofile, nofile };
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (ioctl(fd, KW_IOC_EXEC, KW_EXEC_ON) < 0 ||
+		    ioctl(fd, KW_IOC_EXEC, mode) < 0 ||
+		    (nofile && setrlimit(RLIMIT_NOFILE, &rl) < 0))
+			_exit(fail("KW_IOC_EXEC"));
+		execlp("kwstatic", "kwstatic", "exec-quiet", (char *)NULL);
+		_exit(fail("exec kwstatic"));
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+/* The exec hook without kwrun: the mark on, then off. */
+static int test_exec_mark(int fd)
+{
+	int on = exec_marked(fd, KW_EXEC_ON, 0);
+	int off = exec_marked(fd, KW_EXEC_OFF, 0);
+
+	if (on == 0 && WIFEXITED(off) && WEXITSTATUS(off) == 1)
+		return 0;
+	fprintf(stderr, "kwtest: exec-mark: status %#x marked, %#x unmarked\n",
+		on, off);
+	return 1;
+}
+
+/*
+ * No descriptor left for the kernelware page's device: the program is
+ * killed before its first instruction, not run in user mode.
+ */
+static int test_exec_nofd(int fd)
+{
+	int status = exec_marked(fd, KW_EXEC_ON, 3);
+
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+		return 0;
+	fprintf(stderr, "kwtest: exec-nofd: status %#x\n", status);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	int fd;
@@ -638,5 +694,9 @@ int main(int argc, char **argv)
 		return test_bad(fd);
 	if (!strcmp(argv[1], "unpriv"))
 		return test_unpriv(fd);
+	if (!strcmp(argv[1], "exec-mark"))
+		return test_exec_mark(fd);
+	if (!strcmp(argv[1], "exec-nofd"))
+		return test_exec_nofd(fd);
 	return fail("unknown subcommand");
 }
