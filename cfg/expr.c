@@ -549,6 +549,7 @@ static const struct {
 	{ "TA_RSTR", 4, IT_UINT },	{ "TA_WSGL", 0, IT_UINT },
 	{ "TA_WMUL", 2, IT_UINT },	{ "TA_CLR", 4, IT_UINT },
 	{ "TA_STA", 2, IT_UINT },	{ "TA_PHS", 4, IT_UINT },
+	{ "TA_INHERIT", 2, IT_UINT },	{ "TA_CEILING", 3, IT_UINT },
 	{ "TMIN_TPRI", 1, IT_INT },	{ "TMAX_TPRI", 16, IT_INT },
 	{ "TMIN_MPRI", 1, IT_INT },	{ "TMAX_MPRI", 16, IT_INT },
 	{ "TMAX_MAXSEM", 65535, IT_UINT },

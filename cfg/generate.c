@@ -23,6 +23,7 @@ static const struct {
 	{ "MBXID", "Mailboxes (CRE_MBX)" },
 	{ "MPFID", "Fixed-sized memory pools (CRE_MPF)" },
 	{ "CYCID", "Cyclic handlers (CRE_CYC)" },
+	{ "MTXID", "Mutexes (CRE_MTX)" },
 };
 
 /* A symbol for an area of object o: prefix_NAME, or idprefix_ID. */
@@ -188,6 +189,7 @@ static void gen_simple(cfg *c, FILE *f, int k, const char *inib,
 				break;
 			case OK_FLG:
 			case OK_MBX:
+			case OK_MTX:
 				fprintf(f, "\t{ %s, %s },\n", P(c, &o->p[0]),
 					P(c, &o->p[1]));
 				break;
@@ -372,7 +374,7 @@ static void gen_names(cfg *c, FILE *f)
 	static const char *const table[OK_NIDKINDS] = {
 		"tskname_table", "semname_table", "flgname_table",
 		"dtqname_table", "mbxname_table", "mpfname_table",
-		"cycname_table",
+		"cycname_table", "mtxname_table",
 	};
 	int k;
 	size_t i;
@@ -422,6 +424,8 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_mempfix(c, f);
 	gen_simple(c, f, OK_CYC, "const CYCINIB cycinib_table",
 		   "CYCCB cyccb_table");
+	gen_simple(c, f, OK_MTX, "const MTXINIB mtxinib_table",
+		   "MTXCB mtxcb_table");
 	gen_list(c, f, OK_INH, "Interrupt handlers (DEF_INH)", "tnum_inhno",
 		 "const INHINIB inhinib_table");
 	gen_list(c, f, OK_ISR, "Interrupt service routines (ATT_ISR)",

@@ -119,6 +119,12 @@ static const struct api_def apis[] = {
 		INT("cycphs", RANGE(0, RELTIM_MAX, "@ <= TMAX_RELTIM",
 				    "out of range (must be 0..TMAX_RELTIM)")),
 	} },
+	{ "CRE_MTX", OK_MTX, "name", 2, {
+		INT("mtxatr", ATTR(0x03, "TA_TFIFO | TA_TPRI | TA_INHERIT | "
+			     "TA_CEILING")),
+		INT("ceilpri", RANGE(1, 16, "TMIN_TPRI <= @ && @ <= TMAX_TPRI",
+				     "out of range (must be 1..16)")),
+	} },
 	{ "DEF_INH", OK_INH, "inhno", 2, {
 		INT("inhatr", ATTR(0, "TA_HLNG")),
 		PTR("inthdr"),
@@ -162,7 +168,7 @@ const char *kind_noun(enum obj_kind k)
 {
 	static const char *const nouns[OK_NKINDS] = {
 		"task", "semaphore", "eventflag", "data queue", "mailbox",
-		"fixed-sized memory pool", "cyclic handler",
+		"fixed-sized memory pool", "cyclic handler", "mutex",
 		"task exception routine", "interrupt handler",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",

@@ -42,6 +42,8 @@ INT status_wait_object(const WINFO *p_winfo)
 		return (const MBXCB *)p_obj - mbxcb_table + TMIN_MBXID;
 	case TTW_MPF:
 		return (const MPFCB *)p_obj - mpfcb_table + TMIN_MPFID;
+	case TTW_MTX:
+		return (const MTXCB *)p_obj - mtxcb_table + TMIN_MTXID;
 	default:
 		return 0;
 	}
@@ -70,7 +72,7 @@ static void snap_task(struct ps_snap *s, ID id)
 	const TCB *p_tcb = get_tcb(id);
 	struct ps_task *t = &s->task[INDEX_TSK(id)];
 
-	/* No mutexes in the Standard Profile: base = current priority. */
+	/* A dormant task: its initial priority, as both. */
 	t->pri = EXT_TSKPRI(tinib_table[INDEX_TSK(id)].ipriority);
 	t->bpri = t->pri;
 	t->state = TTS_DMT;
@@ -87,7 +89,7 @@ static void snap_task(struct ps_snap *s, ID id)
 	if (t->state == TTS_RDY && p_tcb == runtsk)
 		t->state = TTS_RUN;
 	t->pri = EXT_TSKPRI(p_tcb->priority);
-	t->bpri = t->pri;
+	t->bpri = EXT_TSKPRI(p_tcb->bpriority);
 	if (TSTAT_WAITING(p_tcb->tstat)) {
 		t->wreason = p_tcb->p_winfo->wreason;
 		t->wobj = status_wait_object(p_tcb->p_winfo);
@@ -349,6 +351,8 @@ static const char *wait_name(UINT wreason)
 		return "mbx";
 	case TTW_MPF:
 		return "mpf";
+	case TTW_MTX:
+		return "mtx";
 	default:
 		return "-";
 	}

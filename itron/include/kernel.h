@@ -29,6 +29,8 @@
 #define TA_CLR		0x04U	/* eventflag: clear on release */
 #define TA_STA		0x02U	/* cyclic handler: start on creation */
 #define TA_PHS		0x04U	/* cyclic handler: keep phase */
+#define TA_INHERIT	0x02U	/* mutex: priority inheritance */
+#define TA_CEILING	0x03U	/* mutex: priority ceiling */
 
 /* Service call modes. */
 #define TWF_ANDW	0x00U	/* eventflag: wait for all bits */
@@ -49,6 +51,7 @@
 #define TTW_SDTQ	0x0010U	/* sending to a data queue */
 #define TTW_RDTQ	0x0020U	/* receiving from a data queue */
 #define TTW_MBX		0x0040U	/* receiving from a mailbox */
+#define TTW_MTX		0x0080U	/* locking a mutex */
 #define TTW_MPF		0x2000U	/* getting a fixed-size block */
 
 #define TTEX_ENA	0x00U	/* task exceptions enabled */
@@ -130,6 +133,18 @@ ER	iras_tex(ID tskid, TEXPTN rasptn);
 ER	dis_tex(void);
 ER	ena_tex(void);
 BOOL	sns_tex(void);
+
+/* Mutexes (beyond the Standard Profile). */
+typedef struct t_rmtx {
+	ID		htskid;		/* the locking task, or TSK_NONE */
+	ID		wtskid;		/* the first waiting task, or TSK_NONE */
+} T_RMTX;
+
+ER	loc_mtx(ID mtxid);
+ER	ploc_mtx(ID mtxid);
+ER	tloc_mtx(ID mtxid, TMO tmout);
+ER	unl_mtx(ID mtxid);
+ER	ref_mtx(ID mtxid, T_RMTX *pk_rmtx);
 
 /* Semaphores. */
 ER	sig_sem(ID semid);

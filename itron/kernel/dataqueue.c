@@ -107,11 +107,6 @@ ER snd_dtq(ID dtqid, VP_INT data)
 	return tsnd_dtq(dtqid, data, TMO_FEVR);
 }
 
-ER psnd_dtq(ID dtqid, VP_INT data)
-{
-	return tsnd_dtq(dtqid, data, TMO_POL);
-}
-
 ER ipsnd_dtq(ID dtqid, VP_INT data)
 {
 	CHECK_INTCTX_UNL();
@@ -119,14 +114,13 @@ ER ipsnd_dtq(ID dtqid, VP_INT data)
 	return call_locked(send_data, get_dtqcb(dtqid), data);
 }
 
-ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
+static ER send_or_wait(ID dtqid, VP_INT data, TMO tmout)
 {
 	DTQCB *p_dtqcb;
 	WINFO_DTQ winfo;
 	BOOL dspreq = FALSE;
 	ER ercd;
 
-	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_DTQID(dtqid));
 	CHECK_TMOUT(tmout);
 	p_dtqcb = get_dtqcb(dtqid);
@@ -144,6 +138,19 @@ ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
 	}
 	t_unlock_cpu();
 	return ercd;
+}
+
+/* With dispatching disabled, only psnd_dtq polls (CHECK_DISPATCH). */
+ER tsnd_dtq(ID dtqid, VP_INT data, TMO tmout)
+{
+	CHECK_DISPATCH();
+	return send_or_wait(dtqid, data, tmout);
+}
+
+ER psnd_dtq(ID dtqid, VP_INT data)
+{
+	CHECK_TSKCTX_UNL();
+	return send_or_wait(dtqid, data, TMO_POL);
 }
 
 ER fsnd_dtq(ID dtqid, VP_INT data)
@@ -165,19 +172,13 @@ ER rcv_dtq(ID dtqid, VP_INT *p_data)
 	return trcv_dtq(dtqid, p_data, TMO_FEVR);
 }
 
-ER prcv_dtq(ID dtqid, VP_INT *p_data)
-{
-	return trcv_dtq(dtqid, p_data, TMO_POL);
-}
-
-ER trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout)
+static ER receive_or_wait(ID dtqid, VP_INT *p_data, TMO tmout)
 {
 	DTQCB *p_dtqcb;
 	WINFO_DTQ winfo;
 	BOOL dspreq = FALSE;
 	ER ercd;
 
-	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_DTQID(dtqid));
 	CHECK_PAR(p_data != NULL);
 	CHECK_TMOUT(tmout);
@@ -196,4 +197,17 @@ ER trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout)
 	}
 	t_unlock_cpu();
 	return ercd;
+}
+
+/* With dispatching disabled, only prcv_dtq polls (CHECK_DISPATCH). */
+ER trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout)
+{
+	CHECK_DISPATCH();
+	return receive_or_wait(dtqid, p_data, tmout);
+}
+
+ER prcv_dtq(ID dtqid, VP_INT *p_data)
+{
+	CHECK_TSKCTX_UNL();
+	return receive_or_wait(dtqid, p_data, TMO_POL);
 }

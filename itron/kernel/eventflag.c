@@ -88,19 +88,13 @@ ER wai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn)
 	return twai_flg(flgid, waiptn, wfmode, p_flgptn, TMO_FEVR);
 }
 
-ER pol_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn)
-{
-	return twai_flg(flgid, waiptn, wfmode, p_flgptn, TMO_POL);
-}
-
-ER twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
+static ER wait_flag(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
 	    TMO tmout)
 {
 	FLGCB *p_flgcb;
 	WINFO_FLG winfo;
 	ER ercd;
 
-	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_FLGID(flgid));
 	CHECK_PAR(waiptn != 0U);
 	CHECK_PAR(wfmode == TWF_ANDW || wfmode == TWF_ORW);
@@ -127,4 +121,18 @@ ER twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
 	}
 	t_unlock_cpu();
 	return ercd;
+}
+
+/* With dispatching disabled, only pol_flg polls (CHECK_DISPATCH). */
+ER twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
+	    TMO tmout)
+{
+	CHECK_DISPATCH();
+	return wait_flag(flgid, waiptn, wfmode, p_flgptn, tmout);
+}
+
+ER pol_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn)
+{
+	CHECK_TSKCTX_UNL();
+	return wait_flag(flgid, waiptn, wfmode, p_flgptn, TMO_POL);
 }

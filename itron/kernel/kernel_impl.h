@@ -75,13 +75,14 @@ extern BOOL	reqflg;		/* a handler asked for return_to_task() */
 /* Non-task context, CPU not locked. */
 #define CHECK_INTCTX_UNL() \
 	CHECK(sense_context() && !port_sense_lock(), E_CTX)
-/* A call that may make the invoking task wait. */
+/*
+ * A call that may make the invoking task wait.  Its form with a timeout
+ * is refused with dispatching disabled even for TMO_POL, as in TOPPERS/
+ * JSP and ASP and by the E_CTX condition the spec gives the call; the
+ * polling form (pol_sem, prcv_dtq, ...) is the one that polls there.
+ */
 #define CHECK_DISPATCH() \
 	CHECK(!sense_context() && !port_sense_lock() && enadsp, E_CTX)
-/* A call with a timeout: polling never waits, so needs no dispatching. */
-#define CHECK_WAIT_CALL(tmout) \
-	CHECK(!sense_context() && !port_sense_lock() && \
-	      ((tmout) == TMO_POL || enadsp), E_CTX)
 #define CHECK_TMOUT(tmout)	CHECK(TMO_FEVR <= (tmout), E_PAR)
 #define CHECK_PAR(cond)		CHECK(cond, E_PAR)
 #define CHECK_ID(cond)		CHECK(cond, E_ID)
@@ -137,6 +138,7 @@ extern const TERRTNB	terrtnb_table[];
 void	initialize_task(void);
 void	initialize_time_event(void);
 void	initialize_semaphore(void);
+void	initialize_mutex(void);
 void	initialize_eventflag(void);
 void	initialize_dataqueue(void);
 void	initialize_mailbox(void);

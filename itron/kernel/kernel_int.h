@@ -10,6 +10,7 @@
 #include "wait.h"
 #include "time_event.h"
 #include "semaphore.h"
+#include "mutex.h"
 #include "eventflag.h"
 #include "dataqueue.h"
 #include "mailbox.h"

@@ -83,18 +83,12 @@ ER rcv_mbx(ID mbxid, T_MSG **ppk_msg)
 	return trcv_mbx(mbxid, ppk_msg, TMO_FEVR);
 }
 
-ER prcv_mbx(ID mbxid, T_MSG **ppk_msg)
-{
-	return trcv_mbx(mbxid, ppk_msg, TMO_POL);
-}
-
-ER trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout)
+static ER receive_message(ID mbxid, T_MSG **ppk_msg, TMO tmout)
 {
 	MBXCB *p_mbxcb;
 	WINFO_MBX winfo;
 	ER ercd;
 
-	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_MBXID(mbxid));
 	CHECK_PAR(ppk_msg != NULL);
 	CHECK_TMOUT(tmout);
@@ -119,4 +113,17 @@ ER trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout)
 	}
 	t_unlock_cpu();
 	return ercd;
+}
+
+/* With dispatching disabled, only prcv_mbx polls (CHECK_DISPATCH). */
+ER trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout)
+{
+	CHECK_DISPATCH();
+	return receive_message(mbxid, ppk_msg, tmout);
+}
+
+ER prcv_mbx(ID mbxid, T_MSG **ppk_msg)
+{
+	CHECK_TSKCTX_UNL();
+	return receive_message(mbxid, ppk_msg, TMO_POL);
 }

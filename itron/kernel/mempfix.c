@@ -55,18 +55,12 @@ ER get_mpf(ID mpfid, VP *p_blk)
 	return tget_mpf(mpfid, p_blk, TMO_FEVR);
 }
 
-ER pget_mpf(ID mpfid, VP *p_blk)
-{
-	return tget_mpf(mpfid, p_blk, TMO_POL);
-}
-
-ER tget_mpf(ID mpfid, VP *p_blk, TMO tmout)
+static ER get_block(ID mpfid, VP *p_blk, TMO tmout)
 {
 	MPFCB *p_mpfcb;
 	WINFO_MPF winfo;
 	ER ercd;
 
-	CHECK_WAIT_CALL(tmout);
 	CHECK_ID(VALID_MPFID(mpfid));
 	CHECK_PAR(p_blk != NULL);
 	CHECK_TMOUT(tmout);
@@ -92,6 +86,19 @@ ER tget_mpf(ID mpfid, VP *p_blk, TMO tmout)
 	}
 	t_unlock_cpu();
 	return ercd;
+}
+
+/* With dispatching disabled, only pget_mpf polls (CHECK_DISPATCH). */
+ER tget_mpf(ID mpfid, VP *p_blk, TMO tmout)
+{
+	CHECK_DISPATCH();
+	return get_block(mpfid, p_blk, tmout);
+}
+
+ER pget_mpf(ID mpfid, VP *p_blk)
+{
+	CHECK_TSKCTX_UNL();
+	return get_block(mpfid, p_blk, TMO_POL);
 }
 
 /* A released block goes straight to the first waiter, if any. */

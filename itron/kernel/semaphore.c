@@ -74,9 +74,9 @@ ER twai_sem(ID semid, TMO tmout)
 	WINFO winfo;
 	ER ercd;
 
+	CHECK_DISPATCH();	/* TMO_POL too: only pol_sem polls there */
 	if (tmout == TMO_POL)
 		return pol_sem(semid);
-	CHECK_DISPATCH();
 	CHECK_ID(VALID_SEMID(semid));
 	CHECK_TMOUT(tmout);
 	p_semcb = get_semcb(semid);

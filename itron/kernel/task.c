@@ -9,6 +9,7 @@
  */
 #include "task.h"
 #include "wait.h"
+#include "mutex.h"
 
 TCB	*runtsk;
 TCB	*schedtsk;
@@ -61,9 +62,19 @@ void initialize_task(void)
 		p_tcb->actque = 0U;
 		p_tcb->runcnt = 0U;
 		p_tcb->tmevtb.index = 0U;
+		queue_initialize(&p_tcb->mutex_queue);
 		if ((p_tcb->p_tinib->tskatr & TA_ACT) != 0U)
 			(void)make_active(p_tcb);
 	}
+}
+
+static void ready_insert(TCB *p_tcb, BOOL at_head)
+{
+	QUEUE *p_queue = &ready_queue[p_tcb->priority];
+
+	queue_insert_prev(at_head ? p_queue->p_next : p_queue,
+			  &p_tcb->task_queue);
+	bitmap_set(p_tcb->priority);
 }
 
 /* Enter the ready queue at the tail of its priority. */
@@ -72,8 +83,7 @@ BOOL make_runnable(TCB *p_tcb)
 	UINT pri = p_tcb->priority;
 
 	p_tcb->tstat = TS_RUNNABLE;
-	queue_insert_prev(&ready_queue[pri], &p_tcb->task_queue);
-	bitmap_set(pri);
+	ready_insert(p_tcb, FALSE);
 
 	if (schedtsk == NULL || pri < schedtsk->priority) {
 		schedtsk = p_tcb;
@@ -101,6 +111,8 @@ BOOL make_active(TCB *p_tcb)
 	const TINIB *p_tinib = p_tcb->p_tinib;
 
 	p_tcb->priority = p_tinib->ipriority;
+	p_tcb->bpriority = p_tinib->ipriority;
+	queue_initialize(&p_tcb->mutex_queue);
 	p_tcb->wupque = 0U;
 	p_tcb->enatex = FALSE;
 	p_tcb->texptn = 0U;
@@ -120,23 +132,39 @@ void make_dormant(TCB *p_tcb)
 
 /*
  * Change the current priority.  A runnable task goes to the tail of its
- * new priority (µITRON 4.0 4.1: chg_pri); a waiting task is re-sorted in
- * a priority-ordered wait queue.
+ * new priority, or to its head; a waiting task is re-sorted in a
+ * priority-ordered wait queue, and the locker of a mutex it waits for
+ * inherits the change.
  */
-BOOL change_priority(TCB *p_tcb, UINT newpri)
+static BOOL set_priority(TCB *p_tcb, UINT newpri, BOOL at_head)
 {
 	if (TSTAT_RUNNABLE(p_tcb->tstat)) {
 		make_non_runnable(p_tcb);
 		p_tcb->priority = newpri;
-		(void)make_runnable(p_tcb);
+		ready_insert(p_tcb, at_head);
 		/* The running task may have dropped below another one. */
 		schedtsk = search_schedtsk();
-		return dispatch_needed();
+	} else {
+		p_tcb->priority = newpri;
+		if (TSTAT_WAITING(p_tcb->tstat)) {
+			wait_change_priority(p_tcb);
+			if (p_tcb->p_winfo->wreason == TTW_MTX)
+				mutex_waiter_changed(p_tcb);
+		}
 	}
-	p_tcb->priority = newpri;
-	if (TSTAT_WAITING(p_tcb->tstat))
-		wait_change_priority(p_tcb);
-	return FALSE;
+	return dispatch_needed();
+}
+
+/* chg_pri (µITRON 4.0 4.1): at the tail of the new priority. */
+BOOL change_priority(TCB *p_tcb, UINT newpri)
+{
+	return set_priority(p_tcb, newpri, FALSE);
+}
+
+/* A mutex raised the task (to the tail) or lowered it (to the head). */
+BOOL mutex_change_priority(TCB *p_tcb, UINT newpri)
+{
+	return set_priority(p_tcb, newpri, newpri > p_tcb->priority);
 }
 
 /* Move the first task of a priority to that priority's tail. */

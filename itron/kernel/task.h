@@ -51,6 +51,8 @@ typedef struct task_control_block {
 	const TINIB	*p_tinib;
 	UINT		tstat;
 	UINT		priority;	/* internal current priority */
+	UINT		bpriority;	/* internal base priority */
+	QUEUE		mutex_queue;	/* the mutexes it locks */
 	UINT		actque;		/* queued activation requests */
 	UINT		wupque;		/* queued wakeup requests */
 	BOOL		enatex;		/* task exceptions enabled */
@@ -87,6 +89,7 @@ void	make_non_runnable(TCB *p_tcb);
 BOOL	make_active(TCB *p_tcb);
 void	make_dormant(TCB *p_tcb);
 BOOL	change_priority(TCB *p_tcb, UINT newpri);
+BOOL	mutex_change_priority(TCB *p_tcb, UINT newpri);
 BOOL	rotate_ready_queue(UINT pri);
 void	call_texrtn(void);
 void	dispatch(void);

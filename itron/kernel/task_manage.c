@@ -3,6 +3,7 @@
  */
 #include "task.h"
 #include "wait.h"
+#include "mutex.h"
 
 /* Activate or queue an activation; shared by act_tsk and iact_tsk. */
 static ER activate(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -66,6 +67,7 @@ ER ext_tsk(void)
 		t_lock_cpu();
 	enadsp = TRUE;
 	p_tcb = runtsk;
+	mutex_release_all(p_tcb);
 	make_dormant(p_tcb);
 	if (p_tcb->actque > 0U) {
 		p_tcb->actque--;
@@ -91,12 +93,32 @@ ER ter_tsk(ID tskid)
 	}
 	if (TSTAT_WAITING(p_tcb->tstat))
 		wait_cancel(p_tcb);
+	mutex_release_all(p_tcb);
 	make_dormant(p_tcb);
 	if (p_tcb->actque > 0U) {
 		p_tcb->actque--;
-		dispatch_request(make_active(p_tcb));
+		(void)make_active(p_tcb);
 	}
+	dispatch_request(dispatch_needed());	/* its mutexes' new lockers */
 	t_unlock_cpu();
+	return E_OK;
+}
+
+/*
+ * chg_pri's change, CPU locked: the base priority, and the current one
+ * as the task's mutexes allow.  A task that locks no mutex goes to the
+ * tail of its priority even when it does not change.
+ */
+static ER change_base_priority(TCB *p_tcb, UINT newbase)
+{
+	UINT newpri;
+
+	if (!mutex_ceiling_allows(p_tcb, newbase))
+		return E_ILUSE;
+	p_tcb->bpriority = newbase;
+	newpri = mutex_current_priority(p_tcb, newbase);
+	if (newpri != p_tcb->priority || queue_empty(&p_tcb->mutex_queue))
+		dispatch_request(change_priority(p_tcb, newpri));
 	return E_OK;
 }
 
@@ -114,10 +136,9 @@ ER chg_pri(ID tskid, PRI tskpri)
 	if (TSTAT_DORMANT(p_tcb->tstat)) {
 		ercd = E_OBJ;
 	} else {
-		UINT newpri = tskpri == TPRI_INI ? p_tcb->p_tinib->ipriority
-						 : INT_PRIORITY(tskpri);
-
-		dispatch_request(change_priority(p_tcb, newpri));
+		ercd = change_base_priority(p_tcb, tskpri == TPRI_INI ?
+					    p_tcb->p_tinib->ipriority :
+					    INT_PRIORITY(tskpri));
 	}
 	t_unlock_cpu();
 	return ercd;

@@ -2,6 +2,7 @@
  * Unitron - the WAITING state, wait queues and wait timeouts.
  */
 #include "wait.h"
+#include "mutex.h"
 
 /* Timeout of a wait: release the task with E_TMOUT (dly_tsk: E_OK). */
 static void wait_tmout(VP arg)
@@ -92,6 +93,9 @@ void wait_cancel(TCB *p_tcb)
 	/* Not queued any more when this is the timeout firing. */
 	if (p_winfo->p_tmevtb != NULL && tmevtb_queued(p_winfo->p_tmevtb))
 		tmevtb_dequeue(p_winfo->p_tmevtb);
+	/* Its mutex's locker may have inherited its priority. */
+	if (p_winfo->wreason == TTW_MTX)
+		mutex_waiter_changed(p_tcb);
 	p_tcb->p_winfo = NULL;
 }
 
@@ -100,11 +104,11 @@ BOOL wait_release(TCB *p_tcb, ER wercd)
 	p_tcb->p_winfo->wercd = wercd;
 	grd_end(p_tcb, wercd);
 	wait_cancel(p_tcb);
-	if (TSTAT_SUSPENDED(p_tcb->tstat)) {
+	if (TSTAT_SUSPENDED(p_tcb->tstat))
 		p_tcb->tstat = TS_SUSPENDED;
-		return FALSE;
-	}
-	return make_runnable(p_tcb);
+	else
+		(void)make_runnable(p_tcb);
+	return dispatch_needed();
 }
 
 TCB *wait_release_first(QUEUE *p_queue, BOOL *p_dspreq)

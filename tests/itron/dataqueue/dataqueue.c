@@ -104,6 +104,7 @@ static void test_context(void)
 	e[3] = rcv_dtq(DTQ_FIFO, &d);
 	e[4] = trcv_dtq(DTQ_FIFO, &d, 10);
 	e[5] = prcv_dtq(DTQ_FIFO, &d);
+	e[6] = tsnd_dtq(DTQ_FIFO, 6, TMO_POL);
 	ena_dsp();
 	ER_IS(e[0], E_CTX);
 	ER_IS(e[1], E_CTX);
@@ -112,6 +113,11 @@ static void test_context(void)
 	ER_IS(e[4], E_CTX);
 	ER_IS(e[5], E_OK);
 	INT_IS(d, 5);
+	tap_ercd(e[6], E_CTX, "tsnd_dtq(TMO_POL) with dispatching disabled: E_CTX, as in TOPPERS");
+	dis_dsp();
+	e[0] = trcv_dtq(DTQ_FIFO, &d, TMO_POL);
+	ena_dsp();
+	tap_ercd(e[0], E_CTX, "... trcv_dtq(TMO_POL) too");
 }
 
 static void test_fifo(void)

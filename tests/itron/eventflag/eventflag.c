@@ -65,7 +65,7 @@ static void test_errors(void)
 
 static void test_context(void)
 {
-	ER e_wai, e_twai, e_pol, e_set, e_clr;
+	ER e_wai, e_twai, e_tpol, e_pol, e_set, e_clr;
 	FLGPTN p;
 
 	loc_cpu();
@@ -85,12 +85,14 @@ static void test_context(void)
 	dis_dsp();
 	e_wai = wai_flg(FLG_INIT, 1, TWF_ORW, &p);
 	e_twai = twai_flg(FLG_INIT, 1, TWF_ORW, &p, 10);
-	e_pol = twai_flg(FLG_INIT, 1, TWF_ORW, &p, TMO_POL);
+	e_tpol = twai_flg(FLG_INIT, 1, TWF_ORW, &p, TMO_POL);
+	e_pol = pol_flg(FLG_INIT, 1, TWF_ORW, &p);
 	e_set = set_flg(FLG_INIT, 0);
 	e_clr = clr_flg(FLG_INIT, ~(FLGPTN)0);
 	ena_dsp();
 	ER_IS(e_wai, E_CTX);
 	ER_IS(e_twai, E_CTX);
+	tap_ercd(e_tpol, E_CTX, "twai_flg(TMO_POL) with dispatching disabled: E_CTX, as in TOPPERS");
 	ER_IS(e_pol, E_OK);
 	ER_IS(e_set, E_OK);
 	ER_IS(e_clr, E_OK);

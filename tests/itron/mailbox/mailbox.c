@@ -112,6 +112,10 @@ static void test_context(void)
 	ER_IS(e[2], E_CTX);
 	ER_IS(e[3], E_OK);
 	INT_IS(idx(p_msg), 1);
+	dis_dsp();
+	e[0] = trcv_mbx(MBX_FIFO, &p_msg, TMO_POL);
+	ena_dsp();
+	tap_ercd(e[0], E_CTX, "trcv_mbx(TMO_POL) with dispatching disabled: E_CTX, as in TOPPERS");
 }
 
 static void test_order(void)

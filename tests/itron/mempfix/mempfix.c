@@ -107,7 +107,7 @@ static void test_errors(void)
 
 static void test_context(void)
 {
-	ER e[4];
+	ER e[5];
 	VP blk = NULL, blk2 = NULL;
 
 	ER_IS(pget_mpf(MPF_ODD, &blk), E_OK);
@@ -128,7 +128,9 @@ static void test_context(void)
 	e[1] = tget_mpf(MPF_ODD, &blk2, 10);
 	e[2] = pget_mpf(MPF_ODD, &blk2);
 	e[3] = rel_mpf(MPF_ODD, blk);
+	e[4] = tget_mpf(MPF_ODD, &blk, TMO_POL);
 	ena_dsp();
+	tap_ercd(e[4], E_CTX, "tget_mpf(TMO_POL) with dispatching disabled: E_CTX, as in TOPPERS");
 	ER_IS(e[0], E_CTX);
 	ER_IS(e[1], E_CTX);
 	ER_IS(e[2], E_OK);

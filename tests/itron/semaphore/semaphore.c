@@ -35,7 +35,7 @@ static void test_errors(void)
 /* Waiting calls need dispatching; the CPU-locked state forbids all. */
 static void test_context(void)
 {
-	ER e_wai, e_twai, e_pol, e_sig;
+	ER e_wai, e_twai, e_tpol, e_pol, e_sig;
 
 	loc_cpu();
 	e_wai = wai_sem(SEM_INIT);
@@ -52,11 +52,13 @@ static void test_context(void)
 	dis_dsp();
 	e_wai = wai_sem(SEM_INIT);
 	e_twai = twai_sem(SEM_INIT, 10);
-	e_pol = twai_sem(SEM_INIT, TMO_POL);
+	e_tpol = twai_sem(SEM_INIT, TMO_POL);
+	e_pol = pol_sem(SEM_INIT);
 	e_sig = sig_sem(SEM_INIT);
 	ena_dsp();
 	ER_IS(e_wai, E_CTX);
 	ER_IS(e_twai, E_CTX);
+	tap_ercd(e_tpol, E_CTX, "twai_sem(TMO_POL) with dispatching disabled: E_CTX, as in TOPPERS");
 	ER_IS(e_pol, E_OK);
 	ER_IS(e_sig, E_OK);
 }
