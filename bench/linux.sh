@@ -179,6 +179,20 @@ switch_table() {
 		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
 	done
 	echo
+	echo "Priority-inheritance handover on CPU 1: a high task waits for a"
+	echo "TA_INHERIT mutex a low one holds, which inherits, unlocks and hands"
+	echo "it over, against the same between two SCHED_FIFO kthreads and an"
+	echo "rt_mutex (the kernel's PI mutex)."
+	echo
+	echo "| kernel | µITRON handovers/s | kthreads + rt_mutex handovers/s | ratio |"
+	echo "| --- | --- | --- | --- |"
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
+		log=$vmlogs/bench-linux$vmtag-$fl.log
+		it=$(value itron_pi_handovers_per_s "$log")
+		kt=$(value rt_mutex_pi_handovers_per_s "$log")
+		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
+	done
+	echo
 }
 
 # The mean of KEY's values in FL's records that start with PREFIX (the

@@ -166,7 +166,7 @@ vio_bench() {
 }
 
 posix_bench() {
-	local rt=--no-rt it pt pr lu sp ae pc p
+	local rt=--no-rt it pt pr lu sp ae pc p ml pl mh ph
 	[[ $(id -u) -eq 0 ]] && rt=--rtprio=99
 	build_app pingpong pingpong
 	build_app cyclic cyclic10 "-DPERIOD_MS=10 -DINTERVALS=$intervals"
@@ -178,7 +178,7 @@ posix_bench() {
 
 	echo "== service calls and task switching (posix port, one CPU) =="
 	taskset -c 0 "$out/pingpong/pingpong" $rt >"$out/pingpong.txt"
-	for mode in threads processes sigmask spawn; do
+	for mode in threads processes sigmask spawn pimutex; do
 		"$out/baseline" "$mode"
 	done >"$out/baseline.txt"
 	it=$(value itron_sem_round_trips_per_s "$out/pingpong.txt")
@@ -188,6 +188,10 @@ posix_bench() {
 	sp=$(value sigprocmask_pair_ns "$out/baseline.txt")
 	ae=$(value itron_act_ext_tsk_ns "$out/pingpong.txt")
 	pc=$(value pthread_create_join_ns "$out/baseline.txt")
+	ml=$(value itron_loc_unl_mtx_ns "$out/pingpong.txt")
+	pl=$(value pthread_pi_lock_unlock_ns "$out/baseline.txt")
+	mh=$(value itron_pi_handovers_per_s "$out/pingpong.txt")
+	ph=$(value pthread_pi_handovers_per_s "$out/baseline.txt")
 	{
 		echo "| measure | µITRON (posix port) | Linux baseline | ratio |"
 		echo "| --- | --- | --- | --- |"
@@ -195,6 +199,8 @@ posix_bench() {
 		echo "| semaphore ping-pong, round trips/s | $it | processes: $pr | $(ratio "$it" "$pr") × faster |"
 		echo "| CPU lock: loc_cpu+unl_cpu vs sigprocmask pair, ns | $lu | $sp | $(ratio "$sp" "$lu") × cheaper |"
 		echo "| act_tsk+ext_tsk vs pthread_create+join, ns | $ae | $pc | $(ratio "$pc" "$ae") × cheaper |"
+		echo "| loc_mtx+unl_mtx (TA_INHERIT) vs PTHREAD_PRIO_INHERIT lock+unlock, uncontended, ns | $ml | $pl | $(ratio "$pl" "$ml") × cheaper |"
+		echo "| priority-inheritance handover (the high task waits, the low one inherits and unlocks), handovers/s | $mh | SCHED_FIFO threads: ${ph:-n/a (not root)} | $(ratio "$mh" "${ph:-0}") × faster |"
 		echo
 	} | tee -a "$report"
 

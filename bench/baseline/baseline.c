@@ -6,6 +6,9 @@
  *   sigmask     a sigprocmask block/unblock pair: what a CPU lock costs
  *               when it masks signals for real (TOPPERS/JSP's Linux port)
  *   spawn       pthread_create + pthread_join of an empty thread
+ *   pimutex     a PTHREAD_PRIO_INHERIT mutex: an uncontended lock+unlock,
+ *               and the priority-inheritance handover of bench/pingpong
+ *               between two SCHED_FIFO threads (needs root)
  *
  * Both sides of a ping-pong are pinned to one CPU, as µITRON tasks share
  * one.  Prints "name value unit" like the µITRON benchmark apps.
@@ -99,6 +102,94 @@ static int per_op(const char *mode)
 	return 0;
 }
 
+static pthread_mutex_t pi_mutex;
+static sem_t pi_wake;
+static unsigned long pi_rounds;
+
+/* Each round: the high thread waits for the mutex, and gets it. */
+static void *pi_low(void *arg)
+{
+	unsigned long i;
+
+	(void)arg;
+	for (i = 0; i < pi_rounds; i++) {
+		pthread_mutex_lock(&pi_mutex);
+		sem_post(&pi_wake);		/* it runs, and waits */
+		pthread_mutex_unlock(&pi_mutex); /* it runs, unlocks, sleeps */
+	}
+	return NULL;
+}
+
+static void *pi_high(void *arg)
+{
+	unsigned long i;
+
+	(void)arg;
+	for (i = 0; i < pi_rounds; i++) {
+		sem_wait(&pi_wake);
+		pthread_mutex_lock(&pi_mutex);
+		pthread_mutex_unlock(&pi_mutex);
+	}
+	return NULL;
+}
+
+static int start_fifo(pthread_t *t, void *(*fn)(void *), int prio)
+{
+	struct sched_param sp = { .sched_priority = prio };
+	pthread_attr_t attr;
+	cpu_set_t set;
+	int err;
+
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	pthread_attr_init(&attr);
+	pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED);
+	pthread_attr_setschedpolicy(&attr, SCHED_FIFO);
+	pthread_attr_setschedparam(&attr, &sp);
+	pthread_attr_setaffinity_np(&attr, sizeof(set), &set);
+	err = pthread_create(t, &attr, fn, NULL);
+	pthread_attr_destroy(&attr);
+	return err;
+}
+
+static int pi_mutex_bench(void)
+{
+	const unsigned long pairs = 1000000UL;
+	pthread_mutexattr_t attr;
+	pthread_t low, high;
+	double start, elapsed;
+	unsigned long i;
+	int err;
+
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
+	pthread_mutex_init(&pi_mutex, &attr);
+	sem_init(&pi_wake, 0, 0);
+	start = now_s();
+	for (i = 0; i < pairs; i++) {
+		pthread_mutex_lock(&pi_mutex);
+		pthread_mutex_unlock(&pi_mutex);
+	}
+	printf("pthread_pi_lock_unlock_ns %.3f ns\n",
+	       (now_s() - start) * 1e9 / pairs);
+
+	pi_rounds = 200000UL;
+	start = now_s();
+	err = start_fifo(&high, pi_high, 20);
+	if (err == 0 && (err = start_fifo(&low, pi_low, 10)) != 0)
+		pthread_cancel(high);
+	if (err != 0) {
+		fprintf(stderr, "baseline: no handover figure: SCHED_FIFO "
+			"threads: %s (root?)\n", strerror(err));
+		return 0;
+	}
+	pthread_join(low, NULL);
+	pthread_join(high, NULL);
+	elapsed = now_s() - start;
+	printf("pthread_pi_handovers_per_s %.3f 1/s\n", pi_rounds / elapsed);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int threads = argc > 1 && strcmp(argv[1], "threads") == 0;
@@ -106,6 +197,8 @@ int main(int argc, char **argv)
 	if (argc > 1 && (strcmp(argv[1], "sigmask") == 0 ||
 			 strcmp(argv[1], "spawn") == 0))
 		return per_op(argv[1]);
+	if (argc > 1 && strcmp(argv[1], "pimutex") == 0)
+		return pi_mutex_bench();
 	return pingpong(argc, argv, threads);
 }
 
@@ -118,8 +211,8 @@ static int pingpong(int argc, char **argv, int threads)
 	double start, elapsed;
 
 	if (argc < 2 || (!threads && strcmp(argv[1], "processes") != 0)) {
-		fprintf(stderr, "usage: %s threads|processes|sigmask|spawn "
-			"[round_trips]\n",
+		fprintf(stderr, "usage: %s threads|processes|sigmask|spawn|"
+			"pimutex [round_trips]\n",
 			argv[0]);
 		return 2;
 	}

@@ -99,6 +99,8 @@ t_pingpong() {
 	dmesg -c >/dev/null
 	check "insmod kthread_pingpong" insmod "$M/kthread_pingpong.ko" cpu=$I
 	like "$(dmesg)" "kthread_round_trips_per_s [0-9]" "kthread ping-pong"
+	like "$(dmesg)" "rt_mutex_pi_handovers_per_s [0-9]" \
+		"kthreads' rt_mutex priority-inheritance handover"
 	check "rmmod kthread_pingpong" rmmod kthread_pingpong
 	echo "$_rt" >/proc/sys/kernel/sched_rt_runtime_us
 }

@@ -3,8 +3,12 @@
  * Linux baseline for the µITRON task switch benchmark (bench/pingpong on
  * the linux port): two SCHED_FIFO 99 kthreads on one CPU bounce a pair
  * of completions, a round trip being two switches, as two µITRON tasks
- * bounce a semaphore.  Runs at load and prints
- * "kthread_round_trips_per_s N.NNN 1/s"; rmmod afterwards.
+ * bounce a semaphore.  Then the baseline of bench/pingpong's
+ * priority-inheritance handover: a SCHED_FIFO 98 kthread waits for an
+ * rt_mutex (the kernel's PI mutex) that a SCHED_FIFO 97 kthread holds,
+ * which inherits, unlocks, and hands it over.  Runs at load and prints
+ * "kthread_round_trips_per_s N.NNN 1/s" and
+ * "rt_mutex_pi_handovers_per_s N.NNN 1/s"; rmmod afterwards.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -13,6 +17,7 @@
 #include <linux/ktime.h>
 #include <linux/math64.h>
 #include <linux/module.h>
+#include <linux/rtmutex.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <uapi/linux/sched/types.h>
@@ -28,6 +33,8 @@ MODULE_PARM_DESC(round_trips, "round trips to time (default 200000)");
 static DECLARE_COMPLETION(ping);
 static DECLARE_COMPLETION(pong);
 static DECLARE_COMPLETION(done);
+static DEFINE_RT_MUTEX(pi_mutex);
+static DECLARE_COMPLETION(wake_high);
 
 static int pong_fn(void *unused)
 {
@@ -52,13 +59,40 @@ static int ping_fn(void *unused)
 	return 0;
 }
 
-/* A kthread bound to cpu at SCHED_FIFO 99, held until end_thread(). */
-static struct task_struct *create_thread(int (*fn)(void *), const char *name)
+/* Each round: the high thread waits for the mutex, and gets it. */
+static int pi_low_fn(void *unused)
+{
+	unsigned long i;
+
+	for (i = 0; i < round_trips; i++) {
+		rt_mutex_lock(&pi_mutex);
+		complete(&wake_high);		/* it runs, and waits */
+		rt_mutex_unlock(&pi_mutex);	/* it runs, unlocks, sleeps */
+	}
+	complete(&done);
+	return 0;
+}
+
+static int pi_high_fn(void *unused)
+{
+	unsigned long i;
+
+	for (i = 0; i < round_trips; i++) {
+		wait_for_completion(&wake_high);
+		rt_mutex_lock(&pi_mutex);
+		rt_mutex_unlock(&pi_mutex);
+	}
+	return 0;
+}
+
+/* A kthread bound to cpu at SCHED_FIFO prio, held until end_thread(). */
+static struct task_struct *create_thread(int (*fn)(void *), const char *name,
+					 int prio)
 {
 	struct sched_attr attr = {
 		.size = sizeof(attr),
 		.sched_policy = SCHED_FIFO,
-		.sched_priority = MAX_RT_PRIO - 1,
+		.sched_priority = prio,
 	};
 	struct task_struct *t = kthread_create(fn, NULL, "%s", name);
 
@@ -80,32 +114,58 @@ static void end_thread(struct task_struct *t)
 	put_task_struct(t);
 }
 
+static void report(const char *name, unsigned long count, u64 ns)
+{
+	u64 milli = div64_u64((u64)count * NSEC_PER_SEC * 1000, ns);
+	u32 frac;
+	u64 whole = div_u64_rem(milli, 1000, &frac);
+
+	pr_info("%s %llu.%03u 1/s\n", name, whole, frac);
+}
+
+/* Time a and b, started b first, until done; both then ended. */
+static int time_pair(int (*a)(void *), int (*b)(void *), int prio_a,
+		     int prio_b, u64 *ns)
+{
+	struct task_struct *ta, *tb;
+	u64 start;
+
+	tb = create_thread(b, "bench_b", prio_b);
+	if (IS_ERR(tb))
+		return PTR_ERR(tb);
+	ta = create_thread(a, "bench_a", prio_a);
+	if (IS_ERR(ta)) {
+		end_thread(tb);
+		return PTR_ERR(ta);
+	}
+	reinit_completion(&done);
+	wake_up_process(tb);
+	start = ktime_get_ns();
+	wake_up_process(ta);
+	wait_for_completion(&done);
+	*ns = ktime_get_ns() - start;
+	end_thread(ta);
+	end_thread(tb);
+	return 0;
+}
+
 static int __init kthread_pingpong_init(void)
 {
-	struct task_struct *pong_thread, *ping_thread;
-	u64 start, ns, milli, whole;
-	u32 frac;
+	u64 ns;
+	int err;
 
 	if (cpu >= nr_cpu_ids || !cpu_online(cpu) || !round_trips)
 		return -EINVAL;
-	pong_thread = create_thread(pong_fn, "pong");
-	if (IS_ERR(pong_thread))
-		return PTR_ERR(pong_thread);
-	ping_thread = create_thread(ping_fn, "ping");
-	if (IS_ERR(ping_thread)) {
-		end_thread(pong_thread);
-		return PTR_ERR(ping_thread);
-	}
-	wake_up_process(pong_thread);
-	start = ktime_get_ns();
-	wake_up_process(ping_thread);
-	wait_for_completion(&done);
-	ns = ktime_get_ns() - start;
-	end_thread(ping_thread);
-	end_thread(pong_thread);
-	milli = div64_u64((u64)round_trips * NSEC_PER_SEC * 1000, ns);
-	whole = div_u64_rem(milli, 1000, &frac);
-	pr_info("kthread_round_trips_per_s %llu.%03u 1/s\n", whole, frac);
+	err = time_pair(ping_fn, pong_fn, MAX_RT_PRIO - 1, MAX_RT_PRIO - 1,
+			&ns);
+	if (err)
+		return err;
+	report("kthread_round_trips_per_s", round_trips, ns);
+	err = time_pair(pi_low_fn, pi_high_fn, MAX_RT_PRIO - 3,
+			MAX_RT_PRIO - 2, &ns);
+	if (err)
+		return err;
+	report("rt_mutex_pi_handovers_per_s", round_trips, ns);
 	return 0;
 }
 
