@@ -179,7 +179,7 @@ switch_table() {
 		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
 	done
 	echo
-	echo "Priority-inheritance handover on CPU 1: a high task waits for a"
+	echo "Priority-inheritance handover on CPU $icpu: a high task waits for a"
 	echo "TA_INHERIT mutex a low one holds, which inherits, unlocks and hands"
 	echo "it over, against the same between two SCHED_FIFO kthreads and an"
 	echo "rt_mutex (the kernel's PI mutex)."
