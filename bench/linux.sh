@@ -164,20 +164,27 @@ latency_table() {
 	echo
 }
 
+# A row per kernel: µITRON's KEY against the kthreads' BASE_KEY, each
+# a rate, from the guest's log.
+faster_rows() {	# KEY BASE_KEY
+	local fl log it kt
+
+	for fl in ${BENCH_FLAVOURS:-std rt}; do
+		log=$vmlogs/bench-linux$vmtag-$fl.log
+		it=$(value "$1" "$log")
+		kt=$(value "$2" "$log")
+		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
+	done
+}
+
 switch_table() {
-	local fl it kt log
 	echo "Task switching on CPU $icpu: semaphore ping-pong between two µITRON tasks"
 	echo "against completion ping-pong between two SCHED_FIFO 99 kthreads (a"
 	echo "round trip is two switches; no inter-OS slice, no RT throttling)."
 	echo
 	echo "| kernel | µITRON round trips/s | kthreads round trips/s | ratio |"
 	echo "| --- | --- | --- | --- |"
-	for fl in ${BENCH_FLAVOURS:-std rt}; do
-		log=$vmlogs/bench-linux$vmtag-$fl.log
-		it=$(value itron_sem_round_trips_per_s "$log")
-		kt=$(value kthread_round_trips_per_s "$log")
-		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
-	done
+	faster_rows itron_sem_round_trips_per_s kthread_round_trips_per_s
 	echo
 	echo "Priority-inheritance handover on CPU $icpu: a high task waits for a"
 	echo "TA_INHERIT mutex a low one holds, which inherits, unlocks and hands"
@@ -186,12 +193,7 @@ switch_table() {
 	echo
 	echo "| kernel | µITRON handovers/s | kthreads + rt_mutex handovers/s | ratio |"
 	echo "| --- | --- | --- | --- |"
-	for fl in ${BENCH_FLAVOURS:-std rt}; do
-		log=$vmlogs/bench-linux$vmtag-$fl.log
-		it=$(value itron_pi_handovers_per_s "$log")
-		kt=$(value rt_mutex_pi_handovers_per_s "$log")
-		echo "| $fl | $it | $kt | $(ratio "$it" "$kt") × faster |"
-	done
+	faster_rows itron_pi_handovers_per_s rt_mutex_pi_handovers_per_s
 	echo
 }
 
