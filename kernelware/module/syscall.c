@@ -47,11 +47,13 @@ module_param_cb(syscalls, &syscalls_ops, NULL, 0444);
 MODULE_PARM_DESC(syscalls, "system calls made as function calls so far");
 
 /*
- * These need a real return to user mode: they copy or replace the user
- * context (current_pt_regs()), which is the device call's, not the
- * kernelware code's; exit and exit_group end the task, which must first
- * leave the module's code and drop its reference.  Refused in a
- * KW_IOC_CALL function.
+ * These copy or replace the user context (current_pt_regs()), which is
+ * the device call's, not the kernelware code's: they are made in user
+ * mode (kw_end_syscall()), but for a thread or a vfork child, made in
+ * kernel mode once kw_clone() has made that context the program's.
+ * exit and exit_group end the task, which must first leave the module's
+ * code and drop its reference.  All are refused in a KW_IOC_CALL
+ * function.
  */
 static bool needs_user_mode(unsigned long nr)
 {
@@ -73,8 +75,8 @@ static bool needs_user_mode(unsigned long nr)
 
 /*
  * Whether the call makes a thread or a vfork child, sharing the memory:
- * made in kernel mode (kw_clone()), not in user mode through the
- * re-entry code, which both would come back through with one state.
+ * made in kernel mode (kw_clone()), so that the caller stays there and
+ * the child starts at the re-entry code with its own registers.
  */
 static bool shares_memory(struct pt_regs *regs)
 {
