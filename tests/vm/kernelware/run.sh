@@ -209,7 +209,7 @@ more_calls() {
 }
 
 # Threads of a program in kernel mode are in kernel mode too, and the
-# creating thread stays there (libkw's pthread_create).
+# creating thread stays there (the module makes them: kw_clone()).
 t_threads() {
 	_before=$(calls)
 	_out=$(kwrun kwthreads 2>&1)
