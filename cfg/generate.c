@@ -24,6 +24,8 @@ static const struct {
 	{ "MPFID", "Fixed-sized memory pools (CRE_MPF)" },
 	{ "CYCID", "Cyclic handlers (CRE_CYC)" },
 	{ "MTXID", "Mutexes (CRE_MTX)" },
+	{ "MBFID", "Message buffers (CRE_MBF)" },
+	{ "ALMID", "Alarm handlers (CRE_ALM)" },
 };
 
 /* A symbol for an area of object o: prefix_NAME, or idprefix_ID. */
@@ -193,6 +195,12 @@ static void gen_simple(cfg *c, FILE *f, int k, const char *inib,
 				fprintf(f, "\t{ %s, %s },\n", P(c, &o->p[0]),
 					P(c, &o->p[1]));
 				break;
+			case OK_ALM:
+				fprintf(f, "\t{ %s, (VP_INT)%s, "
+					"(void (*)(VP_INT))%s },\n",
+					P(c, &o->p[0]), P(c, &o->p[1]),
+					P(c, &o->p[2]));
+				break;
 			default:	/* OK_CYC */
 				fprintf(f, "\t{ %s, (VP_INT)%s, "
 					"(void (*)(VP_INT))%s, %s, %s },\n",
@@ -294,6 +302,49 @@ static void gen_mempfix(cfg *c, FILE *f)
 	fprintf(f, "MPFCB mpfcb_table[%zu];\n", n ? n : 1);
 }
 
+static void gen_messagebufs(cfg *c, FILE *f)
+{
+	const objvec *v = &c->objs[OK_MBF];
+	size_t i, n = v->n;
+
+	section(f, idkinds[OK_MBF].title);
+	for (i = 0; i < n; i++) {
+		const cfg_obj *o = c->byid[OK_MBF][i];
+		const param *sz = &o->p[2];
+
+		api_assertions(c, o, f);
+		if (!tokens_are_null(o->p[3].tok, o->p[3].ntok))
+			continue;
+		if (sz->st == EV_OK && sz->val.v == 0)
+			continue;
+		fprintf(f, "static UB %s[%s];\n",
+			sym(c, o, "_kernel_mbfmb", "_kernel_mbfmbid"),
+			sz->st == EV_OK ? P(c, sz) :
+			cfg_printf(c, "%s > 0 ? %s : 1", P(c, sz), P(c, sz)));
+	}
+	gen_tmax(f, OK_MBF, n);
+	if (table_open(f, "const MBFINIB mbfinib_table", n)) {
+		for (i = 0; i < n; i++) {
+			const cfg_obj *o = c->byid[OK_MBF][i];
+			const param *sz = &o->p[2];
+			const char *mb;
+
+			if (!tokens_are_null(o->p[3].tok, o->p[3].ntok))
+				mb = cfg_printf(c, "(UB *)%s", P(c, &o->p[3]));
+			else if (sz->st == EV_OK && sz->val.v == 0)
+				mb = "NULL";
+			else
+				mb = sym(c, o, "_kernel_mbfmb",
+					 "_kernel_mbfmbid");
+			entry_comment(c, f, o, 1);
+			fprintf(f, "\t{ %s, %s, %s, %s },\n", P(c, &o->p[0]),
+				P(c, &o->p[1]), P(c, sz), mb);
+		}
+		fprintf(f, "};\n");
+	}
+	fprintf(f, "MBFCB mbfcb_table[%zu];\n", n ? n : 1);
+}
+
 /* Tables without IDs, in the order of the static APIs. */
 static void gen_list(cfg *c, FILE *f, int k, const char *title,
 		     const char *tnum, const char *decl)
@@ -374,7 +425,8 @@ static void gen_names(cfg *c, FILE *f)
 	static const char *const table[OK_NIDKINDS] = {
 		"tskname_table", "semname_table", "flgname_table",
 		"dtqname_table", "mbxname_table", "mpfname_table",
-		"cycname_table", "mtxname_table",
+		"cycname_table", "mtxname_table", "mbfname_table",
+		"almname_table",
 	};
 	int k;
 	size_t i;
@@ -426,6 +478,9 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 		   "CYCCB cyccb_table");
 	gen_simple(c, f, OK_MTX, "const MTXINIB mtxinib_table",
 		   "MTXCB mtxcb_table");
+	gen_messagebufs(c, f);
+	gen_simple(c, f, OK_ALM, "const ALMINIB alminib_table",
+		   "ALMCB almcb_table");
 	gen_list(c, f, OK_INH, "Interrupt handlers (DEF_INH)", "tnum_inhno",
 		 "const INHINIB inhinib_table");
 	gen_list(c, f, OK_ISR, "Interrupt service routines (ATT_ISR)",
@@ -440,8 +495,9 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_bridge(c, f);
 	gen_names(c, f);
 
-	ntmevt = c->objs[OK_TSK].n + c->objs[OK_CYC].n;
-	section(f, "Time events: one per task (timeouts) and cyclic handler");
+	ntmevt = c->objs[OK_TSK].n + c->objs[OK_CYC].n + c->objs[OK_ALM].n;
+	section(f, "Time events: one per task (timeouts), cyclic and alarm "
+		"handler");
 	fprintf(f, "const UINT tnum_tmevt = %zu;\n", ntmevt);
 	fprintf(f, "TMEVTB *tmevt_heap[%zu];\n", ntmevt + 1);
 }

@@ -125,6 +125,17 @@ static const struct api_def apis[] = {
 		INT("ceilpri", RANGE(1, 16, "TMIN_TPRI <= @ && @ <= TMAX_TPRI",
 				     "out of range (must be 1..16)")),
 	} },
+	{ "CRE_MBF", OK_MBF, "name", 4, {
+		INT("mbfatr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
+		INT("maxmsz", NONZERO(UINT_MAXV, "@ > 0", "must not be zero")),
+		INT("mbfsz", RANGE(0, SIZE_MAXV, NULL, NULL)),
+		PTR("mbf"),
+	} },
+	{ "CRE_ALM", OK_ALM, "name", 3, {
+		INT("almatr", ATTR(0, "TA_HLNG")),
+		PTR("exinf"),
+		PTR("almhdr"),
+	} },
 	{ "DEF_INH", OK_INH, "inhno", 2, {
 		INT("inhatr", ATTR(0, "TA_HLNG")),
 		PTR("inthdr"),
@@ -169,6 +180,7 @@ const char *kind_noun(enum obj_kind k)
 	static const char *const nouns[OK_NKINDS] = {
 		"task", "semaphore", "eventflag", "data queue", "mailbox",
 		"fixed-sized memory pool", "cyclic handler", "mutex",
+		"message buffer", "alarm handler",
 		"task exception routine", "interrupt handler",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",

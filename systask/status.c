@@ -44,6 +44,9 @@ INT status_wait_object(const WINFO *p_winfo)
 		return (const MPFCB *)p_obj - mpfcb_table + TMIN_MPFID;
 	case TTW_MTX:
 		return (const MTXCB *)p_obj - mtxcb_table + TMIN_MTXID;
+	case TTW_SMBF:
+	case TTW_RMBF:
+		return (const MBFCB *)p_obj - mbfcb_table + TMIN_MBFID;
 	default:
 		return 0;
 	}
@@ -353,6 +356,10 @@ static const char *wait_name(UINT wreason)
 		return "mpf";
 	case TTW_MTX:
 		return "mtx";
+	case TTW_SMBF:
+		return "smbf";
+	case TTW_RMBF:
+		return "rmbf";
 	default:
 		return "-";
 	}

@@ -52,12 +52,16 @@
 #define TTW_RDTQ	0x0020U	/* receiving from a data queue */
 #define TTW_MBX		0x0040U	/* receiving from a mailbox */
 #define TTW_MTX		0x0080U	/* locking a mutex */
+#define TTW_SMBF	0x0100U	/* sending to a message buffer */
+#define TTW_RMBF	0x0200U	/* receiving from a message buffer */
 #define TTW_MPF		0x2000U	/* getting a fixed-size block */
 
 #define TTEX_ENA	0x00U	/* task exceptions enabled */
 #define TTEX_DIS	0x01U	/* task exceptions disabled */
 #define TCYC_STP	0x00U	/* cyclic handler stopped */
 #define TCYC_STA	0x01U	/* cyclic handler started */
+#define TALM_STP	0x00U	/* alarm handler stopped */
+#define TALM_STA	0x01U	/* alarm handler started */
 
 /* Other constants. */
 #define TSK_SELF	0	/* the invoking task */
@@ -85,6 +89,9 @@
 #define TSZ_MPRIHD(maxmpri)	((SIZE)(maxmpri) * sizeof(T_MSG *))
 #define TSZ_MPF(blkcnt, blksz) \
 	((SIZE)(blkcnt) * (((SIZE)(blksz) + sizeof(VP) - 1) & ~(sizeof(VP) - 1)))
+/* A message buffer for msgcnt messages of msgsz bytes (each has a length). */
+#define TSZ_MBF(msgcnt, msgsz) \
+	((SIZE)(msgcnt) * (sizeof(UINT) + (SIZE)(msgsz)))
 
 #ifndef _MACRO_ONLY
 
@@ -179,6 +186,22 @@ ER	rcv_mbx(ID mbxid, T_MSG **ppk_msg);
 ER	prcv_mbx(ID mbxid, T_MSG **ppk_msg);
 ER	trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout);
 
+/* Message buffers (beyond the Standard Profile). */
+typedef struct t_rmbf {
+	ID		stskid;		/* the first waiting sender, or TSK_NONE */
+	ID		rtskid;		/* the first waiting receiver */
+	UINT		smsgcnt;	/* messages in the buffer */
+	SIZE		fmbfsz;		/* free bytes */
+} T_RMBF;
+
+ER	snd_mbf(ID mbfid, VP msg, UINT msgsz);
+ER	psnd_mbf(ID mbfid, VP msg, UINT msgsz);
+ER	tsnd_mbf(ID mbfid, VP msg, UINT msgsz, TMO tmout);
+ER_UINT	rcv_mbf(ID mbfid, VP msg);
+ER_UINT	prcv_mbf(ID mbfid, VP msg);
+ER_UINT	trcv_mbf(ID mbfid, VP msg, TMO tmout);
+ER	ref_mbf(ID mbfid, T_RMBF *pk_rmbf);
+
 /* Fixed-size memory pools. */
 ER	get_mpf(ID mpfid, VP *p_blk);
 ER	pget_mpf(ID mpfid, VP *p_blk);
@@ -191,6 +214,25 @@ ER	get_tim(SYSTIM *p_systim);
 ER	isig_tim(void);
 ER	sta_cyc(ID cycid);
 ER	stp_cyc(ID cycid);
+
+typedef struct t_rcyc {
+	STAT		cycstat;	/* TCYC_STA or TCYC_STP */
+	RELTIM		lefttim;	/* until the next activation */
+} T_RCYC;
+
+ER	ref_cyc(ID cycid, T_RCYC *pk_rcyc);
+
+/* Alarm handlers (beyond the Standard Profile; ista_alm: TOPPERS/ASP). */
+typedef struct t_ralm {
+	STAT		almstat;	/* TALM_STA or TALM_STP */
+	RELTIM		lefttim;	/* until the activation, when started */
+} T_RALM;
+
+ER	sta_alm(ID almid, RELTIM almtim);
+ER	ista_alm(ID almid, RELTIM almtim);
+ER	stp_alm(ID almid);
+ER	istp_alm(ID almid);
+ER	ref_alm(ID almid, T_RALM *pk_ralm);
 
 /* System state management. */
 ER	rot_rdq(PRI tskpri);

@@ -43,10 +43,7 @@ static void call_cychdr(VP arg)
 	if (!p_cyccb->cycsta)
 		return;
 	LOG_CYC_ENTER(p_cyccb);
-	i_unlock_cpu();
-	p_inib->cychdr(p_inib->exinf);
-	if (!port_sense_lock())
-		i_lock_cpu();
+	call_time_handler(p_inib->cychdr, p_inib->exinf);
 	LOG_CYC_LEAVE(p_cyccb);
 }
 
@@ -84,6 +81,24 @@ ER stp_cyc(ID cycid)
 	if ((p_cyccb->p_cycinib->cycatr & TA_PHS) == 0U &&
 	    tmevtb_queued(&p_cyccb->tmevtb))
 		tmevtb_dequeue(&p_cyccb->tmevtb);
+	t_unlock_cpu();
+	return E_OK;
+}
+
+ER ref_cyc(ID cycid, T_RCYC *pk_rcyc)
+{
+	CYCCB *p_cyccb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_CYCID(cycid));
+	CHECK_PAR(pk_rcyc != NULL);
+	p_cyccb = get_cyccb(cycid);
+
+	t_lock_cpu();
+	pk_rcyc->cycstat = p_cyccb->cycsta ? TCYC_STA : TCYC_STP;
+	/* A stopped TA_PHS handler's activations go on: its next one. */
+	pk_rcyc->lefttim = tmevtb_queued(&p_cyccb->tmevtb) ?
+			   tmevtb_lefttim(&p_cyccb->tmevtb) : 0U;
 	t_unlock_cpu();
 	return E_OK;
 }

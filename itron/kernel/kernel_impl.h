@@ -44,6 +44,12 @@ struct task_control_block;
 #ifndef LOG_CYC_LEAVE
 #define LOG_CYC_LEAVE(p_cyccb)		((void)0)
 #endif
+#ifndef LOG_ALM_ENTER
+#define LOG_ALM_ENTER(p_almcb)		((void)0)
+#endif
+#ifndef LOG_ALM_LEAVE
+#define LOG_ALM_LEAVE(p_almcb)		((void)0)
+#endif
 #ifndef LOG_WAI_ENTER
 #define LOG_WAI_ENTER(p_tcb)		((void)0)
 #endif
@@ -143,7 +149,9 @@ void	initialize_eventflag(void);
 void	initialize_dataqueue(void);
 void	initialize_mailbox(void);
 void	initialize_mempfix(void);
+void	initialize_messagebuf(void);
 void	initialize_cyclic(void);
+void	initialize_alarm(void);
 
 /* Kernel-internal string formatting, used by syslog (lib/format.c). */
 typedef void (*FORMAT_PUTC)(char c, void *arg);

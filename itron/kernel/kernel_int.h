@@ -15,7 +15,9 @@
 #include "dataqueue.h"
 #include "mailbox.h"
 #include "mempfix.h"
+#include "messagebuf.h"
 #include "cyclic.h"
+#include "alarm.h"
 #include "interrupt.h"
 #include "exception.h"
 

@@ -37,8 +37,6 @@ UINT	mutex_current_priority(const TCB *p_tcb, UINT bpriority);
 BOOL	mutex_ceiling_allows(const TCB *p_tcb, UINT bpriority);
 /* p_tcb waits for a mutex and its priority changed: its locker's too. */
 void	mutex_waiter_changed(TCB *p_tcb);
-/* p_tcb stopped waiting for a mutex without getting it. */
-void	mutex_waiter_left(TCB *p_tcb);
 /* Unlock every mutex p_tcb locks (it ends). */
 void	mutex_release_all(TCB *p_tcb);
 

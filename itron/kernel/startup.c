@@ -22,7 +22,9 @@ void kernel_start(void)
 	initialize_dataqueue();
 	initialize_mailbox();
 	initialize_mempfix();
+	initialize_messagebuf();
 	initialize_cyclic();
+	initialize_alarm();
 
 	i_unlock_cpu();
 	for (i = 0; i < tnum_inirtn; i++)

@@ -146,11 +146,8 @@ static BOOL set_priority(TCB *p_tcb, UINT newpri, BOOL at_head)
 		schedtsk = search_schedtsk();
 	} else {
 		p_tcb->priority = newpri;
-		if (TSTAT_WAITING(p_tcb->tstat)) {
+		if (TSTAT_WAITING(p_tcb->tstat))
 			wait_change_priority(p_tcb);
-			if (p_tcb->p_winfo->wreason == TTW_MTX)
-				mutex_waiter_changed(p_tcb);
-		}
 	}
 	return dispatch_needed();
 }

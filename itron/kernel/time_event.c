@@ -103,6 +103,24 @@ void tmevtb_dequeue(TMEVTB *p_tmevtb)
 		heap_down(index);
 }
 
+RELTIM tmevtb_lefttim(const TMEVTB *p_tmevtb)
+{
+	EVTTIM now = current_evttim + (EVTTIM)port_tick_lag() * tick_ms;
+
+	if (p_tmevtb->evttim <= now + tick_ms)
+		return 0U;
+	return (RELTIM)(p_tmevtb->evttim - now - tick_ms);
+}
+
+void call_time_handler(void (*handler)(VP_INT), VP_INT exinf)
+{
+	i_unlock_cpu();
+	handler(exinf);
+	/* A handler that ends with the CPU locked (iloc_cpu) stays so. */
+	if (!port_sense_lock())
+		i_lock_cpu();
+}
+
 BOOL tick_fires_event(void)
 {
 	return heap_count > 0U &&

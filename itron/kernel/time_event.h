@@ -22,7 +22,7 @@ extern EVTTIM	current_evttim;
 extern SYSTIM	systim_offset;	/* set_tim() moves only this */
 extern UINT	tick_ms;	/* ms per isig_tim(); set by the port */
 
-/* From the configuration: room for every task and cyclic handler. */
+/* From the configuration: room for every task, cyclic and alarm handler. */
 extern const UINT	tnum_tmevt;
 extern TMEVTB		*tmevt_heap[];
 
@@ -36,6 +36,19 @@ void	tmevtb_enqueue(TMEVTB *p_tmevtb, RELTIM reltim, CBACK callback,
 void	tmevtb_enqueue_evttim(TMEVTB *p_tmevtb, EVTTIM evttim,
 			      CBACK callback, VP arg);
 void	tmevtb_dequeue(TMEVTB *p_tmevtb);
+
+/*
+ * The time left before p_tmevtb fires, as ref_cyc and ref_alm report it:
+ * the relative time that, given now, would make it fire then.
+ */
+RELTIM	tmevtb_lefttim(const TMEVTB *p_tmevtb);
+
+/*
+ * Run a time event handler (cyclic, alarm, overrun) from its event's
+ * callback: with the CPU unlocked, as the spec runs handlers, and locked
+ * again after it for the next event.
+ */
+void	call_time_handler(void (*handler)(VP_INT), VP_INT exinf);
 
 /* TRUE when the next isig_tim() fires an event (for ports: port_api.h). */
 BOOL	tick_fires_event(void);

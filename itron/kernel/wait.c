@@ -3,6 +3,7 @@
  */
 #include "wait.h"
 #include "mutex.h"
+#include "messagebuf.h"
 
 /* Timeout of a wait: release the task with E_TMOUT (dly_tsk: E_OK). */
 static void wait_tmout(VP arg)
@@ -84,12 +85,21 @@ ER wait_dispatch(void)
 	return p_winfo->wercd;
 }
 
+void wait_leave_queue(TCB *p_tcb)
+{
+	queue_delete(&p_tcb->task_queue);
+	p_tcb->p_winfo->p_wait_queue = NULL;
+}
+
 void wait_cancel(TCB *p_tcb)
 {
 	WINFO *p_winfo = p_tcb->p_winfo;
+	BOOL was_first = FALSE;
 
-	if (p_winfo->p_wait_queue != NULL)
+	if (p_winfo->p_wait_queue != NULL) {
+		was_first = p_winfo->p_wait_queue->p_next == &p_tcb->task_queue;
 		queue_delete(&p_tcb->task_queue);
+	}
 	/* Not queued any more when this is the timeout firing. */
 	if (p_winfo->p_tmevtb != NULL && tmevtb_queued(p_winfo->p_tmevtb))
 		tmevtb_dequeue(p_winfo->p_tmevtb);
@@ -97,6 +107,9 @@ void wait_cancel(TCB *p_tcb)
 	if (p_winfo->wreason == TTW_MTX)
 		mutex_waiter_changed(p_tcb);
 	p_tcb->p_winfo = NULL;
+	/* The next sender's message may fit where this one's did not. */
+	if (p_winfo->wreason == TTW_SMBF && was_first)
+		messagebuf_senders_changed((MBFCB *)p_winfo->p_wobjcb);
 }
 
 BOOL wait_release(TCB *p_tcb, ER wercd)
@@ -128,4 +141,8 @@ void wait_change_priority(TCB *p_tcb)
 		queue_delete(&p_tcb->task_queue);
 		queue_insert_tpri(p_winfo->p_wait_queue, p_tcb);
 	}
+	if (p_winfo->wreason == TTW_MTX)
+		mutex_waiter_changed(p_tcb);
+	else if (p_winfo->wreason == TTW_SMBF && p_winfo->prio_order)
+		messagebuf_senders_changed((MBFCB *)p_winfo->p_wobjcb);
 }

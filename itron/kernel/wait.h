@@ -43,13 +43,23 @@ ER	wait_dispatch(void);
  */
 BOOL	wait_release(TCB *p_tcb, ER wercd);
 
+/*
+ * Take a waiting task off its object's wait queue before the object
+ * releases it having served it, so that wait_cancel() does not take it
+ * for a waiter that gave up.
+ */
+void	wait_leave_queue(TCB *p_tcb);
+
 /* End a wait without making the task runnable (ter_tsk). */
 void	wait_cancel(TCB *p_tcb);
 
 /* Release the first task on a wait queue with E_OK; NULL when empty. */
 TCB	*wait_release_first(QUEUE *p_queue, BOOL *p_dspreq);
 
-/* Re-sort a waiting task after its priority changed. */
+/*
+ * A waiting task's priority changed: re-sort it, and tell its object
+ * (a mutex's locker inherits, a message buffer's next sender may fit).
+ */
 void	wait_change_priority(TCB *p_tcb);
 
 /* The first waiting task on a queue, or NULL. */
@@ -58,6 +68,14 @@ static inline TCB *wait_queue_first(QUEUE *p_queue)
 	if (queue_empty(p_queue))
 		return NULL;
 	return container_of_queue(p_queue->p_next, TCB, task_queue);
+}
+
+/* The ID of the first waiting task, or TSK_NONE (ref_*). */
+static inline ID wait_queue_first_id(QUEUE *p_queue)
+{
+	TCB *p_tcb = wait_queue_first(p_queue);
+
+	return p_tcb != NULL ? TSKID(p_tcb) : TSK_NONE;
 }
 
 /*

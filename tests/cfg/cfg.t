@@ -216,7 +216,10 @@ for my $cfgfile (sort glob("$here/good/*.cfg")) {
 		    dtqcb_table => 3 * ($size{DTQCB} // 0),
 		    mpfcb_table => 2 * ($size{MPFCB} // 0),
 		    cyccb_table => 2 * ($size{CYCCB} // 0),
-		    tmevt_heap => 7 * ($size{'TMEVTB*'} // 0));
+		    mtxcb_table => 1 * ($size{MTXCB} // 0),
+		    mbfcb_table => 3 * ($size{MBFCB} // 0),
+		    almcb_table => 1 * ($size{ALMCB} // 0),
+		    tmevt_heap => 8 * ($size{'TMEVTB*'} // 0));
 		my @bad;
 		while (my ($s, $n) = splice(@want, 0, 2)) {
 			push(@bad, "$s: " . ($sym{$s} // 'missing') .

@@ -13,11 +13,13 @@
 VP_INT	user_dtq_area[4];
 VP	user_mpf_area[64];
 char	user_stack[4096];
+UB	user_mbf_area[100];
 
 void task(VP_INT exinf) { (void)exinf; }
 void main_task(VP_INT exinf) { (void)exinf; }
 void tex_routine(TEXPTN texptn, VP_INT exinf) { (void)texptn; (void)exinf; }
 void cyclic_handler(VP_INT exinf) { (void)exinf; }
+void alarm_handler(VP_INT exinf) { (void)exinf; }
 void timer_handler(void) { }
 void isr_routine(VP_INT exinf) { (void)exinf; }
 void exc_handler(VP p_excinf) { (void)p_excinf; }
@@ -37,9 +39,10 @@ int main(void)
 {
 	int i;
 
-	printf("TNUM tsk=%d sem=%d flg=%d dtq=%d mbx=%d mpf=%d cyc=%d\n",
-	       TNUM_TSKID, TNUM_SEMID, TNUM_FLGID, TNUM_DTQID, TNUM_MBXID,
-	       TNUM_MPFID, TNUM_CYCID);
+	printf("TNUM tsk=%d sem=%d flg=%d dtq=%d mbx=%d mpf=%d cyc=%d "
+	       "mtx=%d mbf=%d alm=%d\n", TNUM_TSKID, TNUM_SEMID, TNUM_FLGID,
+	       TNUM_DTQID, TNUM_MBXID, TNUM_MPFID, TNUM_CYCID, TNUM_MTXID,
+	       TNUM_MBFID, TNUM_ALMID);
 	printf("ids TASK1=%d TASK2=%d TASK3=%d MAIN_TASK=%d SEM2=%d "
 	       "CYCHDR2=%d\n", TASK1, TASK2, TASK3, MAIN_TASK, SEM2, CYCHDR2);
 	printf("tmax tsk=%d sem=%d flg=%d dtq=%d mbx=%d mpf=%d cyc=%d\n",
@@ -84,6 +87,18 @@ int main(void)
 		       (long)cycinib_table[i].exinf,
 		       FN(cycinib_table[i].cychdr, cyclic_handler),
 		       cycinib_table[i].cyctim, cycinib_table[i].cycphs);
+	for (i = 0; i < tmax_mtxid; i++)
+		printf("mtx %d atr=%u ceilpri=%d\n", i + 1,
+		       mtxinib_table[i].mtxatr, mtxinib_table[i].ceilpri);
+	for (i = 0; i < tmax_mbfid; i++)
+		printf("mbf %d atr=%u maxmsz=%u mbfsz=%lu mb=%s\n", i + 1,
+		       mbfinib_table[i].mbfatr, mbfinib_table[i].maxmsz,
+		       (unsigned long)mbfinib_table[i].mbfsz,
+		       area(mbfinib_table[i].mbfmb, user_mbf_area));
+	for (i = 0; i < tmax_almid; i++)
+		printf("alm %d atr=%u exinf=%ld hdr=%s\n", i + 1,
+		       alminib_table[i].almatr, (long)alminib_table[i].exinf,
+		       FN(alminib_table[i].almhdr, alarm_handler));
 	for (i = 0; i < (int)tnum_inhno; i++)
 		printf("inh %u atr=%u hdr=%s\n", inhinib_table[i].inhno,
 		       inhinib_table[i].inhatr,
@@ -106,7 +121,8 @@ int main(void)
 	printf("tmevt %u\n", tnum_tmevt);
 	/* The test compares these with the sizes nm shows. */
 	printf("sizeof TCB=%zu SEMCB=%zu DTQCB=%zu MPFCB=%zu CYCCB=%zu "
-	       "TMEVTB*=%zu\n", sizeof(TCB), sizeof(SEMCB), sizeof(DTQCB),
-	       sizeof(MPFCB), sizeof(CYCCB), sizeof(TMEVTB *));
+	       "MTXCB=%zu MBFCB=%zu ALMCB=%zu TMEVTB*=%zu\n", sizeof(TCB),
+	       sizeof(SEMCB), sizeof(DTQCB), sizeof(MPFCB), sizeof(CYCCB),
+	       sizeof(MTXCB), sizeof(MBFCB), sizeof(ALMCB), sizeof(TMEVTB *));
 	return 0;
 }

@@ -19,6 +19,7 @@ void	task(VP_INT exinf);
 void	main_task(VP_INT exinf);
 void	tex_routine(TEXPTN texptn, VP_INT exinf);
 void	cyclic_handler(VP_INT exinf);
+void	alarm_handler(VP_INT exinf);
 void	timer_handler(void);
 void	isr_routine(VP_INT exinf);
 void	exc_handler(VP p_excinf);
@@ -28,6 +29,7 @@ void	term_routine(VP_INT exinf);
 extern VP_INT	user_dtq_area[4];
 extern VP	user_mpf_area[64];
 extern char	user_stack[4096];
+extern UB	user_mbf_area[100];
 
 /* Not macros: the configurator cannot evaluate these, the compiler can. */
 enum { ENUM_PRIORITY = 7, ENUM_MAXSEM = 3 };

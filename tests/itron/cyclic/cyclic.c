@@ -185,6 +185,27 @@ static void test_errors(void)
 	ER_IS(e_stp, E_CTX);
 }
 
+/* ref_cyc: the state and the time to the next activation. */
+static void test_ref(void)
+{
+	T_RCYC rcyc = { 0xff, 12345 };
+	ER ercd;
+
+	ER_IS(ref_cyc(0, &rcyc), E_ID);
+	ER_IS(ref_cyc(TNUM_CYCID + 1, &rcyc), E_ID);
+	ER_IS(ref_cyc(CYC_STA, NULL), E_PAR);
+	loc_cpu();
+	ercd = ref_cyc(CYC_STA, &rcyc);
+	unl_cpu();
+	tap_ercd(ercd, E_CTX, "ref_cyc with the CPU locked");
+	ER_IS(ref_cyc(CYC_STP, &rcyc), E_OK);
+	tap_int(rcyc.cycstat, TCYC_STP, "ref_cyc: CYC_STP is stopped");
+	tap_int(rcyc.lefttim, 0, "... no activation pending");
+	ER_IS(ref_cyc(CYC_STA, &rcyc), E_OK);
+	tap_int(rcyc.cycstat, TCYC_STA, "ref_cyc: TA_STA started");
+	tap_ok(rcyc.lefttim <= 10, "... next activation within a period");
+}
+
 void swi_handler(void)
 {
 	tap_step(2);
@@ -338,6 +359,7 @@ void main_task(VP_INT exinf)
 	(void)exinf;
 	test_from_start();
 	test_errors();
+	test_ref();
 	tap_step(1);
 	ER_IS(ras_int(INTNO_SWI1), E_OK);
 	tap_step(3);
