@@ -12,54 +12,9 @@
 
 UINT status_task_state(const TCB *p_tcb)
 {
-	switch (p_tcb->tstat) {
-	case TS_DORMANT:
-		return TTS_DMT;
-	case TS_RUNNABLE:
-		return TTS_RDY;
-	case TS_WAITING:
-		return TTS_WAI;
-	case TS_SUSPENDED:
-		return TTS_SUS;
-	default:
-		return TTS_WAS;
-	}
-}
+	STAT tskstat = task_state(p_tcb);
 
-INT status_wait_object(const WINFO *p_winfo)
-{
-	const void *p_obj = p_winfo->p_wobjcb;
-
-	switch (p_winfo->wreason) {
-	case TTW_SEM:
-		return (const SEMCB *)p_obj - semcb_table + TMIN_SEMID;
-	case TTW_FLG:
-		return (const FLGCB *)p_obj - flgcb_table + TMIN_FLGID;
-	case TTW_SDTQ:
-	case TTW_RDTQ:
-		return (const DTQCB *)p_obj - dtqcb_table + TMIN_DTQID;
-	case TTW_MBX:
-		return (const MBXCB *)p_obj - mbxcb_table + TMIN_MBXID;
-	case TTW_MPF:
-		return (const MPFCB *)p_obj - mpfcb_table + TMIN_MPFID;
-	case TTW_MTX:
-		return (const MTXCB *)p_obj - mtxcb_table + TMIN_MTXID;
-	case TTW_SMBF:
-	case TTW_RMBF:
-		return (const MBFCB *)p_obj - mbfcb_table + TMIN_MBFID;
-	default:
-		return 0;
-	}
-}
-
-INT status_wait_tmout(const WINFO *p_winfo)
-{
-	EVTTIM evttim;
-
-	if (p_winfo->p_tmevtb == NULL)
-		return -1;
-	evttim = p_winfo->p_tmevtb->evttim;
-	return evttim > current_evttim ? (INT)(evttim - current_evttim) : 0;
+	return tskstat == TTS_RUN ? TTS_RDY : tskstat;
 }
 
 /* ---- the snapshot ------------------------------------------------------ */
@@ -95,8 +50,8 @@ static void snap_task(struct ps_snap *s, ID id)
 	t->bpri = EXT_TSKPRI(p_tcb->bpriority);
 	if (TSTAT_WAITING(p_tcb->tstat)) {
 		t->wreason = p_tcb->p_winfo->wreason;
-		t->wobj = status_wait_object(p_tcb->p_winfo);
-		t->tmout = status_wait_tmout(p_tcb->p_winfo);
+		t->wobj = wait_object_id(p_tcb->p_winfo);
+		t->tmout = wait_lefttmo(p_tcb->p_winfo);
 	}
 }
 

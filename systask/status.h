@@ -67,11 +67,11 @@ void	status_take(struct ps_snap *s, BOOL live);
 /* Its tables of tasks and objects, as text. */
 void	status_write(const struct ps_snap *s, FORMAT_PUTC putc, void *arg);
 
-/* A task's state, TTS_*; a runnable task is READY here. */
+/*
+ * A task's state, TTS_*; a runnable task is READY here (the snapshot is
+ * taken from a handler or with the CPU locked; wait_object_id() and
+ * wait_lefttmo() of kernel_int.h tell what a waiting task waits for).
+ */
 UINT	status_task_state(const TCB *p_tcb);
-/* The ID of the object a wait is on, 0 for slp_tsk and dly_tsk. */
-INT	status_wait_object(const WINFO *p_winfo);
-/* Milliseconds until the wait times out, -1 without a timeout. */
-INT	status_wait_tmout(const WINFO *p_winfo);
 
 #endif /* UNITRON_STATUS_H */

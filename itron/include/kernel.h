@@ -14,7 +14,7 @@
 /* Kernel identification. */
 #define TKERNEL_MAKER	0x0000U	/* experimental / independent */
 #define TKERNEL_PRID	0x0001U	/* Unitron */
-#define TKERNEL_SPVER	0x5403U	/* µITRON 4.03, Standard Profile */
+#define TKERNEL_SPVER	0x5403U	/* µITRON 4.03 (Standard Profile and more) */
 #define TKERNEL_PRVER	0x0100U	/* Unitron 1.0 */
 
 /* Object attributes. */
@@ -101,6 +101,7 @@ typedef UINT		INTNO;		/* interrupt number */
 typedef UINT		EXCNO;		/* CPU exception handler number */
 typedef UINT		FLGPTN;		/* eventflag bit pattern */
 typedef unsigned long	SYSUTIM;	/* performance time, in µs */
+typedef SYSUTIM		SYSUTM;		/* the same, TOPPERS/ASP's name */
 
 /* Mailbox message headers. */
 typedef struct t_msg {
@@ -120,6 +121,20 @@ ER	ext_tsk(void);
 ER	ter_tsk(ID tskid);
 ER	chg_pri(ID tskid, PRI tskpri);
 ER	get_pri(ID tskid, PRI *p_tskpri);
+
+typedef struct t_rtsk {
+	STAT		tskstat;	/* TTS_* */
+	PRI		tskpri;		/* current priority */
+	PRI		tskbpri;	/* base priority */
+	STAT		tskwait;	/* TTW_*, while waiting */
+	ID		wobjid;		/* the object waited for */
+	TMO		lefttmo;	/* until the timeout (TMO_FEVR: none) */
+	UINT		actcnt;		/* queued activation requests */
+	UINT		wupcnt;		/* queued wakeup requests */
+	UINT		suscnt;		/* suspension nesting */
+} T_RTSK;
+
+ER	ref_tsk(ID tskid, T_RTSK *pk_rtsk);
 
 /* Task-dependent synchronization. */
 ER	slp_tsk(void);
@@ -141,6 +156,13 @@ ER	dis_tex(void);
 ER	ena_tex(void);
 BOOL	sns_tex(void);
 
+typedef struct t_rtex {
+	STAT		texstat;	/* TTEX_ENA or TTEX_DIS */
+	TEXPTN		pndptn;		/* the pending pattern */
+} T_RTEX;
+
+ER	ref_tex(ID tskid, T_RTEX *pk_rtex);
+
 /* Mutexes (beyond the Standard Profile). */
 typedef struct t_rmtx {
 	ID		htskid;		/* the locking task, or TSK_NONE */
@@ -160,6 +182,14 @@ ER	wai_sem(ID semid);
 ER	pol_sem(ID semid);
 ER	twai_sem(ID semid, TMO tmout);
 
+typedef struct t_rsem {
+	ID		wtskid;		/* the first waiting task, or TSK_NONE */
+	UINT		semcnt;
+} T_RSEM;
+
+ER	ref_sem(ID semid, T_RSEM *pk_rsem);
+ER	ini_sem(ID semid);
+
 /* Eventflags. */
 ER	set_flg(ID flgid, FLGPTN setptn);
 ER	iset_flg(ID flgid, FLGPTN setptn);
@@ -168,6 +198,14 @@ ER	wai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn);
 ER	pol_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn);
 ER	twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
 		 TMO tmout);
+
+typedef struct t_rflg {
+	ID		wtskid;		/* the first waiting task, or TSK_NONE */
+	FLGPTN		flgptn;
+} T_RFLG;
+
+ER	ref_flg(ID flgid, T_RFLG *pk_rflg);
+ER	ini_flg(ID flgid);
 
 /* Data queues. */
 ER	snd_dtq(ID dtqid, VP_INT data);
@@ -180,11 +218,28 @@ ER	rcv_dtq(ID dtqid, VP_INT *p_data);
 ER	prcv_dtq(ID dtqid, VP_INT *p_data);
 ER	trcv_dtq(ID dtqid, VP_INT *p_data, TMO tmout);
 
+typedef struct t_rdtq {
+	ID		stskid;		/* the first waiting sender, or TSK_NONE */
+	ID		rtskid;		/* the first waiting receiver */
+	UINT		sdtqcnt;	/* data in the queue */
+} T_RDTQ;
+
+ER	ref_dtq(ID dtqid, T_RDTQ *pk_rdtq);
+ER	ini_dtq(ID dtqid);
+
 /* Mailboxes. */
 ER	snd_mbx(ID mbxid, T_MSG *pk_msg);
 ER	rcv_mbx(ID mbxid, T_MSG **ppk_msg);
 ER	prcv_mbx(ID mbxid, T_MSG **ppk_msg);
 ER	trcv_mbx(ID mbxid, T_MSG **ppk_msg, TMO tmout);
+
+typedef struct t_rmbx {
+	ID		wtskid;		/* the first waiting task, or TSK_NONE */
+	T_MSG		*pk_msg;	/* the next message, or NULL */
+} T_RMBX;
+
+ER	ref_mbx(ID mbxid, T_RMBX *pk_rmbx);
+ER	ini_mbx(ID mbxid);
 
 /* Message buffers (beyond the Standard Profile). */
 typedef struct t_rmbf {
@@ -201,6 +256,7 @@ ER_UINT	rcv_mbf(ID mbfid, VP msg);
 ER_UINT	prcv_mbf(ID mbfid, VP msg);
 ER_UINT	trcv_mbf(ID mbfid, VP msg, TMO tmout);
 ER	ref_mbf(ID mbfid, T_RMBF *pk_rmbf);
+ER	ini_mbf(ID mbfid);
 
 /* Fixed-size memory pools. */
 ER	get_mpf(ID mpfid, VP *p_blk);
@@ -208,10 +264,19 @@ ER	pget_mpf(ID mpfid, VP *p_blk);
 ER	tget_mpf(ID mpfid, VP *p_blk, TMO tmout);
 ER	rel_mpf(ID mpfid, VP blk);
 
+typedef struct t_rmpf {
+	ID		wtskid;		/* the first waiting task, or TSK_NONE */
+	UINT		fblkcnt;	/* free blocks */
+} T_RMPF;
+
+ER	ref_mpf(ID mpfid, T_RMPF *pk_rmpf);
+ER	ini_mpf(ID mpfid);
+
 /* Time management. */
 ER	set_tim(const SYSTIM *p_systim);
 ER	get_tim(SYSTIM *p_systim);
 ER	isig_tim(void);
+ER	get_utm(SYSUTM *p_sysutm);	/* TOPPERS/ASP: vxget_tim */
 ER	sta_cyc(ID cycid);
 ER	stp_cyc(ID cycid);
 
@@ -250,6 +315,35 @@ BOOL	sns_loc(void);
 BOOL	sns_dsp(void);
 BOOL	sns_dpn(void);
 
+/* The system's state, in µITRON 3.0's encoding (implementation-defined). */
+#define TSS_TSK		0x00U	/* task context, dispatching enabled */
+#define TSS_DDSP	0x01U	/* dispatching disabled */
+#define TSS_LOC		0x03U	/* CPU locked */
+#define TSS_INDP	0x04U	/* non-task context */
+typedef struct t_rsys {
+	STAT		sysstat;
+} T_RSYS;
+
+ER	ref_sys(T_RSYS *pk_rsys);
+
+/* System configuration (implementation-defined T_RCFG: the counts). */
+typedef struct t_rcfg {
+	UINT		tnum_tsk, tnum_sem, tnum_flg, tnum_dtq, tnum_mbx;
+	UINT		tnum_mtx, tnum_mbf, tnum_mpf, tnum_cyc, tnum_alm;
+	UINT		tmax_tpri;
+} T_RCFG;
+
+typedef struct t_rver {
+	UH		maker;		/* TKERNEL_MAKER */
+	UH		prid;		/* TKERNEL_PRID */
+	UH		spver;		/* TKERNEL_SPVER */
+	UH		prver;		/* TKERNEL_PRVER */
+	UH		prno[4];
+} T_RVER;
+
+ER	ref_cfg(T_RCFG *pk_rcfg);
+ER	ref_ver(T_RVER *pk_rver);
+
 /* Ending the system: runs the termination routines, then stops. */
 ER	ext_ker(void);
 
@@ -261,6 +355,9 @@ BOOL	vxsns_loc(VP p_excinf);
 BOOL	vxsns_dsp(VP p_excinf);
 BOOL	vxsns_dpn(VP p_excinf);
 BOOL	vxsns_tex(VP p_excinf);
+/* TOPPERS/ASP's names: dispatch pending; task exception pending. */
+BOOL	xsns_dpn(VP p_excinf);
+BOOL	xsns_xpn(VP p_excinf);
 
 /*
  * A guard on a task's waiting call (Unitron extension, for the bridge's

@@ -19,6 +19,43 @@ void initialize_dataqueue(void)
 	}
 }
 
+/* ini_dtq: waiters released with E_DLT, the queue emptied. */
+static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
+{
+	DTQCB *p_dtqcb = p_obj;
+
+	(void)unused;
+	wait_delete_all(&p_dtqcb->swait_queue, p_dspreq);
+	wait_delete_all(&p_dtqcb->rwait_queue, p_dspreq);
+	p_dtqcb->count = 0U;
+	p_dtqcb->head = 0U;
+	return E_OK;
+}
+
+ER ini_dtq(ID dtqid)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_DTQID(dtqid));
+	return call_locked(reinitialize, get_dtqcb(dtqid), 0);
+}
+
+ER ref_dtq(ID dtqid, T_RDTQ *pk_rdtq)
+{
+	DTQCB *p_dtqcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_DTQID(dtqid));
+	CHECK_PAR(pk_rdtq != NULL);
+	p_dtqcb = get_dtqcb(dtqid);
+
+	t_lock_cpu();
+	pk_rdtq->stskid = wait_queue_first_id(&p_dtqcb->swait_queue);
+	pk_rdtq->rtskid = wait_queue_first_id(&p_dtqcb->rwait_queue);
+	pk_rdtq->sdtqcnt = p_dtqcb->count;
+	t_unlock_cpu();
+	return E_OK;
+}
+
 static void ring_put(DTQCB *p_dtqcb, VP_INT data)
 {
 	const DTQINIB *p_inib = p_dtqcb->p_dtqinib;

@@ -16,6 +16,40 @@ void initialize_eventflag(void)
 	}
 }
 
+/* ini_flg: waiters released with E_DLT, the initial pattern back. */
+static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
+{
+	FLGCB *p_flgcb = p_obj;
+
+	(void)unused;
+	wait_delete_all(&p_flgcb->wait_queue, p_dspreq);
+	p_flgcb->flgptn = p_flgcb->p_flginib->iflgptn;
+	return E_OK;
+}
+
+ER ini_flg(ID flgid)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_FLGID(flgid));
+	return call_locked(reinitialize, get_flgcb(flgid), 0);
+}
+
+ER ref_flg(ID flgid, T_RFLG *pk_rflg)
+{
+	FLGCB *p_flgcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_FLGID(flgid));
+	CHECK_PAR(pk_rflg != NULL);
+	p_flgcb = get_flgcb(flgid);
+
+	t_lock_cpu();
+	pk_rflg->wtskid = wait_queue_first_id(&p_flgcb->wait_queue);
+	pk_rflg->flgptn = p_flgcb->flgptn;
+	t_unlock_cpu();
+	return E_OK;
+}
+
 /*
  * If the pattern satisfies the wait condition, record it, clear it for
  * TA_CLR and return TRUE.

@@ -45,3 +45,19 @@ BOOL vxsns_tex(VP p_excinf)
 	(void)p_excinf;
 	return sns_tex();
 }
+
+BOOL xsns_dpn(VP p_excinf)
+{
+	return vxsns_dpn(p_excinf);
+}
+
+/*
+ * Whether the handler may not raise a task exception to the interrupted
+ * task: it did not run one (non-task context, CPU locked) or has them
+ * disabled.
+ */
+BOOL xsns_xpn(VP p_excinf)
+{
+	return vxsns_ctx(p_excinf) || vxsns_loc(p_excinf) ||
+	       vxsns_tex(p_excinf);
+}

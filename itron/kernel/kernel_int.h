@@ -21,4 +21,11 @@
 #include "interrupt.h"
 #include "exception.h"
 
+/* A task's state as ref_tsk reports it (task_refer.c), CPU locked. */
+STAT	task_state(const TCB *p_tcb);
+/* The ID of the object a wait is on, 0 for slp_tsk and dly_tsk. */
+ID	wait_object_id(const WINFO *p_winfo);
+/* The time left before a wait times out, TMO_FEVR without a timeout. */
+TMO	wait_lefttmo(const WINFO *p_winfo);
+
 #endif /* UNITRON_KERNEL_INT_H */

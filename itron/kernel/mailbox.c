@@ -17,6 +17,41 @@ void initialize_mailbox(void)
 	}
 }
 
+/* ini_mbx: waiters released with E_DLT, the messages forgotten. */
+static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
+{
+	MBXCB *p_mbxcb = p_obj;
+
+	(void)unused;
+	wait_delete_all(&p_mbxcb->wait_queue, p_dspreq);
+	p_mbxcb->p_head = NULL;
+	p_mbxcb->p_last = NULL;
+	return E_OK;
+}
+
+ER ini_mbx(ID mbxid)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MBXID(mbxid));
+	return call_locked(reinitialize, get_mbxcb(mbxid), 0);
+}
+
+ER ref_mbx(ID mbxid, T_RMBX *pk_rmbx)
+{
+	MBXCB *p_mbxcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MBXID(mbxid));
+	CHECK_PAR(pk_rmbx != NULL);
+	p_mbxcb = get_mbxcb(mbxid);
+
+	t_lock_cpu();
+	pk_rmbx->wtskid = wait_queue_first_id(&p_mbxcb->wait_queue);
+	pk_rmbx->pk_msg = p_mbxcb->p_head;
+	t_unlock_cpu();
+	return E_OK;
+}
+
 static BOOL mbx_prio(const MBXCB *p_mbxcb)
 {
 	return (p_mbxcb->p_mbxinib->mbxatr & TA_MPRI) != 0U;

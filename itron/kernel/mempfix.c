@@ -3,23 +3,64 @@
  */
 #include "mempfix.h"
 
+/* Every block free, in address order. */
+static void free_all_blocks(MPFCB *p_mpfcb)
+{
+	const MPFINIB *p_inib = p_mpfcb->p_mpfinib;
+	UINT i;
+
+	for (i = 0; i < p_inib->blkcnt; i++)
+		p_inib->p_mpfmb[i].next =
+			i + 1U < p_inib->blkcnt ? i + 1U : MPFMB_NULL;
+	p_mpfcb->freelist = p_inib->blkcnt > 0U ? 0U : MPFMB_NULL;
+	p_mpfcb->fblkcnt = p_inib->blkcnt;
+}
+
 void initialize_mempfix(void)
 {
 	ID mpfid;
 
 	for (mpfid = TMIN_MPFID; mpfid <= tmax_mpfid; mpfid++) {
 		MPFCB *p_mpfcb = get_mpfcb(mpfid);
-		const MPFINIB *p_inib = &mpfinib_table[mpfid - TMIN_MPFID];
-		UINT i;
 
 		queue_initialize(&p_mpfcb->wait_queue);
-		p_mpfcb->p_mpfinib = p_inib;
-		for (i = 0; i < p_inib->blkcnt; i++)
-			p_inib->p_mpfmb[i].next =
-				i + 1U < p_inib->blkcnt ? i + 1U : MPFMB_NULL;
-		p_mpfcb->freelist = p_inib->blkcnt > 0U ? 0U : MPFMB_NULL;
-		p_mpfcb->fblkcnt = p_inib->blkcnt;
+		p_mpfcb->p_mpfinib = &mpfinib_table[mpfid - TMIN_MPFID];
+		free_all_blocks(p_mpfcb);
 	}
+}
+
+/* ini_mpf: waiters released with E_DLT, every block free again. */
+static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
+{
+	MPFCB *p_mpfcb = p_obj;
+
+	(void)unused;
+	wait_delete_all(&p_mpfcb->wait_queue, p_dspreq);
+	free_all_blocks(p_mpfcb);
+	return E_OK;
+}
+
+ER ini_mpf(ID mpfid)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MPFID(mpfid));
+	return call_locked(reinitialize, get_mpfcb(mpfid), 0);
+}
+
+ER ref_mpf(ID mpfid, T_RMPF *pk_rmpf)
+{
+	MPFCB *p_mpfcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MPFID(mpfid));
+	CHECK_PAR(pk_rmpf != NULL);
+	p_mpfcb = get_mpfcb(mpfid);
+
+	t_lock_cpu();
+	pk_rmpf->wtskid = wait_queue_first_id(&p_mpfcb->wait_queue);
+	pk_rmpf->fblkcnt = p_mpfcb->fblkcnt;
+	t_unlock_cpu();
+	return E_OK;
 }
 
 static VP take_block(MPFCB *p_mpfcb)

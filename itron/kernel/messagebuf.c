@@ -8,6 +8,14 @@
  */
 #include "messagebuf.h"
 
+static void empty_ring(MBFCB *p_mbfcb)
+{
+	p_mbfcb->fmbfsz = p_mbfcb->p_mbfinib->mbfsz;
+	p_mbfcb->head = 0U;
+	p_mbfcb->tail = 0U;
+	p_mbfcb->smsgcnt = 0U;
+}
+
 void initialize_messagebuf(void)
 {
 	ID mbfid;
@@ -18,11 +26,27 @@ void initialize_messagebuf(void)
 		queue_initialize(&p_mbfcb->swait_queue);
 		queue_initialize(&p_mbfcb->rwait_queue);
 		p_mbfcb->p_mbfinib = &mbfinib_table[mbfid - TMIN_MBFID];
-		p_mbfcb->fmbfsz = p_mbfcb->p_mbfinib->mbfsz;
-		p_mbfcb->head = 0U;
-		p_mbfcb->tail = 0U;
-		p_mbfcb->smsgcnt = 0U;
+		empty_ring(p_mbfcb);
 	}
+}
+
+/* ini_mbf: waiters released with E_DLT, the messages forgotten. */
+static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
+{
+	MBFCB *p_mbfcb = p_obj;
+
+	(void)unused;
+	wait_delete_all(&p_mbfcb->swait_queue, p_dspreq);
+	wait_delete_all(&p_mbfcb->rwait_queue, p_dspreq);
+	empty_ring(p_mbfcb);
+	return E_OK;
+}
+
+ER ini_mbf(ID mbfid)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MBFID(mbfid));
+	return call_locked(reinitialize, get_mbfcb(mbfid), 0);
 }
 
 static void copy_bytes(UB *dst, const UB *src, SIZE n)

@@ -16,6 +16,40 @@ void initialize_semaphore(void)
 	}
 }
 
+/* ini_sem: waiters released with E_DLT, the initial count back. */
+static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
+{
+	SEMCB *p_semcb = p_obj;
+
+	(void)unused;
+	wait_delete_all(&p_semcb->wait_queue, p_dspreq);
+	p_semcb->semcnt = p_semcb->p_seminib->isemcnt;
+	return E_OK;
+}
+
+ER ini_sem(ID semid)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_SEMID(semid));
+	return call_locked(reinitialize, get_semcb(semid), 0);
+}
+
+ER ref_sem(ID semid, T_RSEM *pk_rsem)
+{
+	SEMCB *p_semcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_SEMID(semid));
+	CHECK_PAR(pk_rsem != NULL);
+	p_semcb = get_semcb(semid);
+
+	t_lock_cpu();
+	pk_rsem->wtskid = wait_queue_first_id(&p_semcb->wait_queue);
+	pk_rsem->semcnt = p_semcb->semcnt;
+	t_unlock_cpu();
+	return E_OK;
+}
+
 /* Give a resource to the first waiter, or count it; for sig/isig_sem. */
 static ER signal_semaphore(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 {

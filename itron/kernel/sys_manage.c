@@ -129,3 +129,17 @@ BOOL sns_dpn(void)
 {
 	return sense_context() || port_sense_lock() || !enadsp;
 }
+
+/* The state sns_ctx, sns_loc and sns_dsp sense, as one value. */
+ER ref_sys(T_RSYS *pk_rsys)
+{
+	CHECK_PAR(pk_rsys != NULL);
+
+	if (sense_context())
+		pk_rsys->sysstat = TSS_INDP;
+	else if (port_sense_lock())
+		pk_rsys->sysstat = TSS_LOC;
+	else
+		pk_rsys->sysstat = enadsp ? TSS_TSK : TSS_DDSP;
+	return E_OK;
+}

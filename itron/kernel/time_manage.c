@@ -28,10 +28,18 @@ ER get_tim(SYSTIM *p_systim)
 	return E_OK;
 }
 
-/* Microsecond performance time from the port's clock (TOPPERS name). */
+/*
+ * Microsecond performance time from the port's clock, from any context:
+ * TOPPERS/JSP's vxget_tim and TOPPERS/ASP's get_utm.
+ */
 ER vxget_tim(SYSUTIM *p_sysutim)
 {
 	CHECK_PAR(p_sysutim != NULL);
 	port_get_utim(p_sysutim);
 	return E_OK;
+}
+
+ER get_utm(SYSUTM *p_sysutm)
+{
+	return vxget_tim(p_sysutm);
 }

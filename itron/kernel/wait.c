@@ -124,6 +124,17 @@ BOOL wait_release(TCB *p_tcb, ER wercd)
 	return dispatch_needed();
 }
 
+void wait_delete_all(QUEUE *p_queue, BOOL *p_dspreq)
+{
+	TCB *p_tcb;
+
+	while ((p_tcb = wait_queue_first(p_queue)) != NULL) {
+		wait_leave_queue(p_tcb);
+		if (wait_release(p_tcb, E_DLT))
+			*p_dspreq = TRUE;
+	}
+}
+
 TCB *wait_release_first(QUEUE *p_queue, BOOL *p_dspreq)
 {
 	TCB *p_tcb = wait_queue_first(p_queue);

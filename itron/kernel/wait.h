@@ -53,6 +53,9 @@ void	wait_leave_queue(TCB *p_tcb);
 /* End a wait without making the task runnable (ter_tsk). */
 void	wait_cancel(TCB *p_tcb);
 
+/* Release every task on a wait queue with E_DLT (ini_*). */
+void	wait_delete_all(QUEUE *p_queue, BOOL *p_dspreq);
+
 /* Release the first task on a wait queue with E_OK; NULL when empty. */
 TCB	*wait_release_first(QUEUE *p_queue, BOOL *p_dspreq);
 

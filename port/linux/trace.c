@@ -57,8 +57,8 @@ void unitron_log_wai_enter(const TCB *p_tcb)
 	if (!trace_unitron_wait_start_enabled())
 		return;
 	trace_unitron_wait_start(TSKID(p_tcb), p_winfo->wreason,
-				 status_wait_object(p_winfo),
-				 status_wait_tmout(p_winfo));
+				 wait_object_id(p_winfo),
+				 wait_lefttmo(p_winfo));
 }
 
 void unitron_log_wai_leave(const TCB *p_tcb, const WINFO *p_winfo)
@@ -66,6 +66,6 @@ void unitron_log_wai_leave(const TCB *p_tcb, const WINFO *p_winfo)
 	if (!trace_unitron_wait_end_enabled())
 		return;
 	trace_unitron_wait_end(TSKID(p_tcb), p_winfo->wreason,
-			       status_wait_object(p_winfo), p_winfo->wercd,
+			       wait_object_id(p_winfo), p_winfo->wercd,
 			       itron_strerror(p_winfo->wercd));
 }

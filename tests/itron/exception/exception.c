@@ -1,7 +1,8 @@
 /*
  * Conformance: CPU exception handlers (DEF_EXC).  A task faults; the
  * handler runs in non-task context, senses the state the fault
- * interrupted with vxsns_ctx/vxsns_loc/vxsns_dsp/vxsns_dpn/vxsns_tex,
+ * interrupted with vxsns_ctx/vxsns_loc/vxsns_dsp/vxsns_dpn/vxsns_tex
+ * (and TOPPERS/ASP's xsns_dpn/xsns_xpn),
  * and raises a task exception whose routine ends the task, since the
  * faulting instruction cannot be resumed.  The last fault happens with
  * the CPU locked, which no routine can recover from: its handler ends
@@ -72,15 +73,20 @@ void exc_handler(VP p_excinf)
 		OK(!vxsns_dsp(p_excinf));
 		OK(!vxsns_dpn(p_excinf));
 		OK(!vxsns_tex(p_excinf));
+		OK(!xsns_dpn(p_excinf));
+		OK(!xsns_xpn(p_excinf));
 		break;
 	case FAULT_DIS_DSP:
 		OK(!vxsns_loc(p_excinf));
 		OK(vxsns_dsp(p_excinf));
 		OK(vxsns_dpn(p_excinf));
+		OK(xsns_dpn(p_excinf));
 		break;
 	case FAULT_LOCKED:
 		OK(vxsns_loc(p_excinf));
 		OK(vxsns_dpn(p_excinf));
+		OK(xsns_dpn(p_excinf));
+		OK(xsns_xpn(p_excinf));
 		/* No way back to the task: the test ends here. */
 		tap_done();
 	}
