@@ -29,6 +29,9 @@
 int	cfg_run(const char *name, const char *buf, size_t len,
 		FILE *id_out, FILE *cfg_out, FILE *err);
 
+/* unitron-cfg --expand: TOPPERS/ASP's INCLUDE of .cfg files (expand.c). */
+int	expand_main(int argc, char **argv);
+
 #define CFG_MAX_ERRORS	20	/* stop after this many errors */
 #define CFG_MAX_NEST	64	/* brackets nested in one parameter */
 #define CFG_MAX_DEPTH	512	/* expression parser recursion */
@@ -91,7 +94,7 @@ enum {
 enum obj_kind {
 	OK_TSK, OK_SEM, OK_FLG, OK_DTQ, OK_MBX, OK_MPF, OK_CYC, OK_MTX,
 	OK_MBF, OK_ALM,
-	OK_TEX, OK_INH, OK_ISR, OK_EXC, OK_INI, OK_TER,
+	OK_TEX, OK_INH, OK_INT, OK_ISR, OK_EXC, OK_INI, OK_TER, OK_ICS,
 	OK_BRG,		/* VBRG_DTQ, VBRG_MBX: objects Linux may use */
 	OK_INCLUDE,
 	OK_NKINDS

@@ -345,21 +345,49 @@ static void gen_messagebufs(cfg *c, FILE *f)
 	fprintf(f, "MBFCB mbfcb_table[%zu];\n", n ? n : 1);
 }
 
-/* Tables without IDs, in the order of the static APIs. */
+/*
+ * An ISR's isrpri (TOPPERS/ASP): 1 when left out or not a constant here
+ * (its range is then asserted for the compiler).
+ */
+static unsigned long long isr_priority(const cfg_obj *o)
+{
+	return o->np > 4 && o->p[4].st == EV_OK ? o->p[4].val.v : 1U;
+}
+
+/* The objects of kind k in table order. */
+static const cfg_obj **table_order(cfg *c, int k)
+{
+	const objvec *v = &c->objs[k];
+	const cfg_obj **order = cfg_alloc(c, (v->n + 1) * sizeof(*order));
+	size_t i, j;
+
+	for (i = 0; i < v->n; i++) {
+		const cfg_obj *o = v->v[i];
+
+		/* ISRs of one interrupt run in isrpri order: a stable sort. */
+		for (j = i; j > 0 && k == OK_ISR &&
+		     isr_priority(order[j - 1]) > isr_priority(o); j--)
+			order[j] = order[j - 1];
+		order[j] = o;
+	}
+	return order;
+}
+
+/* Tables without IDs, in the order of the static APIs (ISRs: isrpri). */
 static void gen_list(cfg *c, FILE *f, int k, const char *title,
 		     const char *tnum, const char *decl)
 {
-	const objvec *v = &c->objs[k];
-	size_t i, n = v->n;
+	const cfg_obj **order = table_order(c, k);
+	size_t i, n = c->objs[k].n;
 
 	section(f, title);
 	for (i = 0; i < n; i++)
-		api_assertions(c, v->v[i], f);
+		api_assertions(c, order[i], f);
 	fprintf(f, "const UINT %s = %zu;\n", tnum, n);
 	if (!table_open(f, decl, n))
 		return;
 	for (i = 0; i < n; i++) {
-		const cfg_obj *o = v->v[i];
+		const cfg_obj *o = order[i];
 
 		entry_comment(c, f, o, 0);
 		switch (k) {
@@ -367,6 +395,10 @@ static void gen_list(cfg *c, FILE *f, int k, const char *title,
 			fprintf(f, "\t{ %s, %s, (void (*)(void))%s },\n",
 				P(c, &o->first), P(c, &o->p[0]),
 				P(c, &o->p[1]));
+			break;
+		case OK_INT:
+			fprintf(f, "\t{ %s, %s, %s },\n", P(c, &o->first),
+				P(c, &o->p[0]), P(c, &o->p[1]));
 			break;
 		case OK_ISR:
 			fprintf(f, "\t{ %s, (VP_INT)%s, %s, "
@@ -483,6 +515,10 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 		   "ALMCB almcb_table");
 	gen_list(c, f, OK_INH, "Interrupt handlers (DEF_INH)", "tnum_inhno",
 		 "const INHINIB inhinib_table");
+	gen_list(c, f, OK_INT, "Interrupts configured (CFG_INT)", "tnum_intno",
+		 "const INTINIB intinib_table");
+	fprintf(f, "INTCB intcb_table[%zu];\n",
+		c->objs[OK_INT].n ? c->objs[OK_INT].n : 1);
 	gen_list(c, f, OK_ISR, "Interrupt service routines (ATT_ISR)",
 		 "tnum_isr", "const ISRINIB isrinib_table");
 	gen_list(c, f, OK_EXC, "CPU exception handlers (DEF_EXC)",

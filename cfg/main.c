@@ -40,10 +40,17 @@ static void usage(FILE *f)
 		"  --kernel-cfg FILE  write kernel_cfg.c as FILE\n"
 		"  -h, --help         show this help\n"
 		"\n"
+		"       %s --expand [-I DIR]... FILE.cfg\n"
+		"\n"
+		"Write FILE.cfg with TOPPERS/ASP's INCLUDE(\"other.cfg\") "
+		"replaced by that file\n"
+		"and an INCLUDE after each #include of a header, for the "
+		"preprocessor.\n"
+		"\n"
 		"Errors are reported as FILE:LINE: error: TEXT, with the "
 		"original .cfg\n"
 		"file and line; the exit status is then 1 and no file is "
-		"written.\n", prog);
+		"written.\n", prog, prog);
 }
 
 static char *read_all(FILE *f, size_t *lenp)
@@ -206,6 +213,8 @@ int main(int argc, char **argv)
 	mode_t mask;
 	FILE *in;
 
+	if (argc > 1 && !strcmp(argv[1], "--expand"))
+		return expand_main(argc, argv);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 

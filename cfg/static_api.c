@@ -15,7 +15,8 @@ enum check_kind {
 	CK_ATTR,	/* no bits outside mask */
 	CK_RANGE,	/* lo <= v <= hi */
 	CK_NONZERO,	/* 1 <= v <= hi, "must not be zero" for 0 */
-	CK_LE		/* v <= the parameter other (both evaluable) */
+	CK_LE,		/* v <= the parameter other (both evaluable) */
+	CK_NEGATIVE	/* lo <= v <= -1 */
 };
 
 typedef struct {
@@ -45,6 +46,7 @@ struct api_def {
 	const char	*first;		/* the parameter before the packet */
 	int		npk;
 	pdef		pk[CFG_MAX_PARAMS];
+	int		nopt;		/* the last nopt may be left out */
 };
 
 #define ATTR(mask, names) \
@@ -57,6 +59,8 @@ struct api_def {
 	{ CK_RANGE, (lo), (hi), 0, 0, (assert), (what) }
 #define NONZERO(hi, assert, what) \
 	{ CK_NONZERO, 1, (hi), 0, 0, (assert), (what) }
+#define NEGATIVE(lo, assert, what) \
+	{ CK_NEGATIVE, (lo), 0, 0, 0, (assert), (what) }
 #define LE(other, assert, what) \
 	{ CK_LE, 0, 0, 0, (other), (assert), (what) }
 #define INT2(n, ck, ck2) { (n), 0, ck, ck2 }
@@ -74,41 +78,43 @@ static const struct api_def apis[] = {
 				     "out of range (must be 1..16)")),
 		INT("stksz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
 		PTR("stk"),
-	} },
+	}, 0 },
 	{ "DEF_TEX", OK_TEX, "tskid", 2, {
 		INT("texatr", ATTR(0, "TA_HLNG")),
 		PTR("texrtn"),
-	} },
+	}, 0 },
 	{ "CRE_SEM", OK_SEM, "name", 3, {
 		INT("sematr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
 		INT2("isemcnt", RANGE(0, 65535, NULL, NULL),
 		     LE(2, "(UINT)@ <= (UINT)$", "exceeds maxsem")),
 		INT("maxsem", RANGE(1, 65535, "1 <= @ && @ <= TMAX_MAXSEM",
 				    "out of range (must be 1..65535)")),
-	} },
+	}, 0 },
 	{ "CRE_FLG", OK_FLG, "name", 2, {
 		INT("flgatr", ATTR(0x07, "TA_TFIFO | TA_TPRI | TA_WSGL | "
 			     "TA_WMUL | TA_CLR")),
 		INT("iflgptn", NOCHECK),
-	} },
+	}, 0 },
 	{ "CRE_DTQ", OK_DTQ, "name", 3, {
 		INT("dtqatr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
 		INT("dtqcnt", RANGE(0, UINT_MAXV, NULL, NULL)),
 		PTR("dtq"),
-	} },
+	}, 0 },
 	{ "CRE_MBX", OK_MBX, "name", 3, {
 		INT("mbxatr", ATTR(0x03, "TA_TFIFO | TA_TPRI | TA_MFIFO | "
 			     "TA_MPRI")),
 		INT("maxmpri", RANGE(1, 16, "TMIN_MPRI <= @ && @ <= TMAX_MPRI",
 				     "out of range (must be 1..16)")),
 		PTR("mprihd"),
-	} },
-	{ "CRE_MPF", OK_MPF, "name", 4, {
+	}, 0 },
+	/* mpfmb: TOPPERS/ASP's management area, NULL (cfg allocates it). */
+	{ "CRE_MPF", OK_MPF, "name", 5, {
 		INT("mpfatr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
 		INT("blkcnt", NONZERO(UINT_MAXV, "@ > 0", "must not be zero")),
 		INT("blksz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
 		PTR("mpf"),
-	} },
+		PTR("mpfmb"),
+	}, 1 },
 	{ "CRE_CYC", OK_CYC, "name", 5, {
 		INT("cycatr", ATTR(0x06, "TA_HLNG | TA_STA | TA_PHS")),
 		PTR("exinf"),
@@ -118,51 +124,69 @@ static const struct api_def apis[] = {
 				      "1..TMAX_RELTIM)")),
 		INT("cycphs", RANGE(0, RELTIM_MAX, "@ <= TMAX_RELTIM",
 				    "out of range (must be 0..TMAX_RELTIM)")),
-	} },
+	}, 0 },
 	{ "CRE_MTX", OK_MTX, "name", 2, {
 		INT("mtxatr", ATTR(0x03, "TA_TFIFO | TA_TPRI | TA_INHERIT | "
 			     "TA_CEILING")),
 		INT("ceilpri", RANGE(1, 16, "TMIN_TPRI <= @ && @ <= TMAX_TPRI",
 				     "out of range (must be 1..16)")),
-	} },
+	}, 0 },
 	{ "CRE_MBF", OK_MBF, "name", 4, {
 		INT("mbfatr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
 		INT("maxmsz", NONZERO(UINT_MAXV, "@ > 0", "must not be zero")),
 		INT("mbfsz", RANGE(0, SIZE_MAXV, NULL, NULL)),
 		PTR("mbf"),
-	} },
+	}, 0 },
 	{ "CRE_ALM", OK_ALM, "name", 3, {
 		INT("almatr", ATTR(0, "TA_HLNG")),
 		PTR("exinf"),
 		PTR("almhdr"),
-	} },
+	}, 0 },
 	{ "DEF_INH", OK_INH, "inhno", 2, {
 		INT("inhatr", ATTR(0, "TA_HLNG")),
 		PTR("inthdr"),
-	} },
-	{ "ATT_ISR", OK_ISR, NULL, 4, {
+	}, 0 },
+	{ "CFG_INT", OK_INT, "intno", 2, {
+		INT("intatr", ATTR(0x03, "TA_ENAINT | TA_EDGE")),
+		INT("intpri", NEGATIVE(-15, "TMIN_INTPRI <= @ && @ <= TMAX_INTPRI",
+				       "out of range (must be -15..-1)")),
+	}, 0 },
+	/* isrpri: TOPPERS/ASP's order among one interrupt's ISRs. */
+	{ "ATT_ISR", OK_ISR, NULL, 5, {
 		INT("isratr", ATTR(0, "TA_HLNG")),
 		PTR("exinf"),
 		INT("intno", NOCHECK),
 		PTR("isr"),
-	} },
+		INT("isrpri", RANGE(1, 16, "1 <= @ && @ <= 16",
+				    "out of range (must be 1..16)")),
+	}, 1 },
 	{ "DEF_EXC", OK_EXC, "excno", 2, {
 		INT("excatr", ATTR(0, "TA_HLNG")),
 		PTR("exchdr"),
-	} },
+	}, 0 },
 	{ "ATT_INI", OK_INI, NULL, 3, {
 		INT("iniatr", ATTR(0, "TA_HLNG")),
 		PTR("exinf"),
 		PTR("inirtn"),
-	} },
+	}, 0 },
 	{ "VATT_TER", OK_TER, NULL, 3, {
 		INT("teratr", ATTR(0, "TA_HLNG")),
 		PTR("exinf"),
 		PTR("terrtn"),
-	} },
-	{ "VBRG_DTQ", OK_BRG, "dtqid", 0, { PTR(NULL) } },
-	{ "VBRG_MBX", OK_BRG, "mbxid", 0, { PTR(NULL) } },
-	{ "INCLUDE", OK_INCLUDE, NULL, 0, { PTR(NULL) } },
+	}, 0 },
+	{ "ATT_TER", OK_TER, NULL, 3, {		/* TOPPERS/ASP's name */
+		INT("teratr", ATTR(0, "TA_HLNG")),
+		PTR("exinf"),
+		PTR("terrtn"),
+	}, 0 },
+	/* TOPPERS/ASP's interrupt stack: the port's own; checked, unused. */
+	{ "DEF_ICS", OK_ICS, NULL, 2, {
+		INT("istksz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
+		PTR("istk"),
+	}, 0 },
+	{ "VBRG_DTQ", OK_BRG, "dtqid", 0, { PTR(NULL) }, 0 },
+	{ "VBRG_MBX", OK_BRG, "mbxid", 0, { PTR(NULL) }, 0 },
+	{ "INCLUDE", OK_INCLUDE, NULL, 0, { PTR(NULL) }, 0 },
 };
 
 static const struct api_def *api_find(const char *name)
@@ -181,10 +205,10 @@ const char *kind_noun(enum obj_kind k)
 		"task", "semaphore", "eventflag", "data queue", "mailbox",
 		"fixed-sized memory pool", "cyclic handler", "mutex",
 		"message buffer", "alarm handler",
-		"task exception routine", "interrupt handler",
+		"task exception routine", "interrupt handler", "interrupt",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",
-		"bridge object", "include",
+		"interrupt stack", "bridge object", "include",
 	};
 
 	return nouns[k];
@@ -282,6 +306,13 @@ static void run_check(cfg *c, cfg_obj *o, const struct api_def *d, int i,
 			cfg_error_at(c, at, "%s: '%s' out of range: %s (must "
 				     "be %lld..%llu)", o->label, pd->name,
 				     ival_str(c, p->val), ck->lo, ck->hi);
+		break;
+	case CK_NEGATIVE:
+		if (!ival_in_range(p->val, ck->lo, 0) ||
+		    ival_in_range(p->val, 0, 0))
+			cfg_error_at(c, at, "%s: '%s' out of range: %s (must "
+				     "be %lld..-1)", o->label, pd->name,
+				     ival_str(c, p->val), ck->lo);
 		break;
 	case CK_LE:
 		if (o->p[ck->other].st == EV_OK &&
@@ -502,6 +533,7 @@ static int handler_number(cfg *c, cfg_obj *o, const struct api_def *d)
 void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 {
 	const struct api_def *d = api_find(name->text);
+	int o_np = d != NULL ? d->npk : 0;
 	size_t npos, pk, i;
 	cfg_obj *o;
 	arg *packet;
@@ -563,13 +595,16 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 			     "',' before '}'", d->name);
 		goto broken;
 	}
+	if (packet->nelems + (size_t)d->nopt >= (size_t)d->npk &&
+	    packet->nelems < (size_t)d->npk)
+		o_np = (int)packet->nelems;	/* optional ones left out */
 	if (packet->nelems > (size_t)d->npk) {
 		cfg_error_at(c, packet->elems[d->npk].tok, "%s: too many "
 			     "parameters (expected %d in %s)", d->name, d->npk,
 			     packet_names(c, d));
 		goto broken;
 	}
-	if (packet->nelems < (size_t)d->npk) {
+	if (packet->nelems < (size_t)o_np) {
 		cfg_error_at(c, packet->open, "%s: missing parameter '%s'",
 			     d->name, d->pk[packet->nelems].name);
 		goto broken;
@@ -592,7 +627,7 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 	o->api = d->name;
 	o->file = name->file;
 	o->line = name->line;
-	o->np = d->npk;
+	o->np = o_np;
 	if (d->first != NULL) {
 		o->label = cfg_printf(c, "%s(%s)", d->name, cfg_show(c,
 				      join(c, args[0].expr.tok,
@@ -601,7 +636,7 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 	} else {
 		o->label = d->name;
 	}
-	for (i = 0; i < (size_t)d->npk; i++) {
+	for (i = 0; i < (size_t)o_np; i++) {
 		fill_param(c, &o->p[i], &packet->elems[i], o->label,
 			   d->pk[i].name);
 	}
@@ -609,7 +644,8 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 	/* The first parameter. */
 	if (d->kind < OK_NIDKINDS) {
 		object_name(c, o, d);
-	} else if (d->kind == OK_INH || d->kind == OK_EXC) {
+	} else if (d->kind == OK_INH || d->kind == OK_INT ||
+		   d->kind == OK_EXC) {
 		handler_number(c, o, d);
 	} else if (d->kind == OK_TEX) {
 		param *f = &o->first;
@@ -622,12 +658,17 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 	}
 
 	/* Values checked now. */
-	for (i = 0; i < (size_t)d->npk; i++) {
+	for (i = 0; i < (size_t)o_np; i++) {
 		if (d->pk[i].ptr)
 			continue;
 		run_check(c, o, d, (int)i, &d->pk[i].ck);
 		run_check(c, o, d, (int)i, &d->pk[i].ck2);
 	}
+	if (d->kind == OK_MPF && o->np == 5 &&
+	    !tokens_are_null(o->p[4].tok, o->p[4].ntok))
+		cfg_error_at(c, o->p[4].tok, "%s: 'mpfmb' must be NULL (the "
+			     "configurator allocates the management area)",
+			     o->label);
 	objvec_push(c, &c->objs[d->kind], o);
 	return;
 
@@ -815,7 +856,7 @@ void api_assertions(cfg *c, const cfg_obj *o, FILE *out)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->npk; i++) {
+	for (i = 0; i < o->np; i++) {
 		const pdef *pd = &d->pk[i];
 
 		if (pd->ptr)

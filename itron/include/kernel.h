@@ -30,6 +30,8 @@
 #define TA_STA		0x02U	/* cyclic handler: start on creation */
 #define TA_PHS		0x04U	/* cyclic handler: keep phase */
 #define TA_INHERIT	0x02U	/* mutex: priority inheritance */
+#define TA_ENAINT	0x01U	/* interrupt: enabled at start (CFG_INT) */
+#define TA_EDGE		0x02U	/* interrupt: edge-triggered (CFG_INT) */
 #define TA_CEILING	0x03U	/* mutex: priority ceiling */
 
 /* Service call modes. */
@@ -81,6 +83,9 @@
 #define TBIT_FLGPTN	32
 #define TMAX_MAXSEM	65535U
 #define TMAX_RELTIM	0x7fffffffU	/* longest relative time (ms) */
+#define TMIN_INTPRI	(-15)	/* interrupt priorities (CFG_INT), TOPPERS/ASP */
+#define TMAX_INTPRI	(-1)
+#define TIPM_ENAALL	0	/* interrupt priority mask: nothing masked */
 #define TIC_NUME	1U	/* time unit: 1 ms */
 #define TIC_DENO	1U
 
@@ -304,6 +309,7 @@ ER	rot_rdq(PRI tskpri);
 ER	irot_rdq(PRI tskpri);
 ER	get_tid(ID *p_tskid);
 ER	iget_tid(ID *p_tskid);
+ER	get_inf(VP_INT *p_exinf);	/* TOPPERS/ASP: the running task's exinf */
 ER	loc_cpu(void);
 ER	iloc_cpu(void);
 ER	unl_cpu(void);
@@ -314,6 +320,7 @@ BOOL	sns_ctx(void);
 BOOL	sns_loc(void);
 BOOL	sns_dsp(void);
 BOOL	sns_dpn(void);
+BOOL	sns_ker(void);	/* TOPPERS/ASP: TRUE while the kernel is not running */
 
 /* The system's state, in µITRON 3.0's encoding (implementation-defined). */
 #define TSS_TSK		0x00U	/* task context, dispatching enabled */
@@ -343,6 +350,16 @@ typedef struct t_rver {
 
 ER	ref_cfg(T_RCFG *pk_rcfg);
 ER	ref_ver(T_RVER *pk_rver);
+
+/*
+ * Interrupt management (TOPPERS/ASP): for interrupts configured with
+ * CFG_INT, on every port.  A disabled or masked interrupt is held and
+ * runs once when enabled or unmasked.
+ */
+ER	dis_int(INTNO intno);
+ER	ena_int(INTNO intno);
+ER	chg_ipm(PRI intpri);
+ER	get_ipm(PRI *p_intpri);
 
 /* Ending the system: runs the termination routines, then stops. */
 ER	ext_ker(void);

@@ -32,7 +32,7 @@ BOOL vxsns_loc(VP p_excinf)
 BOOL vxsns_dsp(VP p_excinf)
 {
 	(void)p_excinf;
-	return !enadsp;
+	return disdsp;
 }
 
 BOOL vxsns_dpn(VP p_excinf)

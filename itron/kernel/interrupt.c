@@ -1,11 +1,130 @@
 /*
- * Unitron - interrupt handler dispatch.
+ * Unitron - interrupt handler dispatch and interrupt management.
  *
  * The port's interrupt entry calls interrupt_handle() in handler context.
  * Each DEF_INH handler and ATT_ISR routine runs with the CPU unlocked; a
  * handler that returns with it locked is unlocked for it.
+ *
+ * The interrupts configured with CFG_INT can be disabled (dis_int) and
+ * masked by priority (chg_ipm), as on TOPPERS/ASP.  Neither needs the
+ * hardware: every port's interrupts come through interrupt_handle(), which
+ * holds one that is disabled or masked, and the call that lets it through
+ * raises it again as software raises any interrupt (ras_int), so it runs
+ * as a real one would, once, however many came meanwhile.
  */
 #include "interrupt.h"
+#include "task.h"
+
+void initialize_interrupt(void)
+{
+	UINT i;
+
+	for (i = 0; i < tnum_intno; i++) {
+		intcb_table[i].enabled =
+			(intinib_table[i].intatr & TA_ENAINT) != 0U;
+		intcb_table[i].pending = FALSE;
+	}
+}
+
+/* The configuration of interrupt no, by its CFG_INT index; -1: none. */
+static INT find_interrupt(INTNO no)
+{
+	UINT i;
+
+	for (i = 0; i < tnum_intno; i++)
+		if (intinib_table[i].intno == no)
+			return (INT)i;
+	return -1;
+}
+
+static BOOL interrupt_held(UINT i)
+{
+	return !intcb_table[i].enabled ||
+	       (intpri_mask != TIPM_ENAALL &&
+		intinib_table[i].intpri >= intpri_mask);
+}
+
+/* Raise again, one at a time, the held interrupts now let through. */
+static void raise_released(void)
+{
+	BOOL locked = port_sense_lock();
+	INT next;
+	UINT i;
+
+	do {
+		next = -1;
+		if (!locked)
+			t_lock_cpu();
+		for (i = 0; i < tnum_intno && next < 0; i++) {
+			if (intcb_table[i].pending && !interrupt_held(i)) {
+				intcb_table[i].pending = FALSE;
+				next = (INT)i;
+			}
+		}
+		if (!locked)
+			t_unlock_cpu();
+		if (next >= 0)
+			(void)ras_int(intinib_table[next].intno);
+	} while (next >= 0);
+}
+
+static ER set_enabled(INTNO intno, BOOL enabled)
+{
+	BOOL locked = port_sense_lock();
+	INT i;
+
+	CHECK(!sense_context(), E_CTX);
+	i = find_interrupt(intno);
+	CHECK_OBJ(i >= 0);
+
+	if (!locked)
+		t_lock_cpu();
+	intcb_table[i].enabled = enabled;
+	if (!locked)
+		t_unlock_cpu();
+	if (enabled)
+		raise_released();
+	return E_OK;
+}
+
+/* Task context, also with the CPU locked (TOPPERS/ASP 1.x). */
+ER dis_int(INTNO intno)
+{
+	return set_enabled(intno, FALSE);
+}
+
+ER ena_int(INTNO intno)
+{
+	return set_enabled(intno, TRUE);
+}
+
+/*
+ * The interrupts whose priority is intpri or lower (numerically not
+ * below it) are masked; dispatching waits until the mask is
+ * TIPM_ENAALL again.
+ */
+ER chg_ipm(PRI intpri)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_PAR(TMIN_INTPRI <= intpri && intpri <= TIPM_ENAALL);
+
+	t_lock_cpu();
+	intpri_mask = intpri;
+	set_enadsp();
+	if (dispatch_needed())
+		dispatch();
+	t_unlock_cpu();
+	raise_released();
+	return E_OK;
+}
+
+ER get_ipm(PRI *p_intpri)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_PAR(p_intpri != NULL);
+	*p_intpri = intpri_mask;
+	return E_OK;
+}
 
 static void unlock_after(void)
 {
@@ -29,8 +148,13 @@ BOOL interrupt_attached(UINT no)
 BOOL interrupt_handle(UINT no)
 {
 	BOOL handled = FALSE;
+	INT cfg = find_interrupt(no);
 	UINT i;
 
+	if (cfg >= 0 && interrupt_held((UINT)cfg)) {
+		intcb_table[cfg].pending = TRUE;
+		return TRUE;
+	}
 	LOG_INH_ENTER(no);
 	for (i = 0; i < tnum_inhno; i++) {
 		if (inhinib_table[i].inhno != no)

@@ -20,12 +20,32 @@ typedef struct isr_initialization_block {
 	void		(*isr)(VP_INT exinf);
 } ISRINIB;
 
+/* CFG_INT: an interrupt the application configures (TOPPERS/ASP). */
+typedef struct interrupt_initialization_block {
+	INTNO		intno;
+	ATR		intatr;		/* TA_ENAINT: enabled at start */
+	PRI		intpri;
+} INTINIB;
+
+typedef struct interrupt_control_block {
+	BOOL		enabled;	/* ena_int / dis_int */
+	BOOL		pending;	/* came while disabled or masked */
+} INTCB;
+
+extern const UINT	tnum_intno;
+extern const INTINIB	intinib_table[];
+extern INTCB		intcb_table[];
+
 extern const UINT	tnum_inhno;
 extern const INHINIB	inhinib_table[];
 extern const UINT	tnum_isr;
 extern const ISRINIB	isrinib_table[];
 
-/* Run what is attached to interrupt number no; TRUE if anything was. */
+/*
+ * Run what is attached to interrupt number no; TRUE if anything was.  A
+ * configured interrupt that is disabled or masked is held instead (and
+ * TRUE returned): ena_int or chg_ipm raises it again with ras_int().
+ */
 BOOL	interrupt_handle(UINT no);
 /* TRUE if a handler or ISR is attached to no. */
 BOOL	interrupt_attached(UINT no);

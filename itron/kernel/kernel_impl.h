@@ -65,7 +65,14 @@ struct task_control_block;
 
 /* Kernel state shared with the port. */
 extern BOOL	kerflg;		/* TRUE once the kernel runs tasks */
-extern BOOL	enadsp;		/* dispatching enabled */
+/*
+ * Dispatching is enabled (enadsp) unless dis_dsp() disabled it (disdsp)
+ * or the interrupt priority mask is not TIPM_ENAALL (chg_ipm), as in
+ * TOPPERS/ASP: set_enadsp() keeps the three in step.
+ */
+extern BOOL	enadsp;
+extern BOOL	disdsp;
+extern PRI	intpri_mask;
 extern BOOL	reqflg;		/* a handler asked for return_to_task() */
 
 /*
@@ -94,6 +101,11 @@ extern BOOL	reqflg;		/* a handler asked for return_to_task() */
 #define CHECK_ID(cond)		CHECK(cond, E_ID)
 #define CHECK_OBJ(cond)		CHECK(cond, E_OBJ)
 #define CHECK_ILUSE(cond)	CHECK(cond, E_ILUSE)
+
+static inline void set_enadsp(void)
+{
+	enadsp = !disdsp && intpri_mask == TIPM_ENAALL;
+}
 
 /* Non-task context: a handler, or the kernel not yet running tasks. */
 static inline BOOL sense_context(void)
@@ -142,6 +154,7 @@ extern const TERRTNB	terrtnb_table[];
 
 /* Per-object initialization, called from kernel_start(). */
 void	initialize_task(void);
+void	initialize_interrupt(void);
 void	initialize_time_event(void);
 void	initialize_semaphore(void);
 void	initialize_mutex(void);

@@ -36,6 +36,14 @@ ER get_tid(ID *p_tskid)
 	return E_OK;
 }
 
+ER get_inf(VP_INT *p_exinf)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_PAR(p_exinf != NULL);
+	*p_exinf = runtsk->p_tinib->exinf;
+	return E_OK;
+}
+
 /* The running task's guard on its waiting calls (kernel.h). */
 ER vxset_grd(T_VGRD *p_vgrd)
 {
@@ -94,7 +102,11 @@ ER iunl_cpu(void)
 ER dis_dsp(void)
 {
 	CHECK_TSKCTX_UNL();
-	enadsp = FALSE;
+
+	t_lock_cpu();
+	disdsp = TRUE;
+	set_enadsp();
+	t_unlock_cpu();
 	return E_OK;
 }
 
@@ -103,7 +115,8 @@ ER ena_dsp(void)
 	CHECK_TSKCTX_UNL();
 
 	t_lock_cpu();
-	enadsp = TRUE;
+	disdsp = FALSE;
+	set_enadsp();
 	if (dispatch_needed())
 		dispatch();
 	t_unlock_cpu();
@@ -122,7 +135,12 @@ BOOL sns_loc(void)
 
 BOOL sns_dsp(void)
 {
-	return !enadsp;
+	return disdsp;
+}
+
+BOOL sns_ker(void)
+{
+	return !kerflg;
 }
 
 BOOL sns_dpn(void)
@@ -140,6 +158,6 @@ ER ref_sys(T_RSYS *pk_rsys)
 	else if (port_sense_lock())
 		pk_rsys->sysstat = TSS_LOC;
 	else
-		pk_rsys->sysstat = enadsp ? TSS_TSK : TSS_DDSP;
+		pk_rsys->sysstat = disdsp ? TSS_DDSP : TSS_TSK;
 	return E_OK;
 }

@@ -15,6 +15,8 @@ TCB	*runtsk;
 TCB	*schedtsk;
 BOOL	kerflg;
 BOOL	enadsp;
+BOOL	disdsp;
+PRI	intpri_mask;
 BOOL	reqflg;
 
 static QUEUE	ready_queue[TNUM_TPRI];
@@ -48,7 +50,9 @@ void initialize_task(void)
 
 	runtsk = NULL;
 	schedtsk = NULL;
-	enadsp = TRUE;
+	disdsp = FALSE;
+	intpri_mask = TIPM_ENAALL;
+	set_enadsp();
 	reqflg = FALSE;
 	ready_bitmap = 0U;
 	for (i = 0; i < TNUM_TPRI; i++)
@@ -182,13 +186,14 @@ BOOL rotate_ready_queue(UINT pri)
  * Run the running task's exception routine while exceptions are enabled
  * and a pattern is pending.  Called with the CPU locked in task context;
  * returns with it locked.  The routine runs with exceptions disabled and
- * the CPU unlocked; whatever lock or dispatch state it leaves is undone
- * (µITRON 4.0 4.3).
+ * the CPU unlocked; whatever lock, dispatch or interrupt priority mask
+ * state it leaves is undone (µITRON 4.0 4.3, TOPPERS/ASP).
  */
 void call_texrtn(void)
 {
 	TCB *p_tcb = runtsk;
-	BOOL saved_enadsp = enadsp;
+	BOOL saved_disdsp = disdsp;
+	PRI saved_intpri_mask = intpri_mask;
 	TEXPTN texptn;
 
 	do {
@@ -199,7 +204,9 @@ void call_texrtn(void)
 		p_tcb->p_tinib->texrtn(texptn, p_tcb->p_tinib->exinf);
 		if (!port_sense_lock())
 			t_lock_cpu();
-		enadsp = saved_enadsp;
+		disdsp = saved_disdsp;
+		intpri_mask = saved_intpri_mask;
+		set_enadsp();
 	} while (p_tcb->texptn != 0U);
 	p_tcb->enatex = TRUE;
 	if (dispatch_needed())

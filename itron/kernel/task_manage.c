@@ -65,7 +65,9 @@ ER ext_tsk(void)
 
 	if (!port_sense_lock())
 		t_lock_cpu();
-	enadsp = TRUE;
+	disdsp = FALSE;
+	intpri_mask = TIPM_ENAALL;
+	set_enadsp();
 	p_tcb = runtsk;
 	mutex_release_all(p_tcb);
 	make_dormant(p_tcb);

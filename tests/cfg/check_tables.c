@@ -103,6 +103,9 @@ int main(void)
 		printf("inh %u atr=%u hdr=%s\n", inhinib_table[i].inhno,
 		       inhinib_table[i].inhatr,
 		       FN(inhinib_table[i].inthdr, timer_handler));
+	for (i = 0; i < (int)tnum_intno; i++)
+		printf("int %u atr=%u intpri=%d\n", intinib_table[i].intno,
+		       intinib_table[i].intatr, intinib_table[i].intpri);
 	for (i = 0; i < (int)tnum_isr; i++)
 		printf("isr intno=%u atr=%u exinf=%ld isr=%s\n",
 		       isrinib_table[i].intno, isrinib_table[i].isratr,
