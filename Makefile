@@ -63,7 +63,8 @@ $(BUILD)/$(PORT)/systask/%.o: systask/%.c
 	$(CC) $(CFLAGS_CORE) $(INCLUDES) -MMD -c $< -o $@
 
 app: lib cfg
-	$(MAKE) -f mk/app.mk APP=$(APP) $(if $(CFGFILE),CFGFILE=$(CFGFILE))
+	$(MAKE) -f mk/app.mk APP=$(APP) $(if $(CFGFILE),CFGFILE=$(CFGFILE)) \
+		$(if $(API),API=$(API))
 
 # A µITRON application as a kernel module (linux port): FLAVOUR=std|rt
 # builds against the Debian kernel the QEMU tests use; KDIR=dir builds

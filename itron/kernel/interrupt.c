@@ -100,8 +100,8 @@ ER ena_int(INTNO intno)
 
 /*
  * The interrupts whose priority is intpri or lower (numerically not
- * below it) are masked; dispatching waits until the mask is
- * TIPM_ENAALL again.
+ * below it) are masked; dispatching and the task exception routine wait
+ * until the mask is TIPM_ENAALL again.
  */
 ER chg_ipm(PRI intpri)
 {
@@ -113,6 +113,8 @@ ER chg_ipm(PRI intpri)
 	set_enadsp();
 	if (dispatch_needed())
 		dispatch();
+	else if (texrtn_due())
+		call_texrtn();
 	t_unlock_cpu();
 	raise_released();
 	return E_OK;

@@ -213,9 +213,10 @@ void call_texrtn(void)
 		dispatch();
 }
 
-static BOOL texrtn_pending(void)
+BOOL texrtn_due(void)
 {
-	return runtsk != NULL && runtsk->enatex && runtsk->texptn != 0U;
+	return runtsk != NULL && runtsk->enatex && runtsk->texptn != 0U &&
+	       intpri_mask == TIPM_ENAALL;
 }
 
 /*
@@ -225,7 +226,7 @@ static BOOL texrtn_pending(void)
 void dispatch(void)
 {
 	port_dispatch();
-	if (texrtn_pending())
+	if (texrtn_due())
 		call_texrtn();
 }
 
@@ -251,7 +252,7 @@ void return_to_task(void)
 			return;
 		}
 	}
-	if (texrtn_pending())
+	if (texrtn_due())
 		call_texrtn();
 }
 

@@ -92,6 +92,12 @@ BOOL	change_priority(TCB *p_tcb, UINT newpri);
 BOOL	mutex_change_priority(TCB *p_tcb, UINT newpri);
 BOOL	rotate_ready_queue(UINT pri);
 void	call_texrtn(void);
+/*
+ * The running task has an exception pattern pending, exceptions enabled
+ * and no interrupt priority mask (TOPPERS/ASP holds the routine while
+ * one is set): call_texrtn() is due.
+ */
+BOOL	texrtn_due(void);
 void	dispatch(void);
 void	return_to_task(void);
 void	task_start(void);

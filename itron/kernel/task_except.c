@@ -27,7 +27,7 @@ ER ras_tex(ID tskid, TEXPTN rasptn)
 
 	t_lock_cpu();
 	ercd = raise_texptn(p_tcb, rasptn);
-	if (ercd == E_OK && p_tcb == runtsk && p_tcb->enatex)
+	if (ercd == E_OK && p_tcb == runtsk && texrtn_due())
 		call_texrtn();
 	t_unlock_cpu();
 	return ercd;
@@ -70,7 +70,7 @@ ER ena_tex(void)
 
 	t_lock_cpu();
 	runtsk->enatex = TRUE;
-	if (runtsk->texptn != 0U)
+	if (texrtn_due())
 		call_texrtn();
 	t_unlock_cpu();
 	return E_OK;

@@ -1,0 +1,2 @@
+/* Unitron - TOPPERS/ASP compatibility: the system log task. */
+#include <logtask.h>
