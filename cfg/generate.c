@@ -26,6 +26,7 @@ static const struct {
 	{ "MTXID", "Mutexes (CRE_MTX)" },
 	{ "MBFID", "Message buffers (CRE_MBF)" },
 	{ "ALMID", "Alarm handlers (CRE_ALM)" },
+	{ "MPLID", "Variable-size memory pools (CRE_MPL)" },
 };
 
 /* A symbol for an area of object o: prefix_NAME, or idprefix_ID. */
@@ -345,6 +346,42 @@ static void gen_messagebufs(cfg *c, FILE *f)
 	fprintf(f, "MBFCB mbfcb_table[%zu];\n", n ? n : 1);
 }
 
+static void gen_mempvar(cfg *c, FILE *f)
+{
+	const objvec *v = &c->objs[OK_MPL];
+	size_t i, n = v->n;
+
+	section(f, idkinds[OK_MPL].title);
+	for (i = 0; i < n; i++) {
+		const cfg_obj *o = c->byid[OK_MPL][i];
+
+		api_assertions(c, o, f);
+		if (tokens_are_null(o->p[2].tok, o->p[2].ntok))
+			fprintf(f, "static VP %s[(%s + 2 * sizeof(VP) - 1) / "
+				"sizeof(VP)];\n", sym(c, o, "_kernel_mpl",
+				"_kernel_mplid"), P(c, &o->p[1]));
+	}
+	gen_tmax(f, OK_MPL, n);
+	if (table_open(f, "const MPLINIB mplinib_table", n)) {
+		for (i = 0; i < n; i++) {
+			const cfg_obj *o = c->byid[OK_MPL][i];
+			const char *pool;
+
+			if (tokens_are_null(o->p[2].tok, o->p[2].ntok))
+				pool = cfg_printf(c, "(VP)%s", sym(c, o,
+						  "_kernel_mpl",
+						  "_kernel_mplid"));
+			else
+				pool = cfg_printf(c, "(VP)%s", P(c, &o->p[2]));
+			entry_comment(c, f, o, 1);
+			fprintf(f, "\t{ %s, %s, %s },\n", P(c, &o->p[0]),
+				P(c, &o->p[1]), pool);
+		}
+		fprintf(f, "};\n");
+	}
+	fprintf(f, "MPLCB mplcb_table[%zu];\n", n ? n : 1);
+}
+
 /*
  * An ISR's isrpri (TOPPERS/ASP): 1 when left out or not a constant here
  * (its range is then asserted for the compiler).
@@ -458,7 +495,7 @@ static void gen_names(cfg *c, FILE *f)
 		"tskname_table", "semname_table", "flgname_table",
 		"dtqname_table", "mbxname_table", "mpfname_table",
 		"cycname_table", "mtxname_table", "mbfname_table",
-		"almname_table",
+		"almname_table", "mplname_table",
 	};
 	int k;
 	size_t i;
@@ -513,6 +550,7 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_messagebufs(c, f);
 	gen_simple(c, f, OK_ALM, "const ALMINIB alminib_table",
 		   "ALMCB almcb_table");
+	gen_mempvar(c, f);
 	gen_list(c, f, OK_INH, "Interrupt handlers (DEF_INH)", "tnum_inhno",
 		 "const INHINIB inhinib_table");
 	gen_list(c, f, OK_INT, "Interrupts configured (CFG_INT)", "tnum_intno",

@@ -137,6 +137,11 @@ static const struct api_def apis[] = {
 		INT("mbfsz", RANGE(0, SIZE_MAXV, NULL, NULL)),
 		PTR("mbf"),
 	}, 0 },
+	{ "CRE_MPL", OK_MPL, "name", 3, {
+		INT("mplatr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
+		INT("mplsz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
+		PTR("mpl"),
+	}, 0 },
 	{ "CRE_ALM", OK_ALM, "name", 3, {
 		INT("almatr", ATTR(0, "TA_HLNG")),
 		PTR("exinf"),
@@ -205,6 +210,7 @@ const char *kind_noun(enum obj_kind k)
 		"task", "semaphore", "eventflag", "data queue", "mailbox",
 		"fixed-sized memory pool", "cyclic handler", "mutex",
 		"message buffer", "alarm handler",
+		"variable-size memory pool",
 		"task exception routine", "interrupt handler", "interrupt",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",

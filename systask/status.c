@@ -315,6 +315,8 @@ static const char *wait_name(UINT wreason)
 		return "smbf";
 	case TTW_RMBF:
 		return "rmbf";
+	case TTW_MPL:
+		return "mpl";
 	default:
 		return "-";
 	}

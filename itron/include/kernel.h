@@ -57,6 +57,7 @@
 #define TTW_SMBF	0x0100U	/* sending to a message buffer */
 #define TTW_RMBF	0x0200U	/* receiving from a message buffer */
 #define TTW_MPF		0x2000U	/* getting a fixed-size block */
+#define TTW_MPL		0x4000U	/* getting a variable-size block */
 
 #define TTEX_ENA	0x00U	/* task exceptions enabled */
 #define TTEX_DIS	0x01U	/* task exceptions disabled */
@@ -94,6 +95,10 @@
 #define TSZ_MPRIHD(maxmpri)	((SIZE)(maxmpri) * sizeof(T_MSG *))
 #define TSZ_MPF(blkcnt, blksz) \
 	((SIZE)(blkcnt) * (((SIZE)(blksz) + sizeof(VP) - 1) & ~(sizeof(VP) - 1)))
+/* A variable-size pool for blkcnt blocks of blksz bytes (with headers). */
+#define TSZ_MPL(blkcnt, blksz) \
+	((SIZE)(blkcnt) * (((SIZE)(blksz) + 4 * sizeof(VP) - 1) & \
+			   ~(2 * sizeof(VP) - 1)) + 2 * sizeof(VP))
 /* A message buffer for msgcnt messages of msgsz bytes (each has a length). */
 #define TSZ_MBF(msgcnt, msgsz) \
 	((SIZE)(msgcnt) * (sizeof(UINT) + (SIZE)(msgsz)))
@@ -277,6 +282,20 @@ typedef struct t_rmpf {
 ER	ref_mpf(ID mpfid, T_RMPF *pk_rmpf);
 ER	ini_mpf(ID mpfid);
 
+/* Variable-size memory pools (beyond the Standard Profile). */
+typedef struct t_rmpl {
+	ID		wtskid;		/* the first waiting task, or TSK_NONE */
+	SIZE		fmplsz;		/* free bytes */
+	UINT		fblksz;		/* the largest block to be had now */
+} T_RMPL;
+
+ER	get_mpl(ID mplid, UINT blksz, VP *p_blk);
+ER	pget_mpl(ID mplid, UINT blksz, VP *p_blk);
+ER	tget_mpl(ID mplid, UINT blksz, VP *p_blk, TMO tmout);
+ER	rel_mpl(ID mplid, VP blk);
+ER	ref_mpl(ID mplid, T_RMPL *pk_rmpl);
+ER	ini_mpl(ID mplid);
+
 /* Time management. */
 ER	set_tim(const SYSTIM *p_systim);
 ER	get_tim(SYSTIM *p_systim);
@@ -336,7 +355,8 @@ ER	ref_sys(T_RSYS *pk_rsys);
 /* System configuration (implementation-defined T_RCFG: the counts). */
 typedef struct t_rcfg {
 	UINT		tnum_tsk, tnum_sem, tnum_flg, tnum_dtq, tnum_mbx;
-	UINT		tnum_mtx, tnum_mbf, tnum_mpf, tnum_cyc, tnum_alm;
+	UINT		tnum_mtx, tnum_mbf, tnum_mpf, tnum_mpl, tnum_cyc;
+	UINT		tnum_alm;
 	UINT		tmax_tpri;
 } T_RCFG;
 

@@ -162,6 +162,7 @@ void	initialize_eventflag(void);
 void	initialize_dataqueue(void);
 void	initialize_mailbox(void);
 void	initialize_mempfix(void);
+void	initialize_mempvar(void);
 void	initialize_messagebuf(void);
 void	initialize_cyclic(void);
 void	initialize_alarm(void);

@@ -15,6 +15,7 @@
 #include "dataqueue.h"
 #include "mailbox.h"
 #include "mempfix.h"
+#include "mempvar.h"
 #include "messagebuf.h"
 #include "cyclic.h"
 #include "alarm.h"

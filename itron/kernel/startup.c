@@ -23,6 +23,7 @@ void kernel_start(void)
 	initialize_dataqueue();
 	initialize_mailbox();
 	initialize_mempfix();
+	initialize_mempvar();
 	initialize_messagebuf();
 	initialize_cyclic();
 	initialize_alarm();

@@ -18,6 +18,7 @@ ER ref_cfg(T_RCFG *pk_rcfg)
 	pk_rcfg->tnum_mtx = (UINT)tmax_mtxid;
 	pk_rcfg->tnum_mbf = (UINT)tmax_mbfid;
 	pk_rcfg->tnum_mpf = (UINT)tmax_mpfid;
+	pk_rcfg->tnum_mpl = (UINT)tmax_mplid;
 	pk_rcfg->tnum_cyc = (UINT)tmax_cycid;
 	pk_rcfg->tnum_alm = (UINT)tmax_almid;
 	pk_rcfg->tmax_tpri = TMAX_TPRI;

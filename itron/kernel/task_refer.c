@@ -45,6 +45,8 @@ ID wait_object_id(const WINFO *p_winfo)
 		return OBJ_ID(MBFCB, mbfcb_table, TMIN_MBFID, p_obj);
 	case TTW_MPF:
 		return OBJ_ID(MPFCB, mpfcb_table, TMIN_MPFID, p_obj);
+	case TTW_MPL:
+		return OBJ_ID(MPLCB, mplcb_table, TMIN_MPLID, p_obj);
 	default:
 		return 0;	/* slp_tsk, dly_tsk */
 	}

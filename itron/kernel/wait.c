@@ -4,6 +4,7 @@
 #include "wait.h"
 #include "mutex.h"
 #include "messagebuf.h"
+#include "mempvar.h"
 
 /* Timeout of a wait: release the task with E_TMOUT (dly_tsk: E_OK). */
 static void wait_tmout(VP arg)
@@ -85,6 +86,19 @@ ER wait_dispatch(void)
 	return p_winfo->wercd;
 }
 
+/*
+ * The first task waiting on a message buffer to send, or on a variable-
+ * size pool, left or may have: the objects that serve their queue in
+ * order may now serve the next one.
+ */
+static void wobj_first_changed(const WINFO *p_winfo)
+{
+	if (p_winfo->wreason == TTW_SMBF)
+		messagebuf_senders_changed((MBFCB *)p_winfo->p_wobjcb);
+	else if (p_winfo->wreason == TTW_MPL)
+		mempvar_waiters_changed((MPLCB *)p_winfo->p_wobjcb);
+}
+
 void wait_leave_queue(TCB *p_tcb)
 {
 	queue_delete(&p_tcb->task_queue);
@@ -107,9 +121,9 @@ void wait_cancel(TCB *p_tcb)
 	if (p_winfo->wreason == TTW_MTX)
 		mutex_waiter_changed(p_tcb);
 	p_tcb->p_winfo = NULL;
-	/* The next sender's message may fit where this one's did not. */
-	if (p_winfo->wreason == TTW_SMBF && was_first)
-		messagebuf_senders_changed((MBFCB *)p_winfo->p_wobjcb);
+	/* The next one may be served where this one could not. */
+	if (was_first)
+		wobj_first_changed(p_winfo);
 }
 
 BOOL wait_release(TCB *p_tcb, ER wercd)
@@ -154,6 +168,6 @@ void wait_change_priority(TCB *p_tcb)
 	}
 	if (p_winfo->wreason == TTW_MTX)
 		mutex_waiter_changed(p_tcb);
-	else if (p_winfo->wreason == TTW_SMBF && p_winfo->prio_order)
-		messagebuf_senders_changed((MBFCB *)p_winfo->p_wobjcb);
+	else if (p_winfo->prio_order)
+		wobj_first_changed(p_winfo);
 }

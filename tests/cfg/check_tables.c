@@ -14,6 +14,7 @@ VP_INT	user_dtq_area[4];
 VP	user_mpf_area[64];
 char	user_stack[4096];
 UB	user_mbf_area[100];
+VP	user_mpl_area[64];
 
 void task(VP_INT exinf) { (void)exinf; }
 void main_task(VP_INT exinf) { (void)exinf; }
@@ -40,9 +41,9 @@ int main(void)
 	int i;
 
 	printf("TNUM tsk=%d sem=%d flg=%d dtq=%d mbx=%d mpf=%d cyc=%d "
-	       "mtx=%d mbf=%d alm=%d\n", TNUM_TSKID, TNUM_SEMID, TNUM_FLGID,
-	       TNUM_DTQID, TNUM_MBXID, TNUM_MPFID, TNUM_CYCID, TNUM_MTXID,
-	       TNUM_MBFID, TNUM_ALMID);
+	       "mtx=%d mbf=%d alm=%d mpl=%d\n", TNUM_TSKID, TNUM_SEMID,
+	       TNUM_FLGID, TNUM_DTQID, TNUM_MBXID, TNUM_MPFID, TNUM_CYCID,
+	       TNUM_MTXID, TNUM_MBFID, TNUM_ALMID, TNUM_MPLID);
 	printf("ids TASK1=%d TASK2=%d TASK3=%d MAIN_TASK=%d SEM2=%d "
 	       "CYCHDR2=%d\n", TASK1, TASK2, TASK3, MAIN_TASK, SEM2, CYCHDR2);
 	printf("tmax tsk=%d sem=%d flg=%d dtq=%d mbx=%d mpf=%d cyc=%d\n",
@@ -103,6 +104,11 @@ int main(void)
 		printf("inh %u atr=%u hdr=%s\n", inhinib_table[i].inhno,
 		       inhinib_table[i].inhatr,
 		       FN(inhinib_table[i].inthdr, timer_handler));
+	for (i = 0; i < tmax_mplid; i++)
+		printf("mpl %d atr=%u mplsz=%lu mpl=%s\n", i + 1,
+		       mplinib_table[i].mplatr,
+		       (unsigned long)mplinib_table[i].mplsz,
+		       area(mplinib_table[i].mpl, user_mpl_area));
 	for (i = 0; i < (int)tnum_intno; i++)
 		printf("int %u atr=%u intpri=%d\n", intinib_table[i].intno,
 		       intinib_table[i].intatr, intinib_table[i].intpri);

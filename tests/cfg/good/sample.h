@@ -30,6 +30,7 @@ extern VP_INT	user_dtq_area[4];
 extern VP	user_mpf_area[64];
 extern char	user_stack[4096];
 extern UB	user_mbf_area[100];
+extern VP	user_mpl_area[64];
 
 /* Not macros: the configurator cannot evaluate these, the compiler can. */
 enum { ENUM_PRIORITY = 7, ENUM_MAXSEM = 3 };
