@@ -382,6 +382,21 @@ static void gen_mempvar(cfg *c, FILE *f)
 	fprintf(f, "MPLCB mplcb_table[%zu];\n", n ? n : 1);
 }
 
+static void gen_overrun(cfg *c, FILE *f)
+{
+	const objvec *v = &c->objs[OK_OVR];
+
+	section(f, "The overrun handler (DEF_OVR)");
+	if (v->n == 0) {
+		fprintf(f, "const OVRINIB ovrinib = { TA_NULL, NULL };\n");
+		return;
+	}
+	api_assertions(c, v->v[0], f);
+	entry_comment(c, f, v->v[0], 0);
+	fprintf(f, "const OVRINIB ovrinib = { %s, (void (*)(ID, VP_INT))%s };\n",
+		P(c, &v->v[0]->p[0]), P(c, &v->v[0]->p[1]));
+}
+
 /*
  * An ISR's isrpri (TOPPERS/ASP): 1 when left out or not a constant here
  * (its range is then asserted for the compiler).
@@ -566,6 +581,7 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_list(c, f, OK_TER, "Termination routines (VATT_TER)",
 		 "tnum_terrtn", "const TERRTNB terrtnb_table");
 
+	gen_overrun(c, f);
 	gen_bridge(c, f);
 	gen_names(c, f);
 

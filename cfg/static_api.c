@@ -184,6 +184,10 @@ static const struct api_def apis[] = {
 		PTR("exinf"),
 		PTR("terrtn"),
 	}, 0 },
+	{ "DEF_OVR", OK_OVR, NULL, 2, {
+		INT("ovratr", ATTR(0, "TA_HLNG")),
+		PTR("ovrhdr"),
+	}, 0 },
 	/* TOPPERS/ASP's interrupt stack: the port's own; checked, unused. */
 	{ "DEF_ICS", OK_ICS, NULL, 2, {
 		INT("istksz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
@@ -214,7 +218,8 @@ const char *kind_noun(enum obj_kind k)
 		"task exception routine", "interrupt handler", "interrupt",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",
-		"interrupt stack", "bridge object", "include",
+		"interrupt stack", "overrun handler", "bridge object",
+		"include",
 	};
 
 	return nouns[k];
@@ -670,6 +675,10 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 		run_check(c, o, d, (int)i, &d->pk[i].ck);
 		run_check(c, o, d, (int)i, &d->pk[i].ck2);
 	}
+	if (d->kind == OK_OVR && c->objs[OK_OVR].n > 0)
+		cfg_error_at(c, name, "DEF_OVR: the overrun handler is already "
+			     "defined (at %s:%lu)", c->objs[OK_OVR].v[0]->file,
+			     c->objs[OK_OVR].v[0]->line);
 	if (d->kind == OK_MPF && o->np == 5 &&
 	    !tokens_are_null(o->p[4].tok, o->p[4].ntok))
 		cfg_error_at(c, o->p[4].tok, "%s: 'mpfmb' must be NULL (the "

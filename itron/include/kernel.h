@@ -65,6 +65,8 @@
 #define TCYC_STA	0x01U	/* cyclic handler started */
 #define TALM_STP	0x00U	/* alarm handler stopped */
 #define TALM_STA	0x01U	/* alarm handler started */
+#define TOVR_STP	0x00U	/* overrun handler stopped */
+#define TOVR_STA	0x01U	/* overrun handler started */
 
 /* Other constants. */
 #define TSK_SELF	0	/* the invoking task */
@@ -84,6 +86,7 @@
 #define TBIT_FLGPTN	32
 #define TMAX_MAXSEM	65535U
 #define TMAX_RELTIM	0x7fffffffU	/* longest relative time (ms) */
+#define TMAX_OVRTIM	0x7fffffffU	/* longest overrun budget (ms) */
 #define TMIN_INTPRI	(-15)	/* interrupt priorities (CFG_INT), TOPPERS/ASP */
 #define TMAX_INTPRI	(-1)
 #define TIPM_ENAALL	0	/* interrupt priority mask: nothing masked */
@@ -112,6 +115,7 @@ typedef UINT		EXCNO;		/* CPU exception handler number */
 typedef UINT		FLGPTN;		/* eventflag bit pattern */
 typedef unsigned long	SYSUTIM;	/* performance time, in µs */
 typedef SYSUTIM		SYSUTM;		/* the same, TOPPERS/ASP's name */
+typedef UINT		OVRTIM;		/* processor time, in milliseconds */
 
 /* Mailbox message headers. */
 typedef struct t_msg {
@@ -322,6 +326,18 @@ ER	ista_alm(ID almid, RELTIM almtim);
 ER	stp_alm(ID almid);
 ER	istp_alm(ID almid);
 ER	ref_alm(ID almid, T_RALM *pk_ralm);
+
+/* The overrun handler (beyond the Standard Profile): per-task budgets. */
+typedef struct t_rovr {
+	STAT		ovrstat;	/* TOVR_STA or TOVR_STP */
+	OVRTIM		leftotm;	/* the budget left, when started */
+} T_ROVR;
+
+ER	sta_ovr(ID tskid, OVRTIM ovrtim);
+ER	ista_ovr(ID tskid, OVRTIM ovrtim);
+ER	stp_ovr(ID tskid);
+ER	istp_ovr(ID tskid);
+ER	ref_ovr(ID tskid, T_ROVR *pk_rovr);
 
 /* System state management. */
 ER	rot_rdq(PRI tskpri);

@@ -19,6 +19,7 @@
 #include "messagebuf.h"
 #include "cyclic.h"
 #include "alarm.h"
+#include "overrun.h"
 #include "interrupt.h"
 #include "exception.h"
 

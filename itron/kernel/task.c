@@ -66,6 +66,7 @@ void initialize_task(void)
 		p_tcb->actque = 0U;
 		p_tcb->runcnt = 0U;
 		p_tcb->tmevtb.index = 0U;
+		p_tcb->ovrsta = FALSE;
 		queue_initialize(&p_tcb->mutex_queue);
 		if ((p_tcb->p_tinib->tskatr & TA_ACT) != 0U)
 			(void)make_active(p_tcb);
@@ -132,6 +133,7 @@ void make_dormant(TCB *p_tcb)
 	if (TSTAT_RUNNABLE(p_tcb->tstat))
 		make_non_runnable(p_tcb);
 	p_tcb->tstat = TS_DORMANT;
+	p_tcb->ovrsta = FALSE;
 }
 
 /*

@@ -57,6 +57,8 @@ typedef struct task_control_block {
 	UINT		wupque;		/* queued wakeup requests */
 	BOOL		enatex;		/* task exceptions enabled */
 	TEXPTN		texptn;		/* pending exception pattern */
+	BOOL		ovrsta;		/* sta_ovr: the budget runs */
+	OVRTIM		leftotm;	/* the budget left, ms */
 	WINFO		*p_winfo;	/* while waiting */
 	TMEVTB		tmevtb;		/* timeout of the current wait */
 	UINT		runcnt;		/* times dispatched (statistics) */

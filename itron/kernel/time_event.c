@@ -7,6 +7,7 @@
  */
 #include "task.h"
 #include "time_event.h"
+#include "overrun.h"
 
 EVTTIM	current_evttim;
 SYSTIM	systim_offset;
@@ -137,6 +138,7 @@ ER isig_tim(void)
 
 	LOG_TICK_ENTER();
 	i_lock_cpu();
+	overrun_tick();
 	current_evttim += tick_ms;
 	while (heap_count > 0U && tmevt_heap[1]->evttim <= current_evttim) {
 		TMEVTB *p_tmevtb = tmevt_heap[1];

@@ -21,6 +21,7 @@ void main_task(VP_INT exinf) { (void)exinf; }
 void tex_routine(TEXPTN texptn, VP_INT exinf) { (void)texptn; (void)exinf; }
 void cyclic_handler(VP_INT exinf) { (void)exinf; }
 void alarm_handler(VP_INT exinf) { (void)exinf; }
+void overrun_handler(ID tskid, VP_INT exinf) { (void)tskid; (void)exinf; }
 void timer_handler(void) { }
 void isr_routine(VP_INT exinf) { (void)exinf; }
 void exc_handler(VP p_excinf) { (void)p_excinf; }
@@ -127,6 +128,8 @@ int main(void)
 	for (i = 0; i < (int)tnum_terrtn; i++)
 		printf("ter exinf=%ld rtn=%s\n", (long)terrtnb_table[i].exinf,
 		       FN(terrtnb_table[i].terrtn, term_routine));
+	printf("ovr atr=%u hdr=%s\n", ovrinib.ovratr,
+	       FN(ovrinib.ovrhdr, overrun_handler));
 	printf("tmevt %u\n", tnum_tmevt);
 	/* The test compares these with the sizes nm shows. */
 	printf("sizeof TCB=%zu SEMCB=%zu DTQCB=%zu MPFCB=%zu CYCCB=%zu "

@@ -20,6 +20,7 @@ void	main_task(VP_INT exinf);
 void	tex_routine(TEXPTN texptn, VP_INT exinf);
 void	cyclic_handler(VP_INT exinf);
 void	alarm_handler(VP_INT exinf);
+void	overrun_handler(ID tskid, VP_INT exinf);
 void	timer_handler(void);
 void	isr_routine(VP_INT exinf);
 void	exc_handler(VP p_excinf);

@@ -29,6 +29,7 @@ void	swi2_handler(void);
 void	swi_isr(VP_INT exinf);
 void	cyclic_handler(VP_INT exinf);
 void	alarm_handler(VP_INT exinf);
+void	overrun_handler(ID tskid, VP_INT exinf);
 void	tex_routine(TEXPTN texptn, VP_INT exinf);
 void	exc_handler(VP p_excinf);
 void	ini_routine(VP_INT exinf);
