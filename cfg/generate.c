@@ -27,6 +27,7 @@ static const struct {
 	{ "MBFID", "Message buffers (CRE_MBF)" },
 	{ "ALMID", "Alarm handlers (CRE_ALM)" },
 	{ "MPLID", "Variable-size memory pools (CRE_MPL)" },
+	{ "PORID", "Rendezvous ports (CRE_POR)" },
 };
 
 /* A symbol for an area of object o: prefix_NAME, or idprefix_ID. */
@@ -186,6 +187,7 @@ static void gen_simple(cfg *c, FILE *f, int k, const char *inib,
 			entry_comment(c, f, o, 1);
 			switch (k) {
 			case OK_SEM:
+			case OK_POR:
 				fprintf(f, "\t{ %s, %s, %s },\n",
 					P(c, &o->p[0]), P(c, &o->p[1]),
 					P(c, &o->p[2]));
@@ -510,7 +512,7 @@ static void gen_names(cfg *c, FILE *f)
 		"tskname_table", "semname_table", "flgname_table",
 		"dtqname_table", "mbxname_table", "mpfname_table",
 		"cycname_table", "mtxname_table", "mbfname_table",
-		"almname_table", "mplname_table",
+		"almname_table", "mplname_table", "porname_table",
 	};
 	int k;
 	size_t i;
@@ -566,6 +568,8 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_simple(c, f, OK_ALM, "const ALMINIB alminib_table",
 		   "ALMCB almcb_table");
 	gen_mempvar(c, f);
+	gen_simple(c, f, OK_POR, "const PORINIB porinib_table",
+		   "PORCB porcb_table");
 	gen_list(c, f, OK_INH, "Interrupt handlers (DEF_INH)", "tnum_inhno",
 		 "const INHINIB inhinib_table");
 	gen_list(c, f, OK_INT, "Interrupts configured (CFG_INT)", "tnum_intno",

@@ -142,6 +142,11 @@ static const struct api_def apis[] = {
 		INT("mplsz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
 		PTR("mpl"),
 	}, 0 },
+	{ "CRE_POR", OK_POR, "name", 3, {
+		INT("poratr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
+		INT("maxcmsz", RANGE(0, UINT_MAXV, NULL, NULL)),
+		INT("maxrmsz", RANGE(0, UINT_MAXV, NULL, NULL)),
+	}, 0 },
 	{ "CRE_ALM", OK_ALM, "name", 3, {
 		INT("almatr", ATTR(0, "TA_HLNG")),
 		PTR("exinf"),
@@ -214,7 +219,7 @@ const char *kind_noun(enum obj_kind k)
 		"task", "semaphore", "eventflag", "data queue", "mailbox",
 		"fixed-sized memory pool", "cyclic handler", "mutex",
 		"message buffer", "alarm handler",
-		"variable-size memory pool",
+		"variable-size memory pool", "rendezvous port",
 		"task exception routine", "interrupt handler", "interrupt",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",

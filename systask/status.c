@@ -317,6 +317,12 @@ static const char *wait_name(UINT wreason)
 		return "rmbf";
 	case TTW_MPL:
 		return "mpl";
+	case TTW_CAL:
+		return "cal";
+	case TTW_ACP:
+		return "acp";
+	case TTW_RDV:
+		return "rdv";
 	default:
 		return "-";
 	}

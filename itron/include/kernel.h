@@ -56,6 +56,9 @@
 #define TTW_MTX		0x0080U	/* locking a mutex */
 #define TTW_SMBF	0x0100U	/* sending to a message buffer */
 #define TTW_RMBF	0x0200U	/* receiving from a message buffer */
+#define TTW_CAL		0x0400U	/* calling a rendezvous port */
+#define TTW_ACP		0x0800U	/* accepting at a rendezvous port */
+#define TTW_RDV		0x1000U	/* in a rendezvous, waiting for its end */
 #define TTW_MPF		0x2000U	/* getting a fixed-size block */
 #define TTW_MPL		0x4000U	/* getting a variable-size block */
 
@@ -116,6 +119,8 @@ typedef UINT		FLGPTN;		/* eventflag bit pattern */
 typedef unsigned long	SYSUTIM;	/* performance time, in µs */
 typedef SYSUTIM		SYSUTM;		/* the same, TOPPERS/ASP's name */
 typedef UINT		OVRTIM;		/* processor time, in milliseconds */
+typedef UINT		RDVPTN;		/* rendezvous condition pattern */
+typedef UINT		RDVNO;		/* rendezvous number */
 
 /* Mailbox message headers. */
 typedef struct t_msg {
@@ -272,6 +277,27 @@ ER_UINT	trcv_mbf(ID mbfid, VP msg, TMO tmout);
 ER	ref_mbf(ID mbfid, T_RMBF *pk_rmbf);
 ER	ini_mbf(ID mbfid);
 
+/* Rendezvous (beyond the Standard Profile). */
+typedef struct t_rpor {
+	ID		ctskid;		/* the first waiting caller, or TSK_NONE */
+	ID		atskid;		/* the first waiting acceptor */
+} T_RPOR;
+
+typedef struct t_rrdv {
+	ID		wtskid;		/* the caller, while it lasts */
+} T_RRDV;
+
+ER_UINT	cal_por(ID porid, RDVPTN calptn, VP msg, UINT cmsgsz);
+ER_UINT	tcal_por(ID porid, RDVPTN calptn, VP msg, UINT cmsgsz, TMO tmout);
+ER_UINT	acp_por(ID porid, RDVPTN acpptn, RDVNO *p_rdvno, VP msg);
+ER_UINT	pacp_por(ID porid, RDVPTN acpptn, RDVNO *p_rdvno, VP msg);
+ER_UINT	tacp_por(ID porid, RDVPTN acpptn, RDVNO *p_rdvno, VP msg,
+		 TMO tmout);
+ER	fwd_por(ID porid, RDVPTN calptn, RDVNO rdvno, VP msg, UINT cmsgsz);
+ER	rpl_rdv(RDVNO rdvno, VP msg, UINT rmsgsz);
+ER	ref_por(ID porid, T_RPOR *pk_rpor);
+ER	ref_rdv(RDVNO rdvno, T_RRDV *pk_rrdv);
+
 /* Fixed-size memory pools. */
 ER	get_mpf(ID mpfid, VP *p_blk);
 ER	pget_mpf(ID mpfid, VP *p_blk);
@@ -372,7 +398,7 @@ ER	ref_sys(T_RSYS *pk_rsys);
 typedef struct t_rcfg {
 	UINT		tnum_tsk, tnum_sem, tnum_flg, tnum_dtq, tnum_mbx;
 	UINT		tnum_mtx, tnum_mbf, tnum_mpf, tnum_mpl, tnum_cyc;
-	UINT		tnum_alm;
+	UINT		tnum_alm, tnum_por;
 	UINT		tmax_tpri;
 } T_RCFG;
 

@@ -164,6 +164,7 @@ void	initialize_mailbox(void);
 void	initialize_mempfix(void);
 void	initialize_mempvar(void);
 void	initialize_messagebuf(void);
+void	initialize_rendezvous(void);
 void	initialize_cyclic(void);
 void	initialize_alarm(void);
 

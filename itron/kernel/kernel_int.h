@@ -17,6 +17,7 @@
 #include "mempfix.h"
 #include "mempvar.h"
 #include "messagebuf.h"
+#include "rendezvous.h"
 #include "cyclic.h"
 #include "alarm.h"
 #include "overrun.h"

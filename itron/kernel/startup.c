@@ -25,6 +25,7 @@ void kernel_start(void)
 	initialize_mempfix();
 	initialize_mempvar();
 	initialize_messagebuf();
+	initialize_rendezvous();
 	initialize_cyclic();
 	initialize_alarm();
 

@@ -43,6 +43,9 @@ ID wait_object_id(const WINFO *p_winfo)
 	case TTW_SMBF:
 	case TTW_RMBF:
 		return OBJ_ID(MBFCB, mbfcb_table, TMIN_MBFID, p_obj);
+	case TTW_CAL:
+	case TTW_ACP:
+		return OBJ_ID(PORCB, porcb_table, TMIN_PORID, p_obj);
 	case TTW_MPF:
 		return OBJ_ID(MPFCB, mpfcb_table, TMIN_MPFID, p_obj);
 	case TTW_MPL:

@@ -58,14 +58,37 @@ static void wait_queue_insert(WINFO *p_winfo, TCB *p_tcb)
 		queue_insert_prev(p_winfo->p_wait_queue, &p_tcb->task_queue);
 }
 
+static void enter_queue(TCB *p_tcb, WOBJCB *p_wobjcb, QUEUE *p_queue,
+			BOOL prio)
+{
+	WINFO *p_winfo = p_tcb->p_winfo;
+
+	p_winfo->p_wobjcb = p_wobjcb;
+	p_winfo->p_wait_queue = p_queue;
+	p_winfo->prio_order = prio;
+	wait_queue_insert(p_winfo, p_tcb);
+}
+
 void wobj_make_wait_queue(WOBJCB *p_wobjcb, QUEUE *p_queue, BOOL prio,
 			  WINFO *p_winfo, UINT wreason, TMO tmout)
 {
 	make_wait_tmout(p_winfo, wreason, tmout);
-	p_winfo->p_wobjcb = p_wobjcb;
-	p_winfo->p_wait_queue = p_queue;
-	p_winfo->prio_order = prio;
-	wait_queue_insert(p_winfo, runtsk);
+	enter_queue(runtsk, p_wobjcb, p_queue, prio);
+}
+
+void wait_enter_queue(TCB *p_tcb, WOBJCB *p_wobjcb)
+{
+	enter_queue(p_tcb, p_wobjcb, &p_wobjcb->wait_queue,
+		    WOBJ_PRIO(p_wobjcb));
+}
+
+void wait_stop_timeout(TCB *p_tcb)
+{
+	WINFO *p_winfo = p_tcb->p_winfo;
+
+	if (p_winfo->p_tmevtb != NULL && tmevtb_queued(p_winfo->p_tmevtb))
+		tmevtb_dequeue(p_winfo->p_tmevtb);
+	p_winfo->p_tmevtb = NULL;
 }
 
 void wobj_make_wait_tmout(WOBJCB *p_wobjcb, WINFO *p_winfo, UINT wreason,

@@ -33,6 +33,14 @@ void	wobj_make_wait_tmout(WOBJCB *p_wobjcb, WINFO *p_winfo, UINT wreason,
 void	wobj_make_wait_queue(WOBJCB *p_wobjcb, QUEUE *p_queue, BOOL prio,
 			     WINFO *p_winfo, UINT wreason, TMO tmout);
 
+/*
+ * A task that already waits goes on waiting, for something else: off
+ * its queue (wait_leave_queue), without its timeout (wait_stop_timeout),
+ * onto an object's wait queue (wait_enter_queue).  Rendezvous.
+ */
+void	wait_stop_timeout(TCB *p_tcb);
+void	wait_enter_queue(TCB *p_tcb, WOBJCB *p_wobjcb);
+
 /* Dispatch away from a task just made waiting; returns its wercd. */
 ER	wait_dispatch(void);
 

@@ -105,6 +105,10 @@ int main(void)
 		printf("inh %u atr=%u hdr=%s\n", inhinib_table[i].inhno,
 		       inhinib_table[i].inhatr,
 		       FN(inhinib_table[i].inthdr, timer_handler));
+	for (i = 0; i < tmax_porid; i++)
+		printf("por %d atr=%u maxcmsz=%u maxrmsz=%u\n", i + 1,
+		       porinib_table[i].poratr, porinib_table[i].maxcmsz,
+		       porinib_table[i].maxrmsz);
 	for (i = 0; i < tmax_mplid; i++)
 		printf("mpl %d atr=%u mplsz=%lu mpl=%s\n", i + 1,
 		       mplinib_table[i].mplatr,
