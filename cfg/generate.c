@@ -454,6 +454,12 @@ static void gen_list(cfg *c, FILE *f, int k, const char *title,
 			fprintf(f, "\t{ %s, %s, %s },\n", P(c, &o->first),
 				P(c, &o->p[0]), P(c, &o->p[1]));
 			break;
+		case OK_SVC:
+			fprintf(f, "\t{ %s, %s, (ER_UINT (*)(VP_INT, VP_INT, "
+				"VP_INT, VP_INT, VP_INT, VP_INT))%s },\n",
+				P(c, &o->first), P(c, &o->p[0]),
+				P(c, &o->p[1]));
+			break;
 		case OK_ISR:
 			fprintf(f, "\t{ %s, (VP_INT)%s, %s, "
 				"(void (*)(VP_INT))%s },\n", P(c, &o->p[0]),
@@ -585,6 +591,8 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_list(c, f, OK_TER, "Termination routines (VATT_TER)",
 		 "tnum_terrtn", "const TERRTNB terrtnb_table");
 
+	gen_list(c, f, OK_SVC, "Extended service calls (DEF_SVC)", "tnum_svc",
+		 "const SVCINIB svcinib_table");
 	gen_overrun(c, f);
 	gen_bridge(c, f);
 	gen_names(c, f);

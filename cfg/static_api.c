@@ -189,6 +189,10 @@ static const struct api_def apis[] = {
 		PTR("exinf"),
 		PTR("terrtn"),
 	}, 0 },
+	{ "DEF_SVC", OK_SVC, "fncd", 2, {
+		INT("svcatr", ATTR(0, "TA_HLNG")),
+		PTR("svcrtn"),
+	}, 0 },
 	{ "DEF_OVR", OK_OVR, NULL, 2, {
 		INT("ovratr", ATTR(0, "TA_HLNG")),
 		PTR("ovrhdr"),
@@ -223,7 +227,8 @@ const char *kind_noun(enum obj_kind k)
 		"task exception routine", "interrupt handler", "interrupt",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",
-		"interrupt stack", "overrun handler", "bridge object",
+		"interrupt stack", "overrun handler",
+		"extended service call", "bridge object",
 		"include",
 	};
 
@@ -661,7 +666,12 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 	if (d->kind < OK_NIDKINDS) {
 		object_name(c, o, d);
 	} else if (d->kind == OK_INH || d->kind == OK_INT ||
-		   d->kind == OK_EXC) {
+		   d->kind == OK_EXC || d->kind == OK_SVC) {
+		if (d->kind == OK_SVC && o->first.st == EV_OK &&
+		    !ival_in_range(o->first.val, 1, INT_MAX))
+			cfg_error_at(c, o->first.tok, "DEF_SVC: function code "
+				     "%s out of range (must be positive)",
+				     ival_str(c, o->first.val));
 		handler_number(c, o, d);
 	} else if (d->kind == OK_TEX) {
 		param *f = &o->first;

@@ -423,6 +423,16 @@ ER	ena_int(INTNO intno);
 ER	chg_ipm(PRI intpri);
 ER	get_ipm(PRI *p_intpri);
 
+/*
+ * Extended service calls (beyond the Standard Profile): cal_svc(fncd,
+ * par1, ...) calls the routine DEF_SVC defined for fncd (> 0) with up
+ * to six VP_INT parameters, 0 for those not given; E_RSFN for a code
+ * with no routine.  Any context.
+ */
+#define cal_svc(...)	vcal_svc(__VA_ARGS__, 0, 0, 0, 0, 0, 0)
+ER_UINT	vcal_svc(FN fncd, VP_INT par1, VP_INT par2, VP_INT par3,
+		 VP_INT par4, VP_INT par5, VP_INT par6, ...);
+
 /* Ending the system: runs the termination routines, then stops. */
 ER	ext_ker(void);
 

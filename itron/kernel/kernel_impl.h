@@ -131,6 +131,17 @@ static inline BOOL sense_context(void)
 typedef ER (*LOCKED_OP)(VP p_obj, VP_INT arg, BOOL *p_dspreq);
 ER	call_locked(LOCKED_OP op, VP p_obj, VP_INT arg);
 
+/* Extended service routines (DEF_SVC), by function code. */
+typedef struct extended_service_call_block {
+	FN	fncd;
+	ATR	svcatr;
+	ER_UINT	(*svcrtn)(VP_INT par1, VP_INT par2, VP_INT par3, VP_INT par4,
+			  VP_INT par5, VP_INT par6);
+} SVCINIB;
+
+extern const UINT	tnum_svc;
+extern const SVCINIB	svcinib_table[];
+
 /* Startup and shutdown (startup.c). */
 void	kernel_start(void);
 void	call_terrtns(void);

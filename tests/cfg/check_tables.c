@@ -22,6 +22,11 @@ void tex_routine(TEXPTN texptn, VP_INT exinf) { (void)texptn; (void)exinf; }
 void cyclic_handler(VP_INT exinf) { (void)exinf; }
 void alarm_handler(VP_INT exinf) { (void)exinf; }
 void overrun_handler(ID tskid, VP_INT exinf) { (void)tskid; (void)exinf; }
+ER_UINT svc_routine(VP_INT p1, VP_INT p2, VP_INT p3, VP_INT p4, VP_INT p5,
+		    VP_INT p6)
+{
+	return (ER_UINT)(p1 + p2 + p3 + p4 + p5 + p6);
+}
 void timer_handler(void) { }
 void isr_routine(VP_INT exinf) { (void)exinf; }
 void exc_handler(VP p_excinf) { (void)p_excinf; }
@@ -132,6 +137,10 @@ int main(void)
 	for (i = 0; i < (int)tnum_terrtn; i++)
 		printf("ter exinf=%ld rtn=%s\n", (long)terrtnb_table[i].exinf,
 		       FN(terrtnb_table[i].terrtn, term_routine));
+	for (i = 0; i < (int)tnum_svc; i++)
+		printf("svc %d atr=%u rtn=%s\n", svcinib_table[i].fncd,
+		       svcinib_table[i].svcatr,
+		       FN(svcinib_table[i].svcrtn, svc_routine));
 	printf("ovr atr=%u hdr=%s\n", ovrinib.ovratr,
 	       FN(ovrinib.ovrhdr, overrun_handler));
 	printf("tmevt %u\n", tnum_tmevt);

@@ -21,6 +21,8 @@ void	tex_routine(TEXPTN texptn, VP_INT exinf);
 void	cyclic_handler(VP_INT exinf);
 void	alarm_handler(VP_INT exinf);
 void	overrun_handler(ID tskid, VP_INT exinf);
+ER_UINT	svc_routine(VP_INT p1, VP_INT p2, VP_INT p3, VP_INT p4, VP_INT p5,
+		    VP_INT p6);
 void	timer_handler(void);
 void	isr_routine(VP_INT exinf);
 void	exc_handler(VP p_excinf);

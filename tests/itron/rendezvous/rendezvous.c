@@ -5,8 +5,32 @@
  * timeout ending at its acceptance, the rendezvous number going stale
  * when the rendezvous ends (reply, rel_wai, ter_tsk), forwarding.
  */
-#include <string.h>
 #include "tests.h"
+
+/* The tests run inside kernels too: no C library. */
+static UINT str_len(const char *s)
+{
+	UINT n = 0;
+
+	while (s[n] != '\0')
+		n++;
+	return n;
+}
+
+static BOOL str_eq(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+static void str_copy(char *dst, const char *src)
+{
+	while ((*dst++ = *src++) != '\0')
+		;
+}
 
 /* What a waiter does: call, or accept (and reply itself, or not). */
 enum { OP_CAL, OP_ACP, OP_ACP_RPL };
@@ -23,12 +47,14 @@ void act_task(VP_INT exinf)
 	char *buf = got_msg[exinf];
 	RDVNO rdvno = 0;
 	ER_UINT ercd;
+	UINT i;
 
-	memset(buf, 0, sizeof(got_msg[0]));
+	for (i = 0; i < sizeof(got_msg[0]); i++)
+		buf[i] = 0;
 	switch (op) {
 	case OP_CAL:
-		strcpy(buf, op_msg);
-		ercd = tcal_por(op_id, op_ptn, buf, strlen(buf) + 1, op_tmout);
+		str_copy(buf, op_msg);
+		ercd = tcal_por(op_id, op_ptn, buf, str_len(buf) + 1, op_tmout);
 		break;
 	default:
 		ercd = tacp_por(op_id, op_ptn, &rdvno, buf, op_tmout);
@@ -44,7 +70,7 @@ static void call_as(ID tskid, ID porid, RDVPTN ptn, const char *msg,
 		    TMO tmout)
 {
 	op_ptn = ptn;
-	strcpy(op_msg, msg);
+	str_copy(op_msg, msg);
 	start(tskid, OP_CAL, porid, tmout);
 }
 
@@ -56,9 +82,8 @@ static void accept_as(ID tskid, INT how, ID porid, RDVPTN ptn, TMO tmout)
 
 static T_RTSK task(ID tskid)
 {
-	T_RTSK r;
+	T_RTSK r = { 0xff, -1, -1, 0xff, -1, -2, 99, 99, 99 };
 
-	memset(&r, 0xff, sizeof(r));
 	(void)ref_tsk(tskid, &r);
 	return r;
 }
@@ -171,7 +196,7 @@ static void test_call_accept(void)
 	INT_IS(r.wobjid, POR1);
 	tap_int(pacp_por(POR1, 0x1, &rdvno, buf), 6,
 		"pacp_por: the call message's length");
-	tap_ok(strcmp(buf, "hello") == 0, "... and the message");
+	tap_ok(str_eq(buf, "hello"), "... and the message");
 	tap_int(task(TASK2).tskwait, TTW_RDV, "the caller is in the "
 		"rendezvous: TTW_RDV");
 	tap_int(caller_of(rdvno), TASK2, "ref_rdv: the caller");
@@ -181,7 +206,7 @@ static void test_call_accept(void)
 	ER_IS(rpl_rdv(rdvno, "world!", 7), E_OK);
 	tap_int(nrec, 1, "rpl_rdv releases the caller (it preempts)");
 	tap_int(rec_val[0], 7, "... with the reply's length");
-	tap_ok(strcmp(got_msg[2], "world!") == 0, "... and the reply");
+	tap_ok(str_eq(got_msg[2], "world!"), "... and the reply");
 	tap_ercd(rpl_rdv(rdvno, "x", 2), E_OBJ, "a second reply: E_OBJ");
 	tap_int(caller_of(rdvno), TSK_NONE, "ref_rdv: over");
 
@@ -191,11 +216,11 @@ static void test_call_accept(void)
 	ER_IS(ref_por(POR1, &rpor), E_OK);
 	tap_int(rpor.atskid, TASK2, "ref_por: the waiting acceptor");
 	INT_IS(task(TASK2).tskwait, TTW_ACP);
-	strcpy(buf, "abc");
+	str_copy(buf, "abc");
 	tap_int(cal_por(POR1, 0x6, buf, 4), 6,
 		"cal_por: the reply's length (patterns 0x6 and 0x2 meet)");
-	tap_ok(strcmp(buf, "reply") == 0, "... and the reply");
-	tap_ok(strcmp(got_msg[2], "abc") == 0, "the acceptor got the call");
+	tap_ok(str_eq(buf, "reply"), "... and the reply");
+	tap_ok(str_eq(got_msg[2], "abc"), "the acceptor got the call");
 	INT_IS(rec_val[0], 4);
 
 	/* Patterns that do not meet. */
@@ -286,10 +311,10 @@ static void test_forward(void)
 	tap_ercd(rpl_rdv(rdvno, "", 1), E_OBJ, "the old number is stale");
 	tap_int(pacp_por(POR_TPRI, 0x1, &rdvno2, buf), 4,
 		"accepted there, with the forwarded message");
-	tap_ok(strcmp(buf, "xyz") == 0 && rdvno2 != rdvno, "... a new number");
+	tap_ok(str_eq(buf, "xyz") && rdvno2 != rdvno, "... a new number");
 	ER_IS(rpl_rdv(rdvno2, "done", 5), E_OK);
 	tap_int(rec_val[0], 5, "the reply reaches the first caller");
-	tap_ok(strcmp(got_msg[2], "done") == 0, "... into its buffer");
+	tap_ok(str_eq(got_msg[2], "done"), "... into its buffer");
 
 	/* Forwarded to a waiting acceptor: it gets the call at once. */
 	rec_reset();
@@ -298,7 +323,7 @@ static void test_forward(void)
 	ER_IS(pacp_por(POR1, 0x1, &rdvno, buf), 4);
 	ER_IS(fwd_por(POR_SMALL, 0x1, rdvno, "fwd", 4), E_OK);
 	tap_int(rec_order(), 3, "fwd_por to a waiting acceptor releases it");
-	tap_ok(strcmp(got_msg[3], "fwd") == 0, "... with the message");
+	tap_ok(str_eq(got_msg[3], "fwd"), "... with the message");
 	tap_ercd(fwd_por(POR1, 0x1, got_rdvno[3], "0123456789", 11), E_PAR,
 		 "fwd_por: a message the caller's reply room cannot hold");
 	ER_IS(rpl_rdv(got_rdvno[3], "small", 6), E_OK);
