@@ -97,35 +97,24 @@ static inline ER asp_twai_flg(ID flgid, FLGPTN waiptn, MODE wfmode,
 	return twai_flg(flgid, waiptn, asp_wfmode(wfmode), p_flgptn, tmout);
 }
 
-static inline ER asp_ref_tex(ID tskid, T_RTEX *pk_rtex)
-{
-	ER ercd = ref_tex(tskid, pk_rtex);
-
-	if (ercd == E_OK)
-		pk_rtex->texstat = pk_rtex->texstat == UNITRON_TTEX_ENA ?
-				   TTEX_ENA : TTEX_DIS;
-	return ercd;
+/*
+ * ref_tex, ref_cyc, ref_alm: the state field in ASP's encoding.  The
+ * kernel's "on" value (ENA, STA) becomes ASP's, anything else ASP's
+ * "off" value.
+ */
+#define UNITRON_ASP_REF(call, pkt, field, on, asp_on, asp_off)		\
+static inline ER asp_##call(ID id, pkt *pk)				\
+{									\
+	ER ercd = call(id, pk);						\
+									\
+	if (ercd == E_OK)						\
+		pk->field = pk->field == (on) ? (asp_on) : (asp_off);	\
+	return ercd;							\
 }
 
-static inline ER asp_ref_cyc(ID cycid, T_RCYC *pk_rcyc)
-{
-	ER ercd = ref_cyc(cycid, pk_rcyc);
-
-	if (ercd == E_OK)
-		pk_rcyc->cycstat = pk_rcyc->cycstat == UNITRON_TCYC_STA ?
-				   TCYC_STA : TCYC_STP;
-	return ercd;
-}
-
-static inline ER asp_ref_alm(ID almid, T_RALM *pk_ralm)
-{
-	ER ercd = ref_alm(almid, pk_ralm);
-
-	if (ercd == E_OK)
-		pk_ralm->almstat = pk_ralm->almstat == UNITRON_TALM_STA ?
-				   TALM_STA : TALM_STP;
-	return ercd;
-}
+UNITRON_ASP_REF(ref_tex, T_RTEX, texstat, UNITRON_TTEX_ENA, TTEX_ENA, TTEX_DIS)
+UNITRON_ASP_REF(ref_cyc, T_RCYC, cycstat, UNITRON_TCYC_STA, TCYC_STA, TCYC_STP)
+UNITRON_ASP_REF(ref_alm, T_RALM, almstat, UNITRON_TALM_STA, TALM_STA, TALM_STP)
 
 #define wai_flg		asp_wai_flg
 #define pol_flg		asp_pol_flg

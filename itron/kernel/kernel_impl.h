@@ -179,6 +179,16 @@ void	initialize_rendezvous(void);
 void	initialize_cyclic(void);
 void	initialize_alarm(void);
 
+/* Copy n bytes (messages): the core has no C library. */
+static inline void copy_bytes(VP dst, const void *src, SIZE n)
+{
+	UB *d = dst;
+	const UB *s = src;
+
+	while (n-- > 0U)
+		*d++ = *s++;
+}
+
 /* Kernel-internal string formatting, used by syslog (lib/format.c). */
 typedef void (*FORMAT_PUTC)(char c, void *arg);
 void	format_va(FORMAT_PUTC putc, void *arg, const char *fmt,

@@ -49,12 +49,6 @@ ER ini_mbf(ID mbfid)
 	return call_locked(reinitialize, get_mbfcb(mbfid), 0);
 }
 
-static void copy_bytes(UB *dst, const UB *src, SIZE n)
-{
-	while (n-- > 0U)
-		*dst++ = *src++;
-}
-
 /* Copy n bytes in at the tail, wrapping at the end of the ring. */
 static void ring_write(MBFCB *p_mbfcb, const UB *src, SIZE n)
 {

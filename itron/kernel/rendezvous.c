@@ -27,12 +27,6 @@ void initialize_rendezvous(void)
 	}
 }
 
-static void copy_bytes(UB *dst, const UB *src, UINT n)
-{
-	while (n-- > 0U)
-		*dst++ = *src++;
-}
-
 static RDVNO new_rdvno(const TCB *p_tcb)
 {
 	rdvseq++;
