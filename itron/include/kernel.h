@@ -182,6 +182,13 @@ typedef struct t_rtex {
 
 ER	ref_tex(ID tskid, T_RTEX *pk_rtex);
 
+typedef struct t_dtex {
+	ATR		texatr;		/* TA_HLNG */
+	FP		texrtn;		/* void texrtn(TEXPTN, VP_INT) */
+} T_DTEX;
+
+ER	def_tex(ID tskid, const T_DTEX *pk_dtex);	/* NULL: undefine */
+
 /* Mutexes (beyond the Standard Profile). */
 typedef struct t_rmtx {
 	ID		htskid;		/* the locking task, or TSK_NONE */
@@ -365,6 +372,13 @@ ER	stp_ovr(ID tskid);
 ER	istp_ovr(ID tskid);
 ER	ref_ovr(ID tskid, T_ROVR *pk_rovr);
 
+typedef struct t_dovr {
+	ATR		ovratr;		/* TA_HLNG */
+	FP		ovrhdr;		/* void ovrhdr(ID tskid, VP_INT exinf) */
+} T_DOVR;
+
+ER	def_ovr(const T_DOVR *pk_dovr);		/* NULL: undefine */
+
 /* System state management. */
 ER	rot_rdq(PRI tskpri);
 ER	irot_rdq(PRI tskpri);
@@ -430,6 +444,14 @@ ER	get_ipm(PRI *p_intpri);
  * with no routine.  Any context.
  */
 #define cal_svc(...)	vcal_svc(__VA_ARGS__, 0, 0, 0, 0, 0, 0)
+
+typedef struct t_dsvc {
+	ATR		svcatr;		/* TA_HLNG */
+	FP		svcrtn;		/* ER_UINT svcrtn(VP_INT par1, ... par6) */
+} T_DSVC;
+
+/* Define or undefine (NULL) fncd's routine; 16 definitions at most. */
+ER	def_svc(FN fncd, const T_DSVC *pk_dsvc);
 ER_UINT	vcal_svc(FN fncd, VP_INT par1, VP_INT par2, VP_INT par3,
 		 VP_INT par4, VP_INT par5, VP_INT par6, ...);
 

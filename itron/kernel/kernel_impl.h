@@ -178,6 +178,8 @@ void	initialize_messagebuf(void);
 void	initialize_rendezvous(void);
 void	initialize_cyclic(void);
 void	initialize_alarm(void);
+void	initialize_overrun(void);
+void	initialize_svc(void);
 
 /* Copy n bytes (messages): the core has no C library. */
 static inline void copy_bytes(VP dst, const void *src, SIZE n)

@@ -12,6 +12,14 @@
  */
 #include "overrun.h"
 
+/* The handler now: DEF_OVR's, as def_ovr changes it. */
+static void	(*ovrhdr)(ID tskid, VP_INT exinf);
+
+void initialize_overrun(void)
+{
+	ovrhdr = ovrinib.ovrhdr;
+}
+
 void overrun_tick(void)
 {
 	TCB *p_tcb = runtsk;
@@ -25,7 +33,7 @@ void overrun_tick(void)
 	p_tcb->leftotm = 0U;
 	p_tcb->ovrsta = FALSE;
 	i_unlock_cpu();
-	ovrinib.ovrhdr(TSKID(p_tcb), p_tcb->p_tinib->exinf);
+	ovrhdr(TSKID(p_tcb), p_tcb->p_tinib->exinf);
 	if (!port_sense_lock())
 		i_lock_cpu();
 }
@@ -57,7 +65,7 @@ ER sta_ovr(ID tskid, OVRTIM ovrtim)
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
 	CHECK_PAR(0U < ovrtim && ovrtim <= TMAX_OVRTIM);
-	CHECK_OBJ(ovrinib.ovrhdr != NULL);
+	CHECK_OBJ(ovrhdr != NULL);
 	return call_locked(start_overrun, get_tcb_self(tskid),
 			   (VP_INT)ovrtim);
 }
@@ -67,7 +75,7 @@ ER ista_ovr(ID tskid, OVRTIM ovrtim)
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_TSKID(tskid));
 	CHECK_PAR(0U < ovrtim && ovrtim <= TMAX_OVRTIM);
-	CHECK_OBJ(ovrinib.ovrhdr != NULL);
+	CHECK_OBJ(ovrhdr != NULL);
 	return call_locked(start_overrun, get_tcb(tskid), (VP_INT)ovrtim);
 }
 
@@ -75,7 +83,7 @@ ER stp_ovr(ID tskid)
 {
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
-	CHECK_OBJ(ovrinib.ovrhdr != NULL);
+	CHECK_OBJ(ovrhdr != NULL);
 	return call_locked(stop_overrun, get_tcb_self(tskid), 0);
 }
 
@@ -83,7 +91,7 @@ ER istp_ovr(ID tskid)
 {
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_TSKID(tskid));
-	CHECK_OBJ(ovrinib.ovrhdr != NULL);
+	CHECK_OBJ(ovrhdr != NULL);
 	return call_locked(stop_overrun, get_tcb(tskid), 0);
 }
 
@@ -94,12 +102,35 @@ ER ref_ovr(ID tskid, T_ROVR *pk_rovr)
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
 	CHECK_PAR(pk_rovr != NULL);
-	CHECK_OBJ(ovrinib.ovrhdr != NULL);
+	CHECK_OBJ(ovrhdr != NULL);
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
 	pk_rovr->ovrstat = p_tcb->ovrsta ? TOVR_STA : TOVR_STP;
 	pk_rovr->leftotm = p_tcb->ovrsta ? p_tcb->leftotm : 0U;
+	t_unlock_cpu();
+	return E_OK;
+}
+
+/* Define (pk_dovr) or undefine (NULL) the handler; undefining stops it. */
+ER def_ovr(const T_DOVR *pk_dovr)
+{
+	UINT i;
+
+	CHECK_TSKCTX_UNL();
+	if (pk_dovr != NULL) {
+		CHECK((pk_dovr->ovratr & ~TA_HLNG) == 0U, E_RSATR);
+		CHECK_PAR(pk_dovr->ovrhdr != NULL);
+	}
+
+	t_lock_cpu();
+	if (pk_dovr == NULL) {
+		ovrhdr = NULL;
+		for (i = 0; i < (UINT)(tmax_tskid - TMIN_TSKID + 1); i++)
+			tcb_table[i].ovrsta = FALSE;
+	} else {
+		ovrhdr = (void (*)(ID, VP_INT))pk_dovr->ovrhdr;
+	}
 	t_unlock_cpu();
 	return E_OK;
 }

@@ -28,6 +28,8 @@ void kernel_start(void)
 	initialize_rendezvous();
 	initialize_cyclic();
 	initialize_alarm();
+	initialize_overrun();
+	initialize_svc();
 
 	i_unlock_cpu();
 	for (i = 0; i < tnum_inirtn; i++)

@@ -67,6 +67,7 @@ void initialize_task(void)
 		p_tcb->runcnt = 0U;
 		p_tcb->tmevtb.index = 0U;
 		p_tcb->ovrsta = FALSE;
+		p_tcb->texrtn = p_tcb->p_tinib->texrtn;
 		queue_initialize(&p_tcb->mutex_queue);
 		if ((p_tcb->p_tinib->tskatr & TA_ACT) != 0U)
 			(void)make_active(p_tcb);
@@ -203,7 +204,7 @@ void call_texrtn(void)
 		p_tcb->texptn = 0U;
 		p_tcb->enatex = FALSE;
 		t_unlock_cpu();
-		p_tcb->p_tinib->texrtn(texptn, p_tcb->p_tinib->exinf);
+		p_tcb->texrtn(texptn, p_tcb->p_tinib->exinf);
 		if (!port_sense_lock())
 			t_lock_cpu();
 		disdsp = saved_disdsp;

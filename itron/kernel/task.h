@@ -57,6 +57,7 @@ typedef struct task_control_block {
 	UINT		wupque;		/* queued wakeup requests */
 	BOOL		enatex;		/* task exceptions enabled */
 	TEXPTN		texptn;		/* pending exception pattern */
+	void		(*texrtn)(TEXPTN texptn, VP_INT exinf);	/* def_tex */
 	BOOL		ovrsta;		/* sta_ovr: the budget runs */
 	OVRTIM		leftotm;	/* the budget left, ms */
 	WINFO		*p_winfo;	/* while waiting */

@@ -9,7 +9,7 @@
 
 static ER raise_texptn(TCB *p_tcb, TEXPTN rasptn)
 {
-	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->p_tinib->texrtn == NULL)
+	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->texrtn == NULL)
 		return E_OBJ;
 	p_tcb->texptn |= rasptn;
 	return E_OK;
@@ -55,7 +55,7 @@ ER iras_tex(ID tskid, TEXPTN rasptn)
 ER dis_tex(void)
 {
 	CHECK_TSKCTX_UNL();
-	CHECK_OBJ(runtsk->p_tinib->texrtn != NULL);
+	CHECK_OBJ(runtsk->texrtn != NULL);
 
 	t_lock_cpu();
 	runtsk->enatex = FALSE;
@@ -66,7 +66,7 @@ ER dis_tex(void)
 ER ena_tex(void)
 {
 	CHECK_TSKCTX_UNL();
-	CHECK_OBJ(runtsk->p_tinib->texrtn != NULL);
+	CHECK_OBJ(runtsk->texrtn != NULL);
 
 	t_lock_cpu();
 	runtsk->enatex = TRUE;
@@ -82,4 +82,33 @@ BOOL sns_tex(void)
 	TCB *p_tcb = runtsk;
 
 	return p_tcb == NULL || !p_tcb->enatex;
+}
+
+/*
+ * Define (pk_dtex) or undefine (NULL) a task's exception routine.  An
+ * undefined routine takes the pending pattern with it, and exceptions
+ * are disabled.
+ */
+ER def_tex(ID tskid, const T_DTEX *pk_dtex)
+{
+	TCB *p_tcb;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+	if (pk_dtex != NULL) {
+		CHECK((pk_dtex->texatr & ~TA_HLNG) == 0U, E_RSATR);
+		CHECK_PAR(pk_dtex->texrtn != NULL);
+	}
+	p_tcb = get_tcb_self(tskid);
+
+	t_lock_cpu();
+	if (pk_dtex == NULL) {
+		p_tcb->texrtn = NULL;
+		p_tcb->texptn = 0U;
+		p_tcb->enatex = FALSE;
+	} else {
+		p_tcb->texrtn = (void (*)(TEXPTN, VP_INT))pk_dtex->texrtn;
+	}
+	t_unlock_cpu();
+	return E_OK;
 }

@@ -101,7 +101,7 @@ ER ref_tex(ID tskid, T_RTEX *pk_rtex)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->p_tinib->texrtn == NULL) {
+	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->texrtn == NULL) {
 		ercd = E_OBJ;
 	} else {
 		pk_rtex->texstat = p_tcb->enatex ? TTEX_ENA : TTEX_DIS;

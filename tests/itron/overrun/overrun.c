@@ -1,6 +1,6 @@
 /*
  * Conformance: the overrun handler - DEF_OVR, sta_ovr ista_ovr stp_ovr
- * istp_ovr ref_ovr, their error codes, the handler's arguments and
+ * istp_ovr ref_ovr def_ovr, their error codes, the handler's arguments and
  * context, a budget used only while the task runs (a sleeping task is
  * not charged), a stopped budget and one stopped by the task's end.
  */
@@ -153,11 +153,32 @@ static void test_overrun(void)
 	ER_IS(ter_tsk(SPIN_TASK), E_OK);
 }
 
+static void test_def_ovr(void)
+{
+	T_DOVR dovr = { TA_HLNG, (FP)overrun_handler };
+	T_DOVR bad = { TA_ACT, (FP)overrun_handler };
+	T_DOVR none = { TA_HLNG, NULL };
+
+	tap_ercd(def_ovr(&bad), E_RSATR, "def_ovr: a bad attribute");
+	ER_IS(def_ovr(&none), E_PAR);
+	ER_IS(sta_ovr(TSK_SELF, 100000), E_OK);
+	ER_IS(def_ovr(NULL), E_OK);
+	tap_ercd(sta_ovr(TSK_SELF, 10), E_OBJ, "def_ovr(NULL): no handler, "
+		 "E_OBJ");
+	ER_IS(ref_ovr(TSK_SELF, &(T_ROVR){ 0, 0 }), E_OBJ);
+	ER_IS(def_ovr(&dovr), E_OK);
+	tap_int(state(TSK_SELF).ovrstat, TOVR_STP, "... and the budgets "
+		"stopped");
+	ER_IS(sta_ovr(TSK_SELF, 10), E_OK);
+	ER_IS(stp_ovr(TSK_SELF), E_OK);
+}
+
 void main_task(VP_INT exinf)
 {
 	(void)exinf;
 	test_errors();
 	test_state();
 	test_overrun();
+	test_def_ovr();
 	tap_done();
 }

@@ -2,8 +2,8 @@
  * Conformance: ref_tsk ref_tex ref_sem ref_flg ref_dtq ref_mbx ref_mpf
  * (ref_mtx, ref_mbf, ref_cyc and ref_alm are in their objects' tests),
  * ini_sem ini_flg ini_dtq ini_mbx ini_mpf ini_mbf (waiters released with
- * E_DLT, the initial state back), ref_sys ref_cfg ref_ver get_utm, and
- * their error codes.
+ * E_DLT, the initial state back), def_tex, ref_sys ref_cfg ref_ver
+ * get_utm, and their error codes.
  */
 #include "tests.h"
 
@@ -314,6 +314,43 @@ static void test_objects(void)
 	tap_ercd(sw_ercd[1], E_CTX, "ref_flg with the CPU locked");
 }
 
+/* def_tex on the main task, which has no DEF_TEX. */
+static void test_def_tex(void)
+{
+	T_DTEX dtex = { TA_HLNG, (FP)tex_routine };
+	T_DTEX bad = { TA_ACT, (FP)tex_routine };
+	T_DTEX none = { TA_HLNG, NULL };
+	T_RTEX r;
+	ER ercd;
+
+	ER_IS(def_tex(-1, &dtex), E_ID);
+	ER_IS(def_tex(TNUM_TSKID + 1, &dtex), E_ID);
+	tap_ercd(def_tex(TSK_SELF, &bad), E_RSATR, "def_tex: a bad attribute");
+	ER_IS(def_tex(TSK_SELF, &none), E_PAR);
+	loc_cpu();
+	ercd = def_tex(TSK_SELF, &dtex);
+	unl_cpu();
+	ER_IS(ercd, E_CTX);
+	tap_ercd(ref_tex(TSK_SELF, &r), E_OBJ, "no routine yet: E_OBJ");
+	ER_IS(def_tex(TSK_SELF, &dtex), E_OK);
+	ER_IS(ref_tex(TSK_SELF, &r), E_OK);
+	tap_int(r.texstat, TTEX_DIS, "def_tex: defined, disabled");
+	tex_got = 0;
+	ER_IS(ras_tex(TSK_SELF, 0x2), E_OK);
+	ER_IS(ena_tex(), E_OK);
+	tap_int(tex_got, 0x2, "the defined routine runs");
+	ER_IS(dis_tex(), E_OK);
+	ER_IS(ras_tex(TSK_SELF, 0x4), E_OK);
+	ER_IS(def_tex(TSK_SELF, NULL), E_OK);
+	tap_ercd(ref_tex(TSK_SELF, &r), E_OBJ, "def_tex(NULL): undefined");
+	tap_ercd(ras_tex(TSK_SELF, 0x1), E_OBJ, "... ras_tex: E_OBJ");
+	tap_ercd(ena_tex(), E_OBJ, "... ena_tex: E_OBJ");
+	ER_IS(def_tex(TSK_SELF, &dtex), E_OK);
+	ER_IS(ena_tex(), E_OK);
+	tap_int(tex_got, 0x2, "the pattern pending then went with it");
+	ER_IS(def_tex(TSK_SELF, NULL), E_OK);
+}
+
 static void test_system(void)
 {
 	T_RSYS rsys;
@@ -370,6 +407,7 @@ void main_task(VP_INT exinf)
 	test_ref_tsk();
 	test_ref_tex();
 	test_objects();
+	test_def_tex();
 	test_system();
 	tap_done();
 }
