@@ -22,7 +22,8 @@ UINT status_task_state(const TCB *p_tcb)
 UINT status_objects(void)
 {
 	return (UINT)(tmax_semid + tmax_flgid + tmax_dtqid + tmax_mbxid +
-		      tmax_mpfid + tmax_cycid);
+		      tmax_mpfid + tmax_cycid + tmax_mtxid + tmax_mbfid +
+		      tmax_mplid + tmax_porid + tmax_almid);
 }
 
 static void snap_task(struct ps_snap *s, ID id)
@@ -192,6 +193,98 @@ static void snap_cycs(struct ps_snap *s)
 	}
 }
 
+/* val[0]: the locking task, 0 when unlocked. */
+static void snap_mtxs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_MTXID; id <= tmax_mtxid; id++) {
+		MTXCB *p_mtxcb = get_mtxcb(id);
+		struct ps_obj *o = add_obj(s, PS_MTX, id);
+
+		if (!s->live)
+			continue;
+		o->val[0] = p_mtxcb->p_loctsk != NULL ?
+			    (unsigned long)TSKID(p_mtxcb->p_loctsk) : 0UL;
+		o->wait[0] = copy_waiters(s, &p_mtxcb->wait_queue);
+	}
+}
+
+static void snap_mbfs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_MBFID; id <= tmax_mbfid; id++) {
+		const MBFINIB *p_inib = &mbfinib_table[id - TMIN_MBFID];
+		MBFCB *p_mbfcb = get_mbfcb(id);
+		struct ps_obj *o = add_obj(s, PS_MBF, id);
+
+		o->val[1] = s->live ? p_mbfcb->fmbfsz : p_inib->mbfsz;
+		o->val[2] = p_inib->mbfsz;
+		if (!s->live)
+			continue;
+		o->val[0] = p_mbfcb->smsgcnt;
+		o->wait[0] = copy_waiters(s, &p_mbfcb->swait_queue);
+		o->wait[1] = copy_waiters(s, &p_mbfcb->rwait_queue);
+	}
+}
+
+/* val[0]: free bytes in blocks; val[1]: the pool's size. */
+static void snap_mpls(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_MPLID; id <= tmax_mplid; id++) {
+		MPLCB *p_mplcb = get_mplcb(id);
+		struct ps_obj *o = add_obj(s, PS_MPL, id);
+		const MPLBLK *p_blk;
+
+		o->val[1] = mplinib_table[id - TMIN_MPLID].mplsz;
+		o->val[0] = o->val[1];
+		if (!s->live)
+			continue;
+		o->val[0] = 0UL;
+		for (p_blk = p_mplcb->freelist; p_blk != NULL;
+		     p_blk = p_blk->u.next)
+			o->val[0] += p_blk->size - MPL_HEADER;
+		o->wait[0] = copy_waiters(s, &p_mplcb->wait_queue);
+	}
+}
+
+static void snap_pors(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_PORID; id <= tmax_porid; id++) {
+		const PORINIB *p_inib = &porinib_table[id - TMIN_PORID];
+		PORCB *p_porcb = get_porcb(id);
+		struct ps_obj *o = add_obj(s, PS_POR, id);
+
+		o->val[0] = p_inib->maxcmsz;
+		o->val[1] = p_inib->maxrmsz;
+		if (!s->live)
+			continue;
+		o->wait[0] = copy_waiters(s, &p_porcb->cwait_queue);
+		o->wait[1] = copy_waiters(s, &p_porcb->await_queue);
+	}
+}
+
+/* val[2]: ms until the activation, PS_NONE when stopped. */
+static void snap_alms(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_ALMID; id <= tmax_almid; id++) {
+		const ALMCB *p_almcb = get_almcb(id);
+		struct ps_obj *o = add_obj(s, PS_ALM, id);
+
+		o->val[2] = PS_NONE;
+		if (s->live && tmevtb_queued(&p_almcb->tmevtb))
+			o->val[2] = p_almcb->tmevtb.evttim > current_evttim ?
+				    p_almcb->tmevtb.evttim - current_evttim : 0;
+	}
+}
+
 void status_take(struct ps_snap *s, BOOL live)
 {
 	ID id;
@@ -208,6 +301,11 @@ void status_take(struct ps_snap *s, BOOL live)
 	snap_mbxs(s);
 	snap_mpfs(s);
 	snap_cycs(s);
+	snap_mtxs(s);
+	snap_mbfs(s);
+	snap_mpls(s);
+	snap_pors(s);
+	snap_alms(s);
 }
 
 /* ---- the text ------------------------------------------------------------ */
@@ -395,12 +493,17 @@ static void show_waiters(const struct out *o, const struct ps_snap *s,
 static const char *const kind_name[] = {
 	[PS_SEM] = "sem", [PS_FLG] = "flg", [PS_DTQ] = "dtq",
 	[PS_MBX] = "mbx", [PS_MPF] = "mpf", [PS_CYC] = "cyc",
+	[PS_MTX] = "mtx", [PS_MBF] = "mbf", [PS_MPL] = "mpl",
+	[PS_POR] = "por", [PS_ALM] = "alm",
 };
 
 static const char *const *const kind_names[] = {
 	[PS_SEM] = semname_table, [PS_FLG] = flgname_table,
 	[PS_DTQ] = dtqname_table, [PS_MBX] = mbxname_table,
 	[PS_MPF] = mpfname_table, [PS_CYC] = cycname_table,
+	[PS_MTX] = mtxname_table, [PS_MBF] = mbfname_table,
+	[PS_MPL] = mplname_table, [PS_POR] = porname_table,
+	[PS_ALM] = almname_table,
 };
 
 /* The widest name of an object, at least 4 ("NAME"). */
@@ -412,7 +515,12 @@ static UINT objs_width(void)
 	width = names_width(dtqname_table, tmax_dtqid, width);
 	width = names_width(mbxname_table, tmax_mbxid, width);
 	width = names_width(mpfname_table, tmax_mpfid, width);
-	return names_width(cycname_table, tmax_cycid, width);
+	width = names_width(cycname_table, tmax_cycid, width);
+	width = names_width(mtxname_table, tmax_mtxid, width);
+	width = names_width(mbfname_table, tmax_mbfid, width);
+	width = names_width(mplname_table, tmax_mplid, width);
+	width = names_width(porname_table, tmax_porid, width);
+	return names_width(almname_table, tmax_almid, width);
 }
 
 static void show_state(char *buf, UINT size, const struct ps_obj *o)
@@ -435,6 +543,30 @@ static void show_state(char *buf, UINT size, const struct ps_obj *o)
 	case PS_MPF:
 		format_to(buf, size, "%lu of %lu free, %lu bytes", o->val[0],
 			  o->val[1], o->val[2]);
+		break;
+	case PS_MTX:
+		if (o->val[0] == 0UL)
+			format_to(buf, size, "unlocked");
+		else
+			format_to(buf, size, "locked by %lu", o->val[0]);
+		break;
+	case PS_MBF:
+		format_to(buf, size, "%lu messages, %lu of %lu bytes free",
+			  o->val[0], o->val[1], o->val[2]);
+		break;
+	case PS_MPL:
+		format_to(buf, size, "%lu of %lu bytes free", o->val[0],
+			  o->val[1]);
+		break;
+	case PS_POR:
+		format_to(buf, size, "messages %lu, replies %lu bytes",
+			  o->val[0], o->val[1]);
+		break;
+	case PS_ALM:
+		if (o->val[2] == PS_NONE)
+			format_to(buf, size, "stopped");
+		else
+			format_to(buf, size, "started, in %lu ms", o->val[2]);
 		break;
 	case PS_CYC:
 		if (o->val[2] == PS_NONE)
@@ -461,16 +593,18 @@ static void show_obj(const struct out *o, const struct ps_snap *s,
 	out(o, " ");
 	out_left(o, name_of(kind_names[p_obj->kind], p_obj->id), width);
 	out(o, "  ");
-	if (p_obj->kind == PS_CYC) {	/* nothing waits for a handler */
+	/* Nothing waits for a handler. */
+	if (p_obj->kind == PS_CYC || p_obj->kind == PS_ALM) {
 		out(o, "%s\n", state);
 		return;
 	}
 	out_left(o, state, 32U);
 	out(o, " ");
-	if (p_obj->kind == PS_DTQ) {
-		out(o, "send: ");
+	if (p_obj->kind == PS_DTQ || p_obj->kind == PS_MBF ||
+	    p_obj->kind == PS_POR) {
+		out(o, p_obj->kind == PS_POR ? "call: " : "send: ");
 		show_waiters(o, s, &p_obj->wait[0]);
-		out(o, " receive: ");
+		out(o, p_obj->kind == PS_POR ? " accept: " : " receive: ");
 		show_waiters(o, s, &p_obj->wait[1]);
 	} else {
 		show_waiters(o, s, &p_obj->wait[0]);

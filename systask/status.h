@@ -20,7 +20,9 @@
 extern const char *const tskname_table[], *const semname_table[],
 	*const flgname_table[], *const dtqname_table[],
 	*const mbxname_table[], *const mpfname_table[],
-	*const cycname_table[];
+	*const cycname_table[], *const mtxname_table[],
+	*const mbfname_table[], *const almname_table[],
+	*const mplname_table[], *const porname_table[];
 
 struct ps_task {
 	UINT	state;		/* TTS_* */
@@ -38,15 +40,17 @@ struct ps_waiters {
 	UINT	count;
 };
 
-enum ps_kind { PS_SEM, PS_FLG, PS_DTQ, PS_MBX, PS_MPF, PS_CYC };
+enum ps_kind { PS_SEM, PS_FLG, PS_DTQ, PS_MBX, PS_MPF, PS_CYC, PS_MTX,
+	       PS_MBF, PS_MPL, PS_POR, PS_ALM };
 
-#define PS_NONE		(~0UL)	/* a cyclic handler's next: none due */
+#define PS_NONE		(~0UL)	/* a time handler's next: none due */
 
 struct ps_obj {
 	enum ps_kind	kind;
 	ID		id;
 	unsigned long	val[3];		/* as status_write() prints them */
-	struct ps_waiters wait[2];	/* a data queue's senders, receivers */
+	struct ps_waiters wait[2];	/* senders, receivers (callers,
+					   acceptors); or the one queue */
 };
 
 struct ps_snap {

@@ -10,7 +10,8 @@
 #include "status.h"
 
 #define NOBJ	(TNUM_SEMID + TNUM_FLGID + TNUM_DTQID + TNUM_MBXID + \
-		 TNUM_MPFID + TNUM_CYCID)
+		 TNUM_MPFID + TNUM_CYCID + TNUM_MTXID + TNUM_MBFID + \
+		 TNUM_MPLID + TNUM_PORID + TNUM_ALMID)
 
 static struct ps_task	tasks[TNUM_TSKID + 1];
 static ID		waiters[TNUM_TSKID + 1];

@@ -250,6 +250,9 @@ ps_not_started() {
 		"ps before start: objects as configured"
 	like "$_ps" "^cyc 1 +CYC +started, every 10 ms$" \
 		"ps before start: cyclic handler as configured"
+	like "$_ps" "^mbf 1 +MBF +0 messages, 24 of 24 bytes free +send: - receive: -$" \
+		"ps before start: message buffer as configured"
+	like "$_ps" "^alm 1 +ALM +stopped$" "ps before start: alarm handler"
 }
 
 ps_tasks() {
@@ -278,6 +281,13 @@ ps_objects() {
 	like "$1" "^mpf 1 +MPF +3 of 4 free, 32 bytes +-$" "ps: mpf 1"
 	like "$1" "^cyc 1 +CYC +started, every 10 ms, next in ([0-9]|10) ms$" \
 		"ps: cyc 1"
+	like "$1" "^mtx 1 +MTX +locked by 1 +-$" "ps: mtx 1"
+	like "$1" "^mbf 1 +MBF +1 messages, 16 of 24 bytes free +send: - receive: -$" \
+		"ps: mbf 1"
+	like "$1" "^mpl 1 +MPL +[0-9]+ of 80 bytes free +-$" "ps: mpl 1"
+	like "$1" "^por 1 +POR +messages 16, replies 8 bytes +call: - accept: -$" \
+		"ps: por 1"
+	like "$1" "^alm 1 +ALM +started, in [0-9]+ ms$" "ps: alm 1"
 }
 
 ps_refused() {

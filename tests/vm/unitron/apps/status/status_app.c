@@ -14,8 +14,10 @@
  *   9 BEHIND                  READY               (behind SPINNER)
  *   10 DORMANT                DORMANT
  *
- * plus two messages in MBX and one block of MPF taken.  Interrupt 1
- * releases everything, the results are checked, and the system ends.
+ * plus two messages in MBX, one block of MPF taken, MTX locked by
+ * MAIN_TASK, one message in MBF, one block of MPL taken and ALM started.
+ * Interrupt 1 releases everything, the results are checked, and the
+ * system ends.
  */
 #include "tests.h"
 #include "status_app.h"
@@ -31,6 +33,10 @@ static T_MSG msgs[2];
 void cyclic_handler(VP_INT exinf)
 {
 	(void)iset_flg(FLG, 0x1);
+}
+
+void alarm_handler(VP_INT exinf)
+{
 }
 
 void swi_handler(void)
@@ -89,8 +95,12 @@ void act_task(VP_INT exinf)
 }
 
 /* Every task in its state, the objects filled. */
-static void set_up(VP *p_blk)
+static void set_up(VP *p_blk, VP *p_mpl_blk)
 {
+	ER_IS(loc_mtx(MTX), E_OK);
+	ER_IS(psnd_mbf(MBF, "abc", 4), E_OK);
+	ER_IS(pget_mpl(MPL, 16, p_mpl_blk), E_OK);
+	ER_IS(sta_alm(ALM, SEM_TMOUT), E_OK);
 	ER_IS(act_tsk(SEM_LOW), E_OK);
 	ER_IS(act_tsk(SEM_HIGH), E_OK);
 	ER_IS(act_tsk(DELAYED), E_OK);
@@ -107,9 +117,10 @@ static void set_up(VP *p_blk)
 	ER_IS(act_tsk(BEHIND), E_OK);
 }
 
-static void release_all(VP blk)
+static void release_all(VP blk, VP mpl_blk)
 {
 	T_MSG *p_msg;
+	char buf[8];
 
 	ER_IS(sig_sem(SEM), E_OK);
 	ER_IS(sig_sem(SEM), E_OK);
@@ -121,16 +132,20 @@ static void release_all(VP blk)
 	ER_IS(rcv_mbx(MBX, &p_msg), E_OK);
 	ER_IS(rcv_mbx(MBX, &p_msg), E_OK);
 	ER_IS(rel_mpf(MPF, blk), E_OK);
+	ER_IS(unl_mtx(MTX), E_OK);
+	INT_IS(prcv_mbf(MBF, buf), 4);
+	ER_IS(rel_mpl(MPL, mpl_blk), E_OK);
+	ER_IS(stp_alm(ALM), E_OK);
 	ER_IS(dly_tsk(CYC_PERIOD * 3), E_OK);	/* the others end */
 }
 
 void main_task(VP_INT exinf)
 {
-	VP blk;
+	VP blk, mpl_blk;
 
-	set_up(&blk);
+	set_up(&blk, &mpl_blk);
 	ER_IS(slp_tsk(), E_OK);			/* until interrupt 1 */
-	release_all(blk);
+	release_all(blk, mpl_blk);
 	INT_IS(nwoken, 2);
 	INT_IS(woken[0], SEM_HIGH);
 	INT_IS(woken[1], SEM_LOW);
