@@ -79,7 +79,7 @@ module: cfg
 	@test -n "$(APP)" || { echo "usage: make module APP=dir [CFGFILE=name.cfg] [FLAVOUR=std|rt | KDIR=dir]"; exit 2; }
 	@test -d "$(APP)" || { echo "make module: APP=$(APP): no such directory"; exit 2; }
 	@test "$(words $(MODULE_CFG))" = 1 || { echo "make module: APP=$(APP): expected one .cfg, found '$(MODULE_CFG)'; set CFGFILE="; exit 2; }
-	CFGFILE='$(MODULE_CFG)' APP_DEFS='$(APP_DEFS)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
+	CFGFILE='$(MODULE_CFG)' APP_DEFS='$(APP_DEFS)' API='$(API)' port/linux/mkmodule.sh $(APP) $(MODULE_SRC)
 	tools/vm/kbuild.sh -q $(or $(KDIR),$(FLAVOUR)) $(MODULE_SRC) $(MODULE_OUT)
 	@echo "module: $(MODULE_OUT)/$(MODULE_NAME).ko"
 
@@ -89,7 +89,7 @@ module: cfg
 image: cfg
 	@test -n "$(APP)" || { echo "usage: make image APP=dir [CFGFILE=name.cfg]"; exit 2; }
 	@test -d "$(APP)" || { echo "make image: APP=$(APP): no such directory"; exit 2; }
-	CFGFILE='$(CFGFILE)' APP_DEFS='$(APP_DEFS)' port/bare/mkimage.sh $(APP) $(BUILD)/images/$(MODULE_NAME) >/dev/null
+	CFGFILE='$(CFGFILE)' APP_DEFS='$(APP_DEFS)' API='$(API)' port/bare/mkimage.sh $(APP) $(BUILD)/images/$(MODULE_NAME) >/dev/null
 	@mv $(BUILD)/images/$(MODULE_NAME)/$(MODULE_NAME).img $(BUILD)/images/
 	@echo "image: $(BUILD)/images/$(MODULE_NAME).img"
 

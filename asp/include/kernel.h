@@ -10,8 +10,14 @@
  * applications alike.  Build an ASP application with `make APP=dir
  * API=asp` (mk/app.mk), which puts this directory first on the include
  * path.
+ *
+ * The kernel's own sources never take this header: where they share the
+ * include path with the application (the linux port's module), they are
+ * built with UNITRON_CORE_BUILD and get the µITRON header.
  */
-#ifndef UNITRON_ASP_KERNEL_H
+#ifdef UNITRON_CORE_BUILD
+#include_next <kernel.h>
+#elif !defined(UNITRON_ASP_KERNEL_H)
 #define UNITRON_ASP_KERNEL_H
 
 #include "t_stddef.h"
@@ -124,4 +130,4 @@ UNITRON_ASP_REF(ref_alm, T_RALM, almstat, UNITRON_TALM_STA, TALM_STA, TALM_STP)
 #define ref_alm		asp_ref_alm
 
 #endif /* _MACRO_ONLY */
-#endif /* UNITRON_ASP_KERNEL_H */
+#endif /* UNITRON_CORE_BUILD, UNITRON_ASP_KERNEL_H */

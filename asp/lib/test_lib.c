@@ -56,7 +56,7 @@ static void unlock(bool_t locked)
 }
 
 /* After a "not ok" (test point n): the plan, and the end of the system. */
-static NoReturn void fail(uint_t n)
+static void fail(uint_t n)
 {
 	syslog(LOG_EMERG, "1..%u", n);
 	test_finish();

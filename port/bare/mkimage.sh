@@ -9,7 +9,8 @@
 #
 # Makes OUT_DIR/NAME.img (NAME: that of the .cfg by default).  In the
 # environment, as for the other ports: CFGFILE, the .cfg when APP_DIR
-# has several; APP_DEFS, -D options for the .cfg and the C code.
+# has several; APP_DEFS, -D options for the .cfg and the C code; API=asp
+# for a TOPPERS/ASP application (asp/README.md).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 usage() { echo "usage: $0 APP_DIR OUT_DIR [NAME] [-- EXTRA_SRC...]" >&2; exit 2; }
@@ -33,6 +34,9 @@ if [[ $# -gt 0 && $1 != -- ]]; then name=$1; shift; fi
 [[ ${1:-} == -- ]] && shift
 extra=("$@")
 read -ra defs <<<"${APP_DEFS:-}"
+api=${API:-jsp}
+[[ $api == jsp || $api == asp ]] ||
+	{ echo "mkimage.sh: API=$api: expected jsp or asp" >&2; exit 1; }
 
 make -s -C "$top" cfg
 mkdir -p "$out/obj"
@@ -42,10 +46,22 @@ inc=(-I"$out" -I"$app" -I"$top/itron/include" -I"$top/port/bare"
 	-I"$top/bridge/include" -I"$top/bridge/kernel"
 	-I"$top/port/bare/include")
 for f in "${extra[@]}"; do inc+=(-I"$(dirname "$f")"); done
+# The application's own sources: with ASP's headers first (API=asp).
+app_inc=()
+cfg_defs=("${defs[@]}")
+if [[ $api == asp ]]; then
+	app_inc=(-I"$top/asp/include")
+	"$top/cfg/unitron-cfg" --expand "${app_inc[@]}" "${inc[@]}" "$cfg" \
+		>"$out/$name.x.cfg"
+	cfg=$out/$name.x.cfg
+	cfg_defs+=(-DTOPPERS_MACRO_ONLY)
+	printf '/* kernel_cfg.h: the object IDs (kernel_id.h) */\n#include "kernel_id.h"\n' \
+		>"$out/kernel_cfg.h"
+fi
 
 ln -sfn "$top" "$out/@(SRCDIR)"
-cc -E -x c -D_MACRO_ONLY= -DUNITRON_CFG "${defs[@]}" "${inc[@]}" "$cfg" \
-	-o "$out/$name.i"
+cc -E -x c -D_MACRO_ONLY= -DUNITRON_CFG "${cfg_defs[@]}" "${app_inc[@]}" \
+	"${inc[@]}" "$cfg" -o "$out/$name.i"
 rm "$out/@(SRCDIR)"
 "$top/cfg/unitron-cfg" -o "$out" "$out/$name.i"
 
@@ -60,16 +76,18 @@ cflags=(-std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter
 objs=()
 for f in "$top"/itron/kernel/*.c "$top"/port/bare/*.c "$top"/systask/*.c \
 	"$top"/bridge/kernel/*.c "$top"/bridge/bare/*.c \
-	"$top"/port/bare/*.S "$app"/*.c "$out/kernel_cfg.c"; do
+	"$top"/port/bare/*.S; do
 	[[ -f $f ]] || continue
 	o=$out/obj/$(basename "$(dirname "$f")")_$(basename "${f%.*}").o
 	cc "${cflags[@]}" -c "$f" -o "$o"
 	objs+=("$o")
 done
-for f in "${extra[@]}"; do
-	[[ $f == *.c ]] || continue
-	o=$out/obj/x_$(basename "${f%.c}").o
-	cc "${cflags[@]}" -c "$f" -o "$o"
+app_srcs=("$app"/*.c "$out/kernel_cfg.c")
+[[ $api == asp ]] && app_srcs+=("$top"/asp/lib/*.c)
+for f in "${app_srcs[@]}" "${extra[@]}"; do
+	[[ $f == *.c && -f $f ]] || continue
+	o=$out/obj/x_$(basename "$(dirname "$f")")_$(basename "${f%.c}").o
+	cc "${app_inc[@]}" "${cflags[@]}" -c "$f" -o "$o"
 	objs+=("$o")
 done
 cc -nostdlib -static -no-pie -Wl,--build-id=none -Wl,--no-warn-rwx-segments -Wl,-T,"$top/port/bare/image.ld" \
