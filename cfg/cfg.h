@@ -93,13 +93,13 @@ enum {
 
 enum obj_kind {
 	OK_TSK, OK_SEM, OK_FLG, OK_DTQ, OK_MBX, OK_MPF, OK_CYC, OK_MTX,
-	OK_MBF, OK_ALM, OK_MPL, OK_POR,
+	OK_MBF, OK_ALM, OK_MPL, OK_POR, OK_PDQ,
 	OK_TEX, OK_INH, OK_INT, OK_ISR, OK_EXC, OK_INI, OK_TER, OK_ICS, OK_OVR, OK_SVC,
 	OK_BRG,		/* VBRG_DTQ, VBRG_MBX: objects Linux may use */
 	OK_INCLUDE,
 	OK_NKINDS
 };
-#define OK_NIDKINDS	(OK_POR + 1)	/* kinds with ID numbers */
+#define OK_NIDKINDS	(OK_PDQ + 1)	/* kinds with ID numbers */
 
 #define CFG_MAX_PARAMS	6	/* the largest packet (CRE_TSK) */
 

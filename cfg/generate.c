@@ -28,6 +28,7 @@ static const struct {
 	{ "ALMID", "Alarm handlers (CRE_ALM)" },
 	{ "MPLID", "Variable-size memory pools (CRE_MPL)" },
 	{ "PORID", "Rendezvous ports (CRE_POR)" },
+	{ "PDQID", "Priority data queues (CRE_PDQ)" },
 };
 
 /* A symbol for an area of object o: prefix_NAME, or idprefix_ID. */
@@ -348,6 +349,41 @@ static void gen_messagebufs(cfg *c, FILE *f)
 	fprintf(f, "MBFCB mbfcb_table[%zu];\n", n ? n : 1);
 }
 
+static void gen_pridataqs(cfg *c, FILE *f)
+{
+	const objvec *v = &c->objs[OK_PDQ];
+	size_t i, n = v->n;
+
+	section(f, idkinds[OK_PDQ].title);
+	for (i = 0; i < n; i++) {
+		const cfg_obj *o = c->byid[OK_PDQ][i];
+		const param *cnt = &o->p[1];
+
+		api_assertions(c, o, f);
+		if (cnt->st == EV_OK && cnt->val.v == 0)
+			continue;
+		fprintf(f, "static PDQMB %s[%s];\n",
+			sym(c, o, "_kernel_pdqmb", "_kernel_pdqmbid"),
+			cnt->st == EV_OK ? P(c, cnt) :
+			cfg_printf(c, "%s > 0 ? %s : 1", P(c, cnt), P(c, cnt)));
+	}
+	gen_tmax(f, OK_PDQ, n);
+	if (table_open(f, "const PDQINIB pdqinib_table", n)) {
+		for (i = 0; i < n; i++) {
+			const cfg_obj *o = c->byid[OK_PDQ][i];
+			const param *cnt = &o->p[1];
+
+			entry_comment(c, f, o, 1);
+			fprintf(f, "\t{ %s, %s, %s, %s },\n", P(c, &o->p[0]),
+				P(c, cnt), P(c, &o->p[2]),
+				cnt->st == EV_OK && cnt->val.v == 0 ? "NULL" :
+				sym(c, o, "_kernel_pdqmb", "_kernel_pdqmbid"));
+		}
+		fprintf(f, "};\n");
+	}
+	fprintf(f, "PDQCB pdqcb_table[%zu];\n", n ? n : 1);
+}
+
 static void gen_mempvar(cfg *c, FILE *f)
 {
 	const objvec *v = &c->objs[OK_MPL];
@@ -519,6 +555,7 @@ static void gen_names(cfg *c, FILE *f)
 		"dtqname_table", "mbxname_table", "mpfname_table",
 		"cycname_table", "mtxname_table", "mbfname_table",
 		"almname_table", "mplname_table", "porname_table",
+		"pdqname_table",
 	};
 	int k;
 	size_t i;
@@ -576,6 +613,7 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_mempvar(c, f);
 	gen_simple(c, f, OK_POR, "const PORINIB porinib_table",
 		   "PORCB porcb_table");
+	gen_pridataqs(c, f);
 	gen_list(c, f, OK_INH, "Interrupt handlers (DEF_INH)", "tnum_inhno",
 		 "const INHINIB inhinib_table");
 	gen_list(c, f, OK_INT, "Interrupts configured (CFG_INT)", "tnum_intno",

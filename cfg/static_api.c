@@ -100,6 +100,14 @@ static const struct api_def apis[] = {
 		INT("dtqcnt", RANGE(0, UINT_MAXV, NULL, NULL)),
 		PTR("dtq"),
 	}, 0 },
+	/* TOPPERS/ASP: pdqmb must be NULL (the configurator allocates it). */
+	{ "CRE_PDQ", OK_PDQ, "name", 4, {
+		INT("pdqatr", ATTR(0x01, "TA_TFIFO | TA_TPRI")),
+		INT("pdqcnt", RANGE(0, UINT_MAXV, NULL, NULL)),
+		INT("maxdpri", RANGE(1, 16, "TMIN_DPRI <= @ && @ <= TMAX_DPRI",
+				     "out of range (must be 1..16)")),
+		PTR("pdqmb"),
+	}, 0 },
 	{ "CRE_MBX", OK_MBX, "name", 3, {
 		INT("mbxatr", ATTR(0x03, "TA_TFIFO | TA_TPRI | TA_MFIFO | "
 			     "TA_MPRI")),
@@ -224,6 +232,7 @@ const char *kind_noun(enum obj_kind k)
 		"fixed-sized memory pool", "cyclic handler", "mutex",
 		"message buffer", "alarm handler",
 		"variable-size memory pool", "rendezvous port",
+		"priority data queue",
 		"task exception routine", "interrupt handler", "interrupt",
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",
@@ -694,6 +703,9 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 		cfg_error_at(c, name, "DEF_OVR: the overrun handler is already "
 			     "defined (at %s:%lu)", c->objs[OK_OVR].v[0]->file,
 			     c->objs[OK_OVR].v[0]->line);
+	if (d->kind == OK_PDQ && !tokens_are_null(o->p[3].tok, o->p[3].ntok))
+		cfg_error_at(c, o->p[3].tok, "%s: 'pdqmb' must be NULL (the "
+			     "configurator allocates the queue)", o->label);
 	if (d->kind == OK_MPF && o->np == 5 &&
 	    !tokens_are_null(o->p[4].tok, o->p[4].ntok))
 		cfg_error_at(c, o->p[4].tok, "%s: 'mpfmb' must be NULL (the "

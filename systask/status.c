@@ -405,6 +405,10 @@ static const char *wait_name(UINT wreason)
 		return "rdtq";
 	case TTW_MBX:
 		return "mbx";
+	case TTW_SPDQ:
+		return "spdq";
+	case TTW_RPDQ:
+		return "rpdq";
 	case TTW_MPF:
 		return "mpf";
 	case TTW_MTX:

@@ -45,8 +45,6 @@
 #define TALM_STA	0x02U	/* alarm handler started */
 
 #define TA_NONKERNEL	0x02U	/* interrupt: not managed by the kernel */
-#define TMIN_DPRI	1	/* data priorities (no priority data queues) */
-#define TMAX_DPRI	16
 #define TMIN_ISRPRI	1
 #define TMAX_ISRPRI	16
 

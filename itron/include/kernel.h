@@ -61,6 +61,8 @@
 #define TTW_RDV		0x1000U	/* in a rendezvous, waiting for its end */
 #define TTW_MPF		0x2000U	/* getting a fixed-size block */
 #define TTW_MPL		0x4000U	/* getting a variable-size block */
+#define TTW_SPDQ	0x10000U /* sending to a priority data queue */
+#define TTW_RPDQ	0x20000U /* receiving from a priority data queue */
 
 #define TTEX_ENA	0x00U	/* task exceptions enabled */
 #define TTEX_DIS	0x01U	/* task exceptions disabled */
@@ -82,6 +84,8 @@
 #define TMAX_TPRI	16
 #define TMIN_MPRI	1
 #define TMAX_MPRI	16
+#define TMIN_DPRI	1	/* data priorities (priority data queues) */
+#define TMAX_DPRI	16
 #define TMAX_ACTCNT	1
 #define TMAX_WUPCNT	1
 #define TMAX_SUSCNT	1
@@ -253,6 +257,23 @@ typedef struct t_rdtq {
 ER	ref_dtq(ID dtqid, T_RDTQ *pk_rdtq);
 ER	ini_dtq(ID dtqid);
 
+/* Priority data queues (TOPPERS/ASP). */
+typedef struct t_rpdq {
+	ID		stskid;		/* the first waiting sender, or TSK_NONE */
+	ID		rtskid;		/* the first waiting receiver */
+	UINT		spdqcnt;	/* data in the queue */
+} T_RPDQ;
+
+ER	snd_pdq(ID pdqid, VP_INT data, PRI datapri);
+ER	psnd_pdq(ID pdqid, VP_INT data, PRI datapri);
+ER	ipsnd_pdq(ID pdqid, VP_INT data, PRI datapri);
+ER	tsnd_pdq(ID pdqid, VP_INT data, PRI datapri, TMO tmout);
+ER	rcv_pdq(ID pdqid, VP_INT *p_data, PRI *p_datapri);
+ER	prcv_pdq(ID pdqid, VP_INT *p_data, PRI *p_datapri);
+ER	trcv_pdq(ID pdqid, VP_INT *p_data, PRI *p_datapri, TMO tmout);
+ER	ini_pdq(ID pdqid);
+ER	ref_pdq(ID pdqid, T_RPDQ *pk_rpdq);
+
 /* Mailboxes. */
 ER	snd_mbx(ID mbxid, T_MSG *pk_msg);
 ER	rcv_mbx(ID mbxid, T_MSG **ppk_msg);
@@ -412,7 +433,7 @@ ER	ref_sys(T_RSYS *pk_rsys);
 typedef struct t_rcfg {
 	UINT		tnum_tsk, tnum_sem, tnum_flg, tnum_dtq, tnum_mbx;
 	UINT		tnum_mtx, tnum_mbf, tnum_mpf, tnum_mpl, tnum_cyc;
-	UINT		tnum_alm, tnum_por;
+	UINT		tnum_alm, tnum_por, tnum_pdq;
 	UINT		tmax_tpri;
 } T_RCFG;
 

@@ -171,6 +171,7 @@ void	initialize_semaphore(void);
 void	initialize_mutex(void);
 void	initialize_eventflag(void);
 void	initialize_dataqueue(void);
+void	initialize_pridataq(void);
 void	initialize_mailbox(void);
 void	initialize_mempfix(void);
 void	initialize_mempvar(void);

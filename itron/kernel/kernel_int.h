@@ -13,6 +13,7 @@
 #include "mutex.h"
 #include "eventflag.h"
 #include "dataqueue.h"
+#include "pridataq.h"
 #include "mailbox.h"
 #include "mempfix.h"
 #include "mempvar.h"

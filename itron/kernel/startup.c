@@ -21,6 +21,7 @@ void kernel_start(void)
 	initialize_mutex();
 	initialize_eventflag();
 	initialize_dataqueue();
+	initialize_pridataq();
 	initialize_mailbox();
 	initialize_mempfix();
 	initialize_mempvar();

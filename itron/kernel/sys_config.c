@@ -22,6 +22,7 @@ ER ref_cfg(T_RCFG *pk_rcfg)
 	pk_rcfg->tnum_cyc = (UINT)tmax_cycid;
 	pk_rcfg->tnum_alm = (UINT)tmax_almid;
 	pk_rcfg->tnum_por = (UINT)tmax_porid;
+	pk_rcfg->tnum_pdq = (UINT)tmax_pdqid;
 	pk_rcfg->tmax_tpri = TMAX_TPRI;
 	return E_OK;
 }

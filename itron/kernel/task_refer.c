@@ -36,6 +36,9 @@ ID wait_object_id(const WINFO *p_winfo)
 	case TTW_SDTQ:
 	case TTW_RDTQ:
 		return OBJ_ID(DTQCB, dtqcb_table, TMIN_DTQID, p_obj);
+	case TTW_SPDQ:
+	case TTW_RPDQ:
+		return OBJ_ID(PDQCB, pdqcb_table, TMIN_PDQID, p_obj);
 	case TTW_MBX:
 		return OBJ_ID(MBXCB, mbxcb_table, TMIN_MBXID, p_obj);
 	case TTW_MTX:

@@ -42,7 +42,8 @@
 	{ 0x0008, "flg" }, { 0x0010, "sdtq" }, { 0x0020, "rdtq" },	\
 	{ 0x0040, "mbx" }, { 0x0080, "mtx" }, { 0x0100, "smbf" },	\
 	{ 0x0200, "rmbf" }, { 0x0400, "cal" }, { 0x0800, "acp" },	\
-	{ 0x1000, "rdv" }, { 0x2000, "mpf" }, { 0x4000, "mpl" })
+	{ 0x1000, "rdv" }, { 0x2000, "mpf" }, { 0x4000, "mpl" },	\
+	{ 0x10000, "spdq" }, { 0x20000, "rpdq" })
 
 TRACE_EVENT(unitron_dispatch,
 	TP_PROTO(int prev, unsigned int prev_state, int next,

@@ -135,6 +135,27 @@ static void test_interrupts(void)
 	check_point(10);
 }
 
+static void test_pridataq(void)
+{
+	intptr_t data;
+	PRI datapri;
+	T_RPDQ rpdq;
+
+	check_ercd(snd_pdq(PDQ1, 10, 3), E_OK);
+	check_ercd(snd_pdq(PDQ1, 20, 1), E_OK);
+	check_ercd(psnd_pdq(PDQ1, 30, 3), E_OK);
+	check_ercd(psnd_pdq(PDQ1, 40, 1), E_TMOUT);
+	check_ercd(ref_pdq(PDQ1, &rpdq), E_OK);
+	check_assert(rpdq.spdqcnt == 3);
+	check_ercd(rcv_pdq(PDQ1, &data, &datapri), E_OK);
+	check_assert(data == 20 && datapri == 1);
+	check_ercd(prcv_pdq(PDQ1, &data, &datapri), E_OK);
+	check_assert(data == 10 && datapri == 3);
+	check_ercd(ini_pdq(PDQ1), E_OK);
+	check_ercd(prcv_pdq(PDQ1, &data, &datapri), E_TMOUT);
+	check_point(12);
+}
+
 static void test_exception_and_pool(void)
 {
 	T_RTEX rtex;
@@ -175,8 +196,9 @@ void main_task(intptr_t exinf)
 	test_alarm();
 	test_interrupts();
 	test_exception_and_pool();
+	test_pridataq();
 #ifdef ASPAPP_SKIP_A_POINT
-	check_point(13);	/* tests/host/asp.t: the library must fail */
+	check_point(14);	/* tests/host/asp.t: the library must fail */
 #endif
-	check_finish(12);
+	check_finish(13);
 }

@@ -2,8 +2,8 @@
  * An application written the TOPPERS/ASP way (tests/host/asp.t builds
  * it with API=asp, unmodified): ASP's headers and types, kernel_cfg.h,
  * ASP's .cfg conventions and test library, and what ASP's extensions
- * add - mutexes, message buffers - with alarm handlers and interrupt
- * management.
+ * add - mutexes, message buffers - with alarm handlers, priority data
+ * queues and interrupt management.
  */
 #include <target_test.h>
 

@@ -110,6 +110,11 @@ int main(void)
 		printf("inh %u atr=%u hdr=%s\n", inhinib_table[i].inhno,
 		       inhinib_table[i].inhatr,
 		       FN(inhinib_table[i].inthdr, timer_handler));
+	for (i = 0; i < tmax_pdqid; i++)
+		printf("pdq %d atr=%u pdqcnt=%u maxdpri=%d mb=%s\n", i + 1,
+		       pdqinib_table[i].pdqatr, pdqinib_table[i].pdqcnt,
+		       pdqinib_table[i].maxdpri,
+		       pdqinib_table[i].p_pdqmb != NULL ? "cfg" : "NULL");
 	for (i = 0; i < tmax_porid; i++)
 		printf("por %d atr=%u maxcmsz=%u maxrmsz=%u\n", i + 1,
 		       porinib_table[i].poratr, porinib_table[i].maxcmsz,

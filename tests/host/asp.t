@@ -2,7 +2,8 @@
 # TOPPERS/ASP source compatibility: tests/asp/aspapp is written the way
 # ASP applications are (ASP's headers and types, kernel_cfg.h, INCLUDE of
 # .cfg files, #include in the .cfg, ASP's test library, mutexes, message
-# buffers, alarms, interrupt management); it must build unmodified with
+# buffers, alarms, priority data queues, interrupt management); it must
+# build unmodified with
 # API=asp and pass its own check points.  TAP.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,8 +23,8 @@ log=$(timeout 30 "$out/aspapp" --no-rt 2>&1 | tr -d '\r')
 status=$?
 ok "aspapp exits 0 (check_finish ends the system)" '[ $status -eq 0 ]'
 ok "every check point passed, in order" \
-	'[ "$(grep -c "^ok [0-9]* - check point" <<<"$log")" = 12 ] &&
-	 ! grep -q "^not ok" <<<"$log" && grep -qx "1..12" <<<"$log"'
+	'[ "$(grep -c "^ok [0-9]* - check point" <<<"$log")" = 13 ] &&
+	 ! grep -q "^not ok" <<<"$log" && grep -qx "1..13" <<<"$log"'
 ok "the banner (syssvc/banner.cfg, an INCLUDEd .cfg)" \
 	'grep -q "TOPPERS/ASP API" <<<"$log"'
 ok "the ATT_TER routine ran at the end" 'grep -q "ter_routine runs" <<<"$log"'
@@ -37,8 +38,8 @@ make -s -f "$top/mk/app.mk" APP="$top/tests/asp" OUT="$out-wrong" API=asp \
 	APP_DEFS=-DASPAPP_SKIP_A_POINT >/dev/null 2>&1
 log=$(timeout 30 "$out-wrong/aspapp" --no-rt 2>&1 | tr -d '\r')
 ok "a check point out of order: not ok, and the run ends" \
-	'grep -q "^not ok 12 - check point 13 reached, 12 expected" <<<"$log" &&
-	 grep -qx "1..12" <<<"$log" && ! grep -q "check point 12$" <<<"$log"'
+	'grep -q "^not ok 13 - check point 14 reached, 13 expected" <<<"$log" &&
+	 grep -qx "1..13" <<<"$log" && ! grep -q "check point 13$" <<<"$log"'
 
 # API= takes only what exists.
 log=$(make -s -f "$top/mk/app.mk" APP="$top/tests/asp" OUT="$out-bad" \
