@@ -3,8 +3,7 @@
 # ASP applications are (ASP's headers and types, kernel_cfg.h, INCLUDE of
 # .cfg files, #include in the .cfg, ASP's test library, mutexes, message
 # buffers, alarms, priority data queues, interrupt management); it must
-# build unmodified with
-# API=asp and pass its own check points.  TAP.
+# build unmodified with API=asp and pass its own check points.  TAP.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/tests/asp
