@@ -23,7 +23,7 @@ UINT status_objects(void)
 {
 	return (UINT)(tmax_semid + tmax_flgid + tmax_dtqid + tmax_mbxid +
 		      tmax_mpfid + tmax_cycid + tmax_mtxid + tmax_mbfid +
-		      tmax_mplid + tmax_porid + tmax_almid);
+		      tmax_mplid + tmax_porid + tmax_almid + tmax_pdqid);
 }
 
 static void snap_task(struct ps_snap *s, ID id)
@@ -127,6 +127,23 @@ static void snap_dtqs(struct ps_snap *s)
 		o->val[0] = p_dtqcb->count;
 		o->wait[0] = copy_waiters(s, &p_dtqcb->swait_queue);
 		o->wait[1] = copy_waiters(s, &p_dtqcb->rwait_queue);
+	}
+}
+
+static void snap_pdqs(struct ps_snap *s)
+{
+	ID id;
+
+	for (id = TMIN_PDQID; id <= tmax_pdqid; id++) {
+		PDQCB *p_pdqcb = get_pdqcb(id);
+		struct ps_obj *o = add_obj(s, PS_PDQ, id);
+
+		o->val[1] = pdqinib_table[id - TMIN_PDQID].pdqcnt;
+		if (!s->live)
+			continue;
+		o->val[0] = p_pdqcb->count;
+		o->wait[0] = copy_waiters(s, &p_pdqcb->swait_queue);
+		o->wait[1] = copy_waiters(s, &p_pdqcb->rwait_queue);
 	}
 }
 
@@ -298,6 +315,7 @@ void status_take(struct ps_snap *s, BOOL live)
 	snap_sems(s);
 	snap_flgs(s);
 	snap_dtqs(s);
+	snap_pdqs(s);
 	snap_mbxs(s);
 	snap_mpfs(s);
 	snap_cycs(s);
@@ -498,7 +516,7 @@ static const char *const kind_name[] = {
 	[PS_SEM] = "sem", [PS_FLG] = "flg", [PS_DTQ] = "dtq",
 	[PS_MBX] = "mbx", [PS_MPF] = "mpf", [PS_CYC] = "cyc",
 	[PS_MTX] = "mtx", [PS_MBF] = "mbf", [PS_MPL] = "mpl",
-	[PS_POR] = "por", [PS_ALM] = "alm",
+	[PS_POR] = "por", [PS_ALM] = "alm", [PS_PDQ] = "pdq",
 };
 
 static const char *const *const kind_names[] = {
@@ -507,7 +525,7 @@ static const char *const *const kind_names[] = {
 	[PS_MPF] = mpfname_table, [PS_CYC] = cycname_table,
 	[PS_MTX] = mtxname_table, [PS_MBF] = mbfname_table,
 	[PS_MPL] = mplname_table, [PS_POR] = porname_table,
-	[PS_ALM] = almname_table,
+	[PS_ALM] = almname_table, [PS_PDQ] = pdqname_table,
 };
 
 /* The widest name of an object, at least 4 ("NAME"). */
@@ -524,6 +542,7 @@ static UINT objs_width(void)
 	width = names_width(mbfname_table, tmax_mbfid, width);
 	width = names_width(mplname_table, tmax_mplid, width);
 	width = names_width(porname_table, tmax_porid, width);
+	width = names_width(pdqname_table, tmax_pdqid, width);
 	return names_width(almname_table, tmax_almid, width);
 }
 
@@ -538,6 +557,7 @@ static void show_state(char *buf, UINT size, const struct ps_obj *o)
 		format_to(buf, size, "pattern 0x%08lx", o->val[0]);
 		break;
 	case PS_DTQ:
+	case PS_PDQ:
 		format_to(buf, size, "%lu of %lu queued", o->val[0], o->val[1]);
 		break;
 	case PS_MBX:
@@ -604,8 +624,8 @@ static void show_obj(const struct out *o, const struct ps_snap *s,
 	}
 	out_left(o, state, 32U);
 	out(o, " ");
-	if (p_obj->kind == PS_DTQ || p_obj->kind == PS_MBF ||
-	    p_obj->kind == PS_POR) {
+	if (p_obj->kind == PS_DTQ || p_obj->kind == PS_PDQ ||
+	    p_obj->kind == PS_MBF || p_obj->kind == PS_POR) {
 		out(o, p_obj->kind == PS_POR ? "call: " : "send: ");
 		show_waiters(o, s, &p_obj->wait[0]);
 		out(o, p_obj->kind == PS_POR ? " accept: " : " receive: ");

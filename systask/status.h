@@ -22,7 +22,8 @@ extern const char *const tskname_table[], *const semname_table[],
 	*const mbxname_table[], *const mpfname_table[],
 	*const cycname_table[], *const mtxname_table[],
 	*const mbfname_table[], *const almname_table[],
-	*const mplname_table[], *const porname_table[];
+	*const mplname_table[], *const porname_table[],
+	*const pdqname_table[];
 
 struct ps_task {
 	UINT	state;		/* TTS_* */
@@ -41,7 +42,7 @@ struct ps_waiters {
 };
 
 enum ps_kind { PS_SEM, PS_FLG, PS_DTQ, PS_MBX, PS_MPF, PS_CYC, PS_MTX,
-	       PS_MBF, PS_MPL, PS_POR, PS_ALM };
+	       PS_MBF, PS_MPL, PS_POR, PS_ALM, PS_PDQ };
 
 #define PS_NONE		(~0UL)	/* a time handler's next: none due */
 

@@ -288,6 +288,7 @@ ps_objects() {
 	like "$1" "^por 1 +POR +messages 16, replies 8 bytes +call: - accept: -$" \
 		"ps: por 1"
 	like "$1" "^alm 1 +ALM +started, in [0-9]+ ms$" "ps: alm 1"
+	like "$1" "^pdq 1 +PDQ +1 of 3 queued +send: - receive: -$" "ps: pdq 1"
 }
 
 ps_refused() {

@@ -15,7 +15,8 @@
  *   10 DORMANT                DORMANT
  *
  * plus two messages in MBX, one block of MPF taken, MTX locked by
- * MAIN_TASK, one message in MBF, one block of MPL taken and ALM started.
+ * MAIN_TASK, one message in MBF, one block of MPL taken, ALM started
+ * and one datum in PDQ.
  * Interrupt 1 releases everything, the results are checked, and the
  * system ends.
  */
@@ -101,6 +102,7 @@ static void set_up(VP *p_blk, VP *p_mpl_blk)
 	ER_IS(psnd_mbf(MBF, "abc", 4), E_OK);
 	ER_IS(pget_mpl(MPL, 16, p_mpl_blk), E_OK);
 	ER_IS(sta_alm(ALM, SEM_TMOUT), E_OK);
+	ER_IS(psnd_pdq(PDQ, 1, 2), E_OK);
 	ER_IS(act_tsk(SEM_LOW), E_OK);
 	ER_IS(act_tsk(SEM_HIGH), E_OK);
 	ER_IS(act_tsk(DELAYED), E_OK);
@@ -136,6 +138,7 @@ static void release_all(VP blk, VP mpl_blk)
 	INT_IS(prcv_mbf(MBF, buf), 4);
 	ER_IS(rel_mpl(MPL, mpl_blk), E_OK);
 	ER_IS(stp_alm(ALM), E_OK);
+	ER_IS(ini_pdq(PDQ), E_OK);
 	ER_IS(dly_tsk(CYC_PERIOD * 3), E_OK);	/* the others end */
 }
 
