@@ -58,10 +58,9 @@
  * Memory pool areas in units of MPF_T.  (Task stacks: leave stk NULL in
  * CRE_TSK; the port sizes them, with its own STK_T.)
  */
-#define TOPPERS_COUNT_SZ(sz, unit)	(((sz) + sizeof(unit) - 1) / sizeof(unit))
-#define TOPPERS_ROUND_SZ(sz, unit) \
-	(((sz) + sizeof(unit) - 1) & ~(sizeof(unit) - 1))
-#define COUNT_MPF_T(blksz)	TOPPERS_COUNT_SZ(blksz, MPF_T)
+#define TOPPERS_COUNT_SZ(sz, unit)	(((sz) + (unit) - 1) / (unit))
+#define TOPPERS_ROUND_SZ(sz, unit)	(((sz) + (unit) - 1) & ~((unit) - 1))
+#define COUNT_MPF_T(blksz)	TOPPERS_COUNT_SZ(blksz, sizeof(MPF_T))
 
 #ifndef _MACRO_ONLY
 

@@ -420,7 +420,7 @@ BOOL	sns_ker(void);	/* TOPPERS/ASP: TRUE while the kernel is not running */
 
 /* The system's state, in µITRON 3.0's encoding (implementation-defined). */
 #define TSS_TSK		0x00U	/* task context, dispatching enabled */
-#define TSS_DDSP	0x01U	/* dispatching disabled */
+#define TSS_DDSP	0x01U	/* dispatching disabled, or held by a mask */
 #define TSS_LOC		0x03U	/* CPU locked */
 #define TSS_INDP	0x04U	/* non-task context */
 typedef struct t_rsys {

@@ -53,11 +53,11 @@ BOOL xsns_dpn(VP p_excinf)
 
 /*
  * Whether the handler may not raise a task exception to the interrupted
- * task: it did not run one (non-task context, CPU locked) or has them
- * disabled.
+ * task: it did not run one (non-task context, CPU locked), has them
+ * disabled, or runs under an interrupt priority mask (TOPPERS/ASP).
  */
 BOOL xsns_xpn(VP p_excinf)
 {
 	return vxsns_ctx(p_excinf) || vxsns_loc(p_excinf) ||
-	       vxsns_tex(p_excinf);
+	       vxsns_tex(p_excinf) || intpri_mask != TIPM_ENAALL;
 }

@@ -44,8 +44,12 @@ static BOOL interrupt_held(UINT i)
 		intinib_table[i].intpri >= intpri_mask);
 }
 
-/* Raise again, one at a time, the held interrupts now let through. */
-static void raise_released(void)
+/*
+ * Raise again, one at a time, the held interrupts now let through.  With
+ * the CPU locked (ext_tsk, the end of a task exception routine), each
+ * runs when it is unlocked.
+ */
+void interrupt_raise_released(void)
 {
 	BOOL locked = port_sense_lock();
 	INT next;
@@ -83,7 +87,7 @@ static ER set_enabled(INTNO intno, BOOL enabled)
 	if (!locked)
 		t_unlock_cpu();
 	if (enabled)
-		raise_released();
+		interrupt_raise_released();
 	return E_OK;
 }
 
@@ -111,12 +115,15 @@ ER chg_ipm(PRI intpri)
 	t_lock_cpu();
 	intpri_mask = intpri;
 	set_enadsp();
+	t_unlock_cpu();
+	/* What the mask held runs first, as it would have on real lines. */
+	interrupt_raise_released();
+	t_lock_cpu();
 	if (dispatch_needed())
 		dispatch();
 	else if (texrtn_due())
 		call_texrtn();
 	t_unlock_cpu();
-	raise_released();
 	return E_OK;
 }
 

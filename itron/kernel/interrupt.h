@@ -47,6 +47,9 @@ extern const ISRINIB	isrinib_table[];
  * TRUE returned): ena_int or chg_ipm raises it again with ras_int().
  */
 BOOL	interrupt_handle(UINT no);
+/* Raise the held interrupts that the mask and dis_int now let through. */
+void	interrupt_raise_released(void);
+
 /* TRUE if a handler or ISR is attached to no. */
 BOOL	interrupt_attached(UINT no);
 

@@ -10,9 +10,12 @@
 
 #define MPL_INUSE	0x6d706c55U	/* "mplU" */
 
-static __UINTPTR_TYPE__ inuse_mark(const MPLBLK *p_blk)
+/* A block's mark: its address and the pool's generation, so that a
+ * block from before an ini_mpl is no block any more. */
+static __UINTPTR_TYPE__ inuse_mark(const MPLCB *p_mplcb, const MPLBLK *p_blk)
 {
-	return MPL_INUSE ^ (__UINTPTR_TYPE__)p_blk;
+	return MPL_INUSE ^ (__UINTPTR_TYPE__)p_blk ^
+	       ((__UINTPTR_TYPE__)p_mplcb->gen << 4);
 }
 
 /* Every byte of the pool free, as one block. */
@@ -26,6 +29,7 @@ static void free_all(MPLCB *p_mplcb)
 				p_inib->mplsz) & ~(__UINTPTR_TYPE__)
 			       (MPL_ALIGN - 1U);
 
+	p_mplcb->gen++;
 	p_mplcb->start = (char *)start;
 	p_mplcb->end = (char *)(end > start ? end : start);
 	p_mplcb->freelist = NULL;
@@ -45,6 +49,7 @@ void initialize_mempvar(void)
 
 		queue_initialize(&p_mplcb->wait_queue);
 		p_mplcb->p_mplinib = &mplinib_table[mplid - TMIN_MPLID];
+		p_mplcb->gen = 0U;
 		free_all(p_mplcb);
 	}
 }
@@ -69,7 +74,7 @@ static VP take(MPLCB *p_mplcb, SIZE blksz)
 		} else {
 			*pp = p_blk->u.next;
 		}
-		p_blk->u.mark = inuse_mark(p_blk);
+		p_blk->u.mark = inuse_mark(p_mplcb, p_blk);
 		return (char *)p_blk + MPL_HEADER;
 	}
 	return NULL;
@@ -84,7 +89,7 @@ static MPLBLK *block_of(const MPLCB *p_mplcb, VP blk)
 	if ((char *)blk < p_mplcb->start + MPL_HEADER ||
 	    (char *)blk >= p_mplcb->end ||
 	    ((__UINTPTR_TYPE__)blk & (MPL_ALIGN - 1U)) != 0U ||
-	    p_blk->u.mark != inuse_mark(p_blk) ||
+	    p_blk->u.mark != inuse_mark(p_mplcb, p_blk) ||
 	    p_blk->size > (SIZE)(p_mplcb->end - p))
 		return NULL;
 	return p_blk;
@@ -147,8 +152,10 @@ static ER get_block(ID mplid, SIZE blksz, VP *p_blk, TMO tmout)
 
 	CHECK_ID(VALID_MPLID(mplid));
 	p_mplcb = get_mplcb(mplid);
-	CHECK_PAR(0U < blksz &&
-		  blksz <= p_mplcb->p_mplinib->mplsz);
+	/* A request the whole pool cannot meet would block all behind it. */
+	CHECK_PAR(0U < blksz && blksz <= p_mplcb->p_mplinib->mplsz &&
+		  MPL_HEADER + MPL_ROUND(blksz) <=
+		  (SIZE)(p_mplcb->end - p_mplcb->start));
 	CHECK_PAR(p_blk != NULL);
 	CHECK_TMOUT(tmout);
 

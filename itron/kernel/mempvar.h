@@ -36,6 +36,7 @@ typedef struct mempvar_control_block {
 	const MPLINIB	*p_mplinib;
 	MPLBLK		*freelist;	/* in address order */
 	char		*start, *end;	/* the aligned pool */
+	UINT		gen;		/* ini_mpl's count: in the marks */
 } MPLCB;
 
 typedef struct mempvar_waiting_information {

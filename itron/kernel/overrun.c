@@ -24,7 +24,7 @@ void overrun_tick(void)
 {
 	TCB *p_tcb = runtsk;
 
-	if (p_tcb == NULL || !p_tcb->ovrsta)
+	if (p_tcb == NULL || !p_tcb->ovrsta || ovrhdr == NULL)
 		return;
 	if (p_tcb->leftotm > tick_ms) {
 		p_tcb->leftotm -= tick_ms;
@@ -43,7 +43,7 @@ static ER start_overrun(VP p_obj, VP_INT ovrtim, BOOL *p_dspreq)
 	TCB *p_tcb = p_obj;
 
 	(void)p_dspreq;
-	if (TSTAT_DORMANT(p_tcb->tstat))
+	if (ovrhdr == NULL || TSTAT_DORMANT(p_tcb->tstat))
 		return E_OBJ;
 	p_tcb->leftotm = (OVRTIM)ovrtim;
 	p_tcb->ovrsta = TRUE;
@@ -65,7 +65,6 @@ ER sta_ovr(ID tskid, OVRTIM ovrtim)
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
 	CHECK_PAR(0U < ovrtim && ovrtim <= TMAX_OVRTIM);
-	CHECK_OBJ(ovrhdr != NULL);
 	return call_locked(start_overrun, get_tcb_self(tskid),
 			   (VP_INT)ovrtim);
 }
@@ -75,7 +74,6 @@ ER ista_ovr(ID tskid, OVRTIM ovrtim)
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_TSKID(tskid));
 	CHECK_PAR(0U < ovrtim && ovrtim <= TMAX_OVRTIM);
-	CHECK_OBJ(ovrhdr != NULL);
 	return call_locked(start_overrun, get_tcb(tskid), (VP_INT)ovrtim);
 }
 

@@ -7,7 +7,9 @@
  * rendezvous to another port (fwd_por).  A rendezvous number names the
  * caller (its task ID, low 16 bits) and the rendezvous (a count, high
  * bits), so a reply to a rendezvous that has ended - the caller released
- * or ended meanwhile - finds no match and gets E_OBJ.
+ * or ended meanwhile - finds no match and gets E_OBJ.  (The count wraps
+ * after 65536 rendezvous: a number kept that long after its rendezvous
+ * ended could match the same task's newest.)
  */
 #include "rendezvous.h"
 

@@ -158,6 +158,6 @@ ER ref_sys(T_RSYS *pk_rsys)
 	else if (port_sense_lock())
 		pk_rsys->sysstat = TSS_LOC;
 	else
-		pk_rsys->sysstat = disdsp ? TSS_DDSP : TSS_TSK;
+		pk_rsys->sysstat = enadsp ? TSS_TSK : TSS_DDSP;
 	return E_OK;
 }

@@ -10,6 +10,7 @@
 #include "task.h"
 #include "wait.h"
 #include "mutex.h"
+#include "interrupt.h"
 
 TCB	*runtsk;
 TCB	*schedtsk;
@@ -210,6 +211,7 @@ void call_texrtn(void)
 		disdsp = saved_disdsp;
 		intpri_mask = saved_intpri_mask;
 		set_enadsp();
+		interrupt_raise_released();	/* the routine's mask held */
 	} while (p_tcb->texptn != 0U);
 	p_tcb->enatex = TRUE;
 	if (dispatch_needed())

@@ -4,6 +4,7 @@
 #include "task.h"
 #include "wait.h"
 #include "mutex.h"
+#include "interrupt.h"
 
 /* Activate or queue an activation; shared by act_tsk and iact_tsk. */
 static ER activate(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -68,6 +69,7 @@ ER ext_tsk(void)
 	disdsp = FALSE;
 	intpri_mask = TIPM_ENAALL;
 	set_enadsp();
+	interrupt_raise_released();	/* what the task's mask held */
 	p_tcb = runtsk;
 	mutex_release_all(p_tcb);
 	make_dormant(p_tcb);

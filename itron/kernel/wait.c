@@ -136,6 +136,8 @@ void wait_cancel(TCB *p_tcb)
 	if (p_winfo->p_wait_queue != NULL) {
 		was_first = p_winfo->p_wait_queue->p_next == &p_tcb->task_queue;
 		queue_delete(&p_tcb->task_queue);
+		/* Off it for good: priority changes below must not re-sort it. */
+		p_winfo->p_wait_queue = NULL;
 	}
 	/* Not queued any more when this is the timeout firing. */
 	if (p_winfo->p_tmevtb != NULL && tmevtb_queued(p_winfo->p_tmevtb))
@@ -185,6 +187,8 @@ void wait_change_priority(TCB *p_tcb)
 {
 	WINFO *p_winfo = p_tcb->p_winfo;
 
+	if (p_winfo == NULL)		/* its wait is ending (wait_cancel) */
+		return;
 	if (p_winfo->p_wait_queue != NULL && p_winfo->prio_order) {
 		queue_delete(&p_tcb->task_queue);
 		queue_insert_tpri(p_winfo->p_wait_queue, p_tcb);

@@ -15,6 +15,7 @@ static volatile UINT	swi1_runs, swi2_runs;
 static volatile ER	h_ercd[4];
 static volatile BOOL	high_ran;
 static volatile INT	high_mode;
+static volatile UINT	high_saw_swi1;	/* swi1_runs when HIGH_TASK ran */
 
 void swi_handler(void)
 {
@@ -36,9 +37,11 @@ void high_task(VP_INT exinf)
 {
 	(void)exinf;
 	high_ran = TRUE;
+	high_saw_swi1 = swi1_runs;
 	if (high_mode == 1) {
-		/* ext_tsk undoes what the task left. */
-		(void)chg_ipm(-1);
+		/* ext_tsk undoes what the task left, and runs what it held. */
+		(void)chg_ipm(SWI1_PRI);
+		(void)ras_int(INTNO_SWI1);
 		(void)ext_tsk();
 	}
 }
@@ -55,7 +58,8 @@ void tex_routine(TEXPTN texptn, VP_INT exinf)
 	tex_runs++;
 	(void)get_ipm(&ipm);
 	tex_ipm = ipm;
-	(void)chg_ipm(-3);	/* undone when the routine returns */
+	(void)chg_ipm(-3);	/* undone when the routine returns ... */
+	(void)ras_int(INTNO_SWI1);	/* ... which lets this through */
 }
 
 static void test_errors(void)
@@ -149,6 +153,18 @@ static void test_mask(void)
 	tap_int(swi2_runs, 4, "disabled: unmasking does not run it");
 	ER_IS(ena_int(INTNO_SWI2), E_OK);
 	tap_int(swi2_runs, 5, "enabled: it runs");
+
+	/* Lowering the mask: the held interrupt before a higher task. */
+	swi1_runs = 0;
+	high_ran = FALSE;
+	high_mode = 0;
+	ER_IS(chg_ipm(TMIN_INTPRI), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
+	ER_IS(act_tsk(HIGH_TASK), E_OK);
+	ER_IS(chg_ipm(TIPM_ENAALL), E_OK);
+	OK(high_ran);
+	tap_int(high_saw_swi1, 1, "chg_ipm: the held interrupt runs before "
+		"the task it lets run");
 }
 
 static void test_task_end(void)
@@ -157,8 +173,10 @@ static void test_task_end(void)
 
 	high_ran = FALSE;
 	high_mode = 1;
+	swi1_runs = 0;
 	ER_IS(act_tsk(HIGH_TASK), E_OK);
 	OK(high_ran);
+	tap_int(swi1_runs, 1, "ext_tsk: what the task's mask held runs");
 	ER_IS(get_ipm(&ipm), E_OK);
 	tap_int(ipm, TIPM_ENAALL, "ext_tsk sets the mask back to TIPM_ENAALL");
 
@@ -168,6 +186,8 @@ static void test_task_end(void)
 	tap_int(tex_runs, 0, "under a mask the exception routine waits");
 	ER_IS(chg_ipm(TIPM_ENAALL), E_OK);
 	tap_int(tex_runs, 1, "... and runs when the mask is TIPM_ENAALL");
+	tap_int(swi1_runs, 2, "what the routine's mask held runs when it "
+		"returns");
 	INT_IS(tex_ipm, TIPM_ENAALL);
 	ER_IS(get_ipm(&ipm), E_OK);
 	tap_int(ipm, TIPM_ENAALL, "... what it changed is undone");

@@ -71,6 +71,8 @@ static void test_errors(void)
 	tap_ercd(pget_mpl(MPL_FIFO, 0, &blk), E_PAR, "blksz 0: E_PAR");
 	tap_ercd(pget_mpl(MPL_FIFO, TSZ_MPL(4, 64) + 1, &blk), E_PAR,
 		 "blksz beyond the pool: E_PAR");
+	tap_ercd(tget_mpl(MPL_FIFO, TSZ_MPL(4, 64), &blk, 10), E_PAR,
+		 "blksz the whole pool cannot meet (headers): E_PAR, no wait");
 	ER_IS(pget_mpl(MPL_FIFO, 8, NULL), E_PAR);
 	ER_IS(tget_mpl(MPL_FIFO, 8, &blk, -100), E_PAR);
 	ER_IS(ref_mpl(MPL_FIFO, NULL), E_PAR);
@@ -166,6 +168,16 @@ static void test_blocks(void)
 	}
 	tap_int(bad, 0, "300 rounds of two sizes: apart, and all freed");
 	tap_int(largest(MPL_FIFO), whole, "... one block again");
+
+	/* Blocks from before ini_mpl are no blocks any more. */
+	ER_IS(pget_mpl(MPL_FIFO, 64, (VP *)&blk[0]), E_OK);
+	ER_IS(pget_mpl(MPL_FIFO, 64, (VP *)&blk[1]), E_OK);
+	ER_IS(ini_mpl(MPL_FIFO), E_OK);
+	ER_IS(pget_mpl(MPL_FIFO, 200, (VP *)&blk[2]), E_OK);
+	tap_ercd(rel_mpl(MPL_FIFO, blk[1]), E_PAR,
+		 "a block from before ini_mpl: E_PAR");
+	ER_IS(rel_mpl(MPL_FIFO, blk[2]), E_OK);
+	tap_int(largest(MPL_FIFO), whole, "... and the pool is whole");
 }
 
 static VP take(UINT size)

@@ -271,6 +271,40 @@ static void test_waiter_leaves(void)
 	ER_IS(chg_pri(TASK2, TPRI_INI), E_OBJ);	/* dormant again */
 }
 
+/*
+ * A deadlock of two inheriting mutexes, undone by timeouts: TASK1 holds
+ * MTX_INH and waits for MTX_INH2, which TASK2 holds while it waits for
+ * MTX_INH.  The waiter that times out leaves the queue for good, though
+ * its priority changes again on the way out (it still locks a mutex its
+ * partner waits for).
+ */
+static void test_deadlock_timeout(void)
+{
+	static const struct step t1[] = {
+		{ LOCK, MTX_INH, 0 }, { SLEEP, 0, 0 }, { LOCK, MTX_INH2, 0 },
+		{ UNLOCK, MTX_INH2, 0 }, { UNLOCK, MTX_INH, 0 },
+		{ END, 0, 0 } };
+	static const struct step t2[] = {
+		{ LOCK, MTX_INH2, 0 }, { SLEEP, 0, 0 }, { TLOCK, MTX_INH, 100 },
+		{ UNLOCK, MTX_INH2, 0 }, { END, 0, 0 } };
+	static const struct step t3[] = {
+		{ TLOCK, MTX_INH2, 50 }, { END, 0, 0 } };
+
+	run(1, t1);
+	run(2, t2);
+	run(3, t3);
+	ER_IS(wup_tsk(TASK2), E_OK);
+	ER_IS(wup_tsk(TASK1), E_OK);
+	tap_int(pri_of(1), 3, "a deadlock: both tasks at the waiter's priority");
+	ER_IS(dly_tsk(200), E_OK);
+	/* The sleeps log too: 2k and 1k when woken. */
+	events_are("1k2k2k1k3t2t2k1k1k1k", "the timeouts undo the deadlock");
+	tap_int(first_waiter(MTX_INH), TSK_NONE,
+		"the task that timed out is off the mutex's queue");
+	INT_IS(locker(MTX_INH), TSK_NONE);
+	INT_IS(locker(MTX_INH2), TSK_NONE);
+}
+
 /* A task that ends hands its mutexes to their waiters. */
 static void test_end(void)
 {
@@ -348,6 +382,7 @@ void main_task(VP_INT exinf)
 	test_inherit();
 	test_transitive();
 	test_waiter_leaves();
+	test_deadlock_timeout();
 	test_end();
 	test_ceiling();
 	test_lowered_first();
