@@ -82,8 +82,10 @@ $(OUT)/kernel_cfg.h: $(OUT)/kernel_id.h
 $(OUT)/kernel_cfg.c $(OUT)/kernel_id.h &: $(OUT)/$(NAME).i $(CFG)
 	$(CFG) -o $(OUT) $<
 
+# -MMD: the kernel's headers size its tables (a TCB that grows must
+# rebuild tcb_table).
 $(OUT)/kernel_cfg.o: $(OUT)/kernel_cfg.c
-	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -c $< -o $@
+	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
 
 $(OUT)/%.o: $(APPDIR)/%.c $(OUT)/kernel_id.h $(if $(API_INCLUDES),$(OUT)/kernel_cfg.h)
 	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
