@@ -271,7 +271,12 @@ static UINT start_and_watch(ID cycid, INT n, LTIM cyc, BOOL phs_kept,
 		s.hi_phs = phs;
 		s.hi_after = s0;
 	} else {
-		s.lo_phs = s1 + cyc + 1;
+		/*
+		 * sta_cyc counts cyctim from real time: a tick due but not
+		 * yet handled at the call (not in s1) moves the schedule by
+		 * it.  One such tick is allowed.
+		 */
+		s.lo_phs = s1 + cyc + 2;
 		s.lo_after = s1;
 		s.hi_phs = s0 + cyc;
 		s.hi_after = s0;
