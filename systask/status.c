@@ -190,6 +190,15 @@ static void snap_mpfs(struct ps_snap *s)
 	}
 }
 
+/* ms until a time event fires, PS_NONE when it is not queued. */
+static unsigned long time_to(const struct ps_snap *s, const TMEVTB *p_tmevtb)
+{
+	if (!s->live || !tmevtb_queued(p_tmevtb))
+		return PS_NONE;
+	return p_tmevtb->evttim > current_evttim ?
+	       p_tmevtb->evttim - current_evttim : 0UL;
+}
+
 /* val[2]: ms until the next activation, PS_NONE when none is due. */
 static void snap_cycs(struct ps_snap *s)
 {
@@ -203,10 +212,7 @@ static void snap_cycs(struct ps_snap *s)
 		o->val[0] = s->live ? p_cyccb->cycsta
 				    : (p_inib->cycatr & TA_STA) != 0U;
 		o->val[1] = p_inib->cyctim;
-		o->val[2] = PS_NONE;
-		if (s->live && tmevtb_queued(&p_cyccb->tmevtb))
-			o->val[2] = p_cyccb->tmevtb.evttim > current_evttim ?
-				    p_cyccb->tmevtb.evttim - current_evttim : 0;
+		o->val[2] = time_to(s, &p_cyccb->tmevtb);
 	}
 }
 
@@ -254,16 +260,13 @@ static void snap_mpls(struct ps_snap *s)
 	for (id = TMIN_MPLID; id <= tmax_mplid; id++) {
 		MPLCB *p_mplcb = get_mplcb(id);
 		struct ps_obj *o = add_obj(s, PS_MPL, id);
-		const MPLBLK *p_blk;
+		UINT largest;
 
 		o->val[1] = mplinib_table[id - TMIN_MPLID].mplsz;
 		o->val[0] = o->val[1];
 		if (!s->live)
 			continue;
-		o->val[0] = 0UL;
-		for (p_blk = p_mplcb->freelist; p_blk != NULL;
-		     p_blk = p_blk->u.next)
-			o->val[0] += p_blk->size - MPL_HEADER;
+		o->val[0] = mempvar_free(p_mplcb, &largest);
 		o->wait[0] = copy_waiters(s, &p_mplcb->wait_queue);
 	}
 }
@@ -295,10 +298,7 @@ static void snap_alms(struct ps_snap *s)
 		const ALMCB *p_almcb = get_almcb(id);
 		struct ps_obj *o = add_obj(s, PS_ALM, id);
 
-		o->val[2] = PS_NONE;
-		if (s->live && tmevtb_queued(&p_almcb->tmevtb))
-			o->val[2] = p_almcb->tmevtb.evttim > current_evttim ?
-				    p_almcb->tmevtb.evttim - current_evttim : 0;
+		o->val[2] = time_to(s, &p_almcb->tmevtb);
 	}
 }
 

@@ -239,10 +239,25 @@ ER ini_mpl(ID mplid)
 	return call_locked(reinitialize, get_mplcb(mplid), 0);
 }
 
+SIZE mempvar_free(const MPLCB *p_mplcb, UINT *p_largest)
+{
+	const MPLBLK *p_blk;
+	SIZE total = 0U;
+
+	*p_largest = 0U;
+	for (p_blk = p_mplcb->freelist; p_blk != NULL; p_blk = p_blk->u.next) {
+		SIZE usable = p_blk->size - MPL_HEADER;
+
+		total += usable;
+		if (usable > *p_largest)
+			*p_largest = (UINT)usable;
+	}
+	return total;
+}
+
 ER ref_mpl(ID mplid, T_RMPL *pk_rmpl)
 {
 	MPLCB *p_mplcb;
-	const MPLBLK *p_blk;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_MPLID(mplid));
@@ -251,15 +266,7 @@ ER ref_mpl(ID mplid, T_RMPL *pk_rmpl)
 
 	t_lock_cpu();
 	pk_rmpl->wtskid = wait_queue_first_id(&p_mplcb->wait_queue);
-	pk_rmpl->fmplsz = 0U;
-	pk_rmpl->fblksz = 0U;
-	for (p_blk = p_mplcb->freelist; p_blk != NULL; p_blk = p_blk->u.next) {
-		SIZE usable = p_blk->size - MPL_HEADER;
-
-		pk_rmpl->fmplsz += usable;
-		if (usable > pk_rmpl->fblksz)
-			pk_rmpl->fblksz = (UINT)usable;
-	}
+	pk_rmpl->fmplsz = mempvar_free(p_mplcb, &pk_rmpl->fblksz);
 	t_unlock_cpu();
 	return E_OK;
 }

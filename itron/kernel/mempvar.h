@@ -53,6 +53,9 @@ extern MPLCB		mplcb_table[];
 #define VALID_MPLID(id)	(TMIN_MPLID <= (id) && (id) <= tmax_mplid)
 #define get_mplcb(id)	(&mplcb_table[(id) - TMIN_MPLID])
 
+/* Free bytes (in blocks' payloads) and the largest block; CPU locked. */
+SIZE	mempvar_free(const MPLCB *p_mplcb, UINT *p_largest);
+
 /*
  * The first waiting task left or changed places: the new first one's
  * request may be met.  CPU locked; the caller checks for a dispatch.
