@@ -10,8 +10,8 @@
 # API=asp builds a TOPPERS/ASP application (asp/README.md): ASP's headers
 # come first on the include path, its .cfg conventions are honoured
 # (INCLUDE("x.cfg"), #include of headers: unitron-cfg --expand), the
-# object IDs are also in kernel_cfg.h, and ASP's test library and banner
-# are linked.  The default, API=jsp, is TOPPERS/JSP's and µITRON 4.0's.
+# object IDs are also in kernel_cfg.h (asp/include), and ASP's test
+# library and banner are linked.  The default, API=jsp, is TOPPERS/JSP's and µITRON 4.0's.
 
 include $(dir $(lastword $(MAKEFILE_LIST)))common.mk
 
@@ -75,10 +75,6 @@ $(OUT)/$(NAME).x.cfg: $(APPDIR)/$(CFGFILE) $(CFG) FORCE
 	$(CFG) --expand $(APP_INCLUDES) $< > $@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
-# TOPPERS/ASP applications include the IDs as kernel_cfg.h.
-$(OUT)/kernel_cfg.h: $(OUT)/kernel_id.h
-	printf '/* kernel_cfg.h: the object IDs (kernel_id.h) */\n#include "kernel_id.h"\n' > $@
-
 $(OUT)/kernel_cfg.c $(OUT)/kernel_id.h &: $(OUT)/$(NAME).i $(CFG)
 	$(CFG) -o $(OUT) $<
 
@@ -87,10 +83,10 @@ $(OUT)/kernel_cfg.c $(OUT)/kernel_id.h &: $(OUT)/$(NAME).i $(CFG)
 $(OUT)/kernel_cfg.o: $(OUT)/kernel_cfg.c
 	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
 
-$(OUT)/%.o: $(APPDIR)/%.c $(OUT)/kernel_id.h $(if $(API_INCLUDES),$(OUT)/kernel_cfg.h)
+$(OUT)/%.o: $(APPDIR)/%.c $(OUT)/kernel_id.h
 	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
 
-$(OUT)/x_%.o: %.c $(OUT)/kernel_id.h $(if $(API_INCLUDES),$(OUT)/kernel_cfg.h)
+$(OUT)/x_%.o: %.c $(OUT)/kernel_id.h
 	$(CC) $(APP_CFLAGS) $(APP_INCLUDES) -MMD -c $< -o $@
 
 $(OUT)/$(NAME): $(OBJS) $(LIBKERNEL)

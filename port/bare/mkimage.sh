@@ -55,8 +55,6 @@ if [[ $api == asp ]]; then
 		>"$out/$name.x.cfg"
 	cfg=$out/$name.x.cfg
 	cfg_defs+=(-DTOPPERS_MACRO_ONLY)
-	printf '/* kernel_cfg.h: the object IDs (kernel_id.h) */\n#include "kernel_id.h"\n' \
-		>"$out/kernel_cfg.h"
 fi
 
 ln -sfn "$top" "$out/@(SRCDIR)"

@@ -99,10 +99,6 @@ cc -E -x c -D_MACRO_ONLY= -DUNITRON_CFG "${cfg_defs[@]}" -I"$out" "${inc[@]}" "$
 rm "$out/@(SRCDIR)"
 "$top/cfg/unitron-cfg" -o "$out/app" "$out/$name.i"
 rm -f "$out/$name.i" "$out/$name.x.cfg"
-if [[ $api == asp ]]; then
-	printf '/* kernel_cfg.h: the object IDs (kernel_id.h) */\n#include "kernel_id.h"\n' \
-		>"$out/app/kernel_cfg.h"
-fi
 
 objs() { (cd "$out" && find "$@" -name '*.[cS]' | LC_ALL=C sort | sed 's/\.[cS]$/.o/'); }
 {

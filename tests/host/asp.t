@@ -27,7 +27,9 @@ ok "every check point passed, in order" \
 ok "the banner (syssvc/banner.cfg, an INCLUDEd .cfg)" \
 	'grep -q "TOPPERS/ASP API" <<<"$log"'
 ok "the ATT_TER routine ran at the end" 'grep -q "ter_routine runs" <<<"$log"'
-ok "kernel_cfg.h holds the IDs" 'grep -q "kernel_id.h" "$out/kernel_cfg.h"'
+ok "kernel_cfg.h holds the IDs (asp/include's, over kernel_id.h)" \
+	'grep -q "kernel_id.h" "$top/asp/include/kernel_cfg.h" &&
+	 grep -q "^#define MTX1" "$out/kernel_id.h"'
 ok "kernel_cfg.c includes the header the .cfg #includes" \
 	'grep -q "^#include \"aspapp.h\"" "$out/kernel_cfg.c"'
 echo "$log" | sed 's/^/# /' | head -30
