@@ -95,6 +95,7 @@ enum obj_kind {
 	OK_TSK, OK_SEM, OK_FLG, OK_DTQ, OK_MBX, OK_MPF, OK_CYC, OK_MTX,
 	OK_MBF, OK_ALM, OK_MPL, OK_POR, OK_PDQ,
 	OK_TEX, OK_INH, OK_INT, OK_ISR, OK_EXC, OK_INI, OK_TER, OK_ICS, OK_OVR, OK_SVC,
+	OK_MPK,		/* DEF_MPK: the kernel memory pool */
 	OK_BRG,		/* VBRG_DTQ, VBRG_MBX: objects Linux may use */
 	OK_INCLUDE,
 	OK_NKINDS
@@ -152,6 +153,7 @@ typedef struct cfg {
 	hmap		names;		/* object names and other keys */
 	objvec		objs[OK_NKINDS];
 	cfg_obj		**byid[OK_NIDKINDS];	/* objects in ID order */
+	size_t		naid[OK_NIDKINDS];	/* IDs reserved by AID_* */
 } cfg;
 
 /* util.c */

@@ -11,24 +11,33 @@
 
 #include <string.h>
 
-/* What each kind with ID numbers is called in the generated code. */
+/*
+ * What each kind with ID numbers is called in the generated code: the
+ * tables of INIB and CB are <lower inib>_table and <lower cb>_table, the
+ * initialization blocks of the IDs AID_ reserves a<lower inib>_table.
+ */
 static const struct {
 	const char	*id;	/* TNUM_<id>, tmax_<lower id> */
+	const char	*inib;	/* initialization block type */
+	const char	*cb;	/* control block type */
 	const char	*title;
 } idkinds[OK_NIDKINDS] = {
-	{ "TSKID", "Tasks (CRE_TSK, DEF_TEX)" },
-	{ "SEMID", "Semaphores (CRE_SEM)" },
-	{ "FLGID", "Eventflags (CRE_FLG)" },
-	{ "DTQID", "Data queues (CRE_DTQ)" },
-	{ "MBXID", "Mailboxes (CRE_MBX)" },
-	{ "MPFID", "Fixed-sized memory pools (CRE_MPF)" },
-	{ "CYCID", "Cyclic handlers (CRE_CYC)" },
-	{ "MTXID", "Mutexes (CRE_MTX)" },
-	{ "MBFID", "Message buffers (CRE_MBF)" },
-	{ "ALMID", "Alarm handlers (CRE_ALM)" },
-	{ "MPLID", "Variable-size memory pools (CRE_MPL)" },
-	{ "PORID", "Rendezvous ports (CRE_POR)" },
-	{ "PDQID", "Priority data queues (CRE_PDQ)" },
+	{ "TSKID", "TINIB", "TCB", "Tasks (CRE_TSK, DEF_TEX, AID_TSK)" },
+	{ "SEMID", "SEMINIB", "SEMCB", "Semaphores (CRE_SEM, AID_SEM)" },
+	{ "FLGID", "FLGINIB", "FLGCB", "Eventflags (CRE_FLG, AID_FLG)" },
+	{ "DTQID", "DTQINIB", "DTQCB", "Data queues (CRE_DTQ, AID_DTQ)" },
+	{ "MBXID", "MBXINIB", "MBXCB", "Mailboxes (CRE_MBX, AID_MBX)" },
+	{ "MPFID", "MPFINIB", "MPFCB",
+	  "Fixed-sized memory pools (CRE_MPF, AID_MPF)" },
+	{ "CYCID", "CYCINIB", "CYCCB", "Cyclic handlers (CRE_CYC, AID_CYC)" },
+	{ "MTXID", "MTXINIB", "MTXCB", "Mutexes (CRE_MTX, AID_MTX)" },
+	{ "MBFID", "MBFINIB", "MBFCB", "Message buffers (CRE_MBF, AID_MBF)" },
+	{ "ALMID", "ALMINIB", "ALMCB", "Alarm handlers (CRE_ALM, AID_ALM)" },
+	{ "MPLID", "MPLINIB", "MPLCB",
+	  "Variable-size memory pools (CRE_MPL, AID_MPL)" },
+	{ "PORID", "PORINIB", "PORCB", "Rendezvous ports (CRE_POR, AID_POR)" },
+	{ "PDQID", "PDQINIB", "PDQCB",
+	  "Priority data queues (CRE_PDQ, AID_PDQ)" },
 };
 
 /* A symbol for an area of object o: prefix_NAME, or idprefix_ID. */
@@ -93,20 +102,35 @@ static void gen_kernel_id(cfg *c, FILE *f)
 	for (k = 0; k < OK_NIDKINDS; k++)
 		fprintf(f, "#define TNUM_%s\t%zu\n", idkinds[k].id,
 			c->objs[k].n);
+	/* IDs reserved for cre_xxx (AID_XXX), after the static ones. */
+	for (k = 0; k < OK_NIDKINDS; k++)
+		fprintf(f, "#define TNUM_A%s\t%zu\n", idkinds[k].id,
+			c->naid[k]);
 	fprintf(f, "\n#endif /* KERNEL_ID_H */\n");
 }
 
-/* "const ID tmax_xxxid = ...;" for kind k. */
-static void gen_tmax(FILE *f, int k, size_t n)
+static const char *lower(cfg *c, const char *s)
 {
-	char lower[8];
-	size_t i;
+	char *l = cfg_strdup(c, s), *p;
 
-	for (i = 0; idkinds[k].id[i] != '\0' && i < sizeof(lower) - 1; i++)
-		lower[i] = (char)(idkinds[k].id[i] - 'A' + 'a');
-	lower[i] = '\0';
-	fprintf(f, "const ID tmax_%s = (TMIN_%s + %zu - 1);\n", lower,
-		idkinds[k].id, n);
+	for (p = l; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return l;
+}
+
+/*
+ * The last ID of kind k, reserved ones included, and the last static
+ * one: "const ID tmax_xxxid = ...; const ID tmax_sxxxid = ...;".
+ */
+static void gen_tmax(cfg *c, FILE *f, int k)
+{
+	const char *id = idkinds[k].id, *l = lower(c, id);
+
+	fprintf(f, "const ID tmax_%s = (TMIN_%s + %zu + %zu - 1);\n", l, id,
+		c->objs[k].n, c->naid[k]);
+	fprintf(f, "const ID tmax_s%s = (TMIN_%s + %zu - 1);\n", l, id,
+		c->objs[k].n);
 }
 
 /* The table's opening, or the whole table when it is empty. */
@@ -118,6 +142,29 @@ static int table_open(FILE *f, const char *decl, size_t n)
 	}
 	fprintf(f, "%s[%zu] = {\n", decl, n);
 	return 1;
+}
+
+/* The opening of kind k's table of static initialization blocks. */
+static int inib_open(cfg *c, FILE *f, int k)
+{
+	return table_open(f, cfg_printf(c, "const %s %s_table",
+					idkinds[k].inib,
+					lower(c, idkinds[k].inib)),
+			  c->objs[k].n);
+}
+
+/*
+ * After the static initialization blocks: those cre_* fills for the
+ * reserved IDs, and the control blocks of all IDs.
+ */
+static void gen_blocks(cfg *c, FILE *f, int k)
+{
+	size_t a = c->naid[k], n = c->objs[k].n + a;
+
+	fprintf(f, "%s a%s_table[%zu];\n", idkinds[k].inib,
+		lower(c, idkinds[k].inib), a ? a : 1);
+	fprintf(f, "%s %s_table[%zu];\n", idkinds[k].cb,
+		lower(c, idkinds[k].cb), n ? n : 1);
 }
 
 static void gen_tasks(cfg *c, FILE *f)
@@ -137,8 +184,8 @@ static void gen_tasks(cfg *c, FILE *f)
 				sym(c, o, "_kernel_stack", "_kernel_stkid"),
 				P(c, &o->p[4]));
 	}
-	gen_tmax(f, OK_TSK, n);
-	if (table_open(f, "const TINIB tinib_table", n)) {
+	gen_tmax(c, f, OK_TSK);
+	if (inib_open(c, f, OK_TSK)) {
 		for (i = 0; i < n; i++) {
 			const cfg_obj *o = c->byid[OK_TSK][i];
 			const char *stksz, *stk;
@@ -168,11 +215,10 @@ static void gen_tasks(cfg *c, FILE *f)
 		}
 		fprintf(f, "};\n");
 	}
-	fprintf(f, "TCB tcb_table[%zu];\n", n ? n : 1);
+	gen_blocks(c, f, OK_TSK);
 }
 
-static void gen_simple(cfg *c, FILE *f, int k, const char *inib,
-		       const char *cb)
+static void gen_simple(cfg *c, FILE *f, int k)
 {
 	const objvec *v = &c->objs[k];
 	size_t i, n = v->n;
@@ -180,8 +226,8 @@ static void gen_simple(cfg *c, FILE *f, int k, const char *inib,
 	section(f, idkinds[k].title);
 	for (i = 0; i < n; i++)
 		api_assertions(c, c->byid[k][i], f);
-	gen_tmax(f, k, n);
-	if (table_open(f, inib, n)) {
+	gen_tmax(c, f, k);
+	if (inib_open(c, f, k)) {
 		for (i = 0; i < n; i++) {
 			const cfg_obj *o = c->byid[k][i];
 
@@ -216,7 +262,7 @@ static void gen_simple(cfg *c, FILE *f, int k, const char *inib,
 		}
 		fprintf(f, "};\n");
 	}
-	fprintf(f, "%s[%zu];\n", cb, n ? n : 1);
+	gen_blocks(c, f, k);
 }
 
 static void gen_dataqueues(cfg *c, FILE *f)
@@ -240,8 +286,8 @@ static void gen_dataqueues(cfg *c, FILE *f)
 			cfg_printf(c, "%s > 0 ? %s : 1", P(c, cnt),
 				   P(c, cnt)));
 	}
-	gen_tmax(f, OK_DTQ, n);
-	if (table_open(f, "const DTQINIB dtqinib_table", n)) {
+	gen_tmax(c, f, OK_DTQ);
+	if (inib_open(c, f, OK_DTQ)) {
 		for (i = 0; i < n; i++) {
 			const cfg_obj *o = c->byid[OK_DTQ][i];
 			const param *cnt = &o->p[1];
@@ -261,7 +307,7 @@ static void gen_dataqueues(cfg *c, FILE *f)
 		}
 		fprintf(f, "};\n");
 	}
-	fprintf(f, "DTQCB dtqcb_table[%zu];\n", n ? n : 1);
+	gen_blocks(c, f, OK_DTQ);
 }
 
 static void gen_mempfix(cfg *c, FILE *f)
@@ -283,8 +329,8 @@ static void gen_mempfix(cfg *c, FILE *f)
 			sym(c, o, "_kernel_mpfmb", "_kernel_mpfmbid"),
 			P(c, &o->p[1]));
 	}
-	gen_tmax(f, OK_MPF, n);
-	if (table_open(f, "const MPFINIB mpfinib_table", n)) {
+	gen_tmax(c, f, OK_MPF);
+	if (inib_open(c, f, OK_MPF)) {
 		for (i = 0; i < n; i++) {
 			const cfg_obj *o = c->byid[OK_MPF][i];
 			const char *pool;
@@ -303,7 +349,7 @@ static void gen_mempfix(cfg *c, FILE *f)
 		}
 		fprintf(f, "};\n");
 	}
-	fprintf(f, "MPFCB mpfcb_table[%zu];\n", n ? n : 1);
+	gen_blocks(c, f, OK_MPF);
 }
 
 static void gen_messagebufs(cfg *c, FILE *f)
@@ -326,8 +372,8 @@ static void gen_messagebufs(cfg *c, FILE *f)
 			sz->st == EV_OK ? P(c, sz) :
 			cfg_printf(c, "%s > 0 ? %s : 1", P(c, sz), P(c, sz)));
 	}
-	gen_tmax(f, OK_MBF, n);
-	if (table_open(f, "const MBFINIB mbfinib_table", n)) {
+	gen_tmax(c, f, OK_MBF);
+	if (inib_open(c, f, OK_MBF)) {
 		for (i = 0; i < n; i++) {
 			const cfg_obj *o = c->byid[OK_MBF][i];
 			const param *sz = &o->p[2];
@@ -346,7 +392,7 @@ static void gen_messagebufs(cfg *c, FILE *f)
 		}
 		fprintf(f, "};\n");
 	}
-	fprintf(f, "MBFCB mbfcb_table[%zu];\n", n ? n : 1);
+	gen_blocks(c, f, OK_MBF);
 }
 
 static void gen_pridataqs(cfg *c, FILE *f)
@@ -367,8 +413,8 @@ static void gen_pridataqs(cfg *c, FILE *f)
 			cnt->st == EV_OK ? P(c, cnt) :
 			cfg_printf(c, "%s > 0 ? %s : 1", P(c, cnt), P(c, cnt)));
 	}
-	gen_tmax(f, OK_PDQ, n);
-	if (table_open(f, "const PDQINIB pdqinib_table", n)) {
+	gen_tmax(c, f, OK_PDQ);
+	if (inib_open(c, f, OK_PDQ)) {
 		for (i = 0; i < n; i++) {
 			const cfg_obj *o = c->byid[OK_PDQ][i];
 			const param *cnt = &o->p[1];
@@ -381,7 +427,7 @@ static void gen_pridataqs(cfg *c, FILE *f)
 		}
 		fprintf(f, "};\n");
 	}
-	fprintf(f, "PDQCB pdqcb_table[%zu];\n", n ? n : 1);
+	gen_blocks(c, f, OK_PDQ);
 }
 
 static void gen_mempvar(cfg *c, FILE *f)
@@ -399,8 +445,8 @@ static void gen_mempvar(cfg *c, FILE *f)
 				"sizeof(VP)];\n", sym(c, o, "_kernel_mpl",
 				"_kernel_mplid"), P(c, &o->p[1]));
 	}
-	gen_tmax(f, OK_MPL, n);
-	if (table_open(f, "const MPLINIB mplinib_table", n)) {
+	gen_tmax(c, f, OK_MPL);
+	if (inib_open(c, f, OK_MPL)) {
 		for (i = 0; i < n; i++) {
 			const cfg_obj *o = c->byid[OK_MPL][i];
 			const char *pool;
@@ -417,7 +463,36 @@ static void gen_mempvar(cfg *c, FILE *f)
 		}
 		fprintf(f, "};\n");
 	}
-	fprintf(f, "MPLCB mplcb_table[%zu];\n", n ? n : 1);
+	gen_blocks(c, f, OK_MPL);
+}
+
+/*
+ * The kernel memory pool cre_* takes memory from (DEF_MPK): the area
+ * given, or one allocated here, or none.
+ */
+static void gen_mpk(cfg *c, FILE *f)
+{
+	const objvec *v = &c->objs[OK_MPK];
+	const cfg_obj *o;
+
+	section(f, "The kernel memory pool (DEF_MPK)");
+	if (v->n == 0) {
+		fprintf(f, "const SIZE kmmsz = 0;\nVP const kmm = NULL;\n");
+		return;
+	}
+	o = v->v[0];
+	api_assertions(c, o, f);
+	entry_comment(c, f, o, 0);
+	if (!tokens_are_null(o->p[1].tok, o->p[1].ntok)) {
+		fprintf(f, "const SIZE kmmsz = (SIZE)%s;\n"
+			"VP const kmm = (VP)%s;\n", P(c, &o->p[0]),
+			P(c, &o->p[1]));
+		return;
+	}
+	fprintf(f, "static VP_INT _kernel_mpk[((SIZE)%s + sizeof(VP_INT) - 1) "
+		"/ sizeof(VP_INT)];\n", P(c, &o->p[0]));
+	fprintf(f, "const SIZE kmmsz = sizeof(_kernel_mpk);\n"
+		"VP const kmm = (VP)_kernel_mpk;\n");
 }
 
 static void gen_overrun(cfg *c, FILE *f)
@@ -544,9 +619,9 @@ static void gen_bridge(cfg *c, FILE *f)
 
 /*
  * The names of the objects with IDs, indexed by ID - 1 (NULL: an
- * explicit ID), for a port that shows them: compiled only where the
- * port's configuration defines CFG_OBJECT_NAMES, so they cost nothing
- * elsewhere.
+ * explicit ID or a reserved one), for a port that shows them: compiled
+ * only where the port's configuration defines CFG_OBJECT_NAMES, so they
+ * cost nothing elsewhere.
  */
 static void gen_names(cfg *c, FILE *f)
 {
@@ -564,16 +639,17 @@ static void gen_names(cfg *c, FILE *f)
 		"(CFG_OBJECT_NAMES)");
 	fprintf(f, "#ifdef CFG_OBJECT_NAMES\n");
 	for (k = 0; k < OK_NIDKINDS; k++) {
-		size_t n = c->objs[k].n;
+		size_t n = c->objs[k].n + c->naid[k];
 
 		fprintf(f, "const char *const %s[%zu] = {%s", table[k],
 			n ? n : 1, n ? "\n" : " NULL };\n");
 		if (!n)
 			continue;
 		for (i = 0; i < n; i++) {
-			const cfg_obj *o = c->byid[k][i];
+			const cfg_obj *o = i < c->objs[k].n ?
+					   c->byid[k][i] : NULL;
 
-			if (o->name != NULL)
+			if (o != NULL && o->name != NULL)
 				fprintf(f, "\t\"%s\",\n", o->name);
 			else
 				fprintf(f, "\tNULL,\n");
@@ -595,24 +671,17 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	fprintf(f, "#include \"kernel_id.h\"\n");
 
 	gen_tasks(c, f);
-	gen_simple(c, f, OK_SEM, "const SEMINIB seminib_table",
-		   "SEMCB semcb_table");
-	gen_simple(c, f, OK_FLG, "const FLGINIB flginib_table",
-		   "FLGCB flgcb_table");
+	gen_simple(c, f, OK_SEM);
+	gen_simple(c, f, OK_FLG);
 	gen_dataqueues(c, f);
-	gen_simple(c, f, OK_MBX, "const MBXINIB mbxinib_table",
-		   "MBXCB mbxcb_table");
+	gen_simple(c, f, OK_MBX);
 	gen_mempfix(c, f);
-	gen_simple(c, f, OK_CYC, "const CYCINIB cycinib_table",
-		   "CYCCB cyccb_table");
-	gen_simple(c, f, OK_MTX, "const MTXINIB mtxinib_table",
-		   "MTXCB mtxcb_table");
+	gen_simple(c, f, OK_CYC);
+	gen_simple(c, f, OK_MTX);
 	gen_messagebufs(c, f);
-	gen_simple(c, f, OK_ALM, "const ALMINIB alminib_table",
-		   "ALMCB almcb_table");
+	gen_simple(c, f, OK_ALM);
 	gen_mempvar(c, f);
-	gen_simple(c, f, OK_POR, "const PORINIB porinib_table",
-		   "PORCB porcb_table");
+	gen_simple(c, f, OK_POR);
 	gen_pridataqs(c, f);
 	gen_list(c, f, OK_INH, "Interrupt handlers (DEF_INH)", "tnum_inhno",
 		 "const INHINIB inhinib_table");
@@ -632,12 +701,14 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 	gen_list(c, f, OK_SVC, "Extended service calls (DEF_SVC)", "tnum_svc",
 		 "const SVCINIB svcinib_table");
 	gen_overrun(c, f);
+	gen_mpk(c, f);
 	gen_bridge(c, f);
 	gen_names(c, f);
 
-	ntmevt = c->objs[OK_TSK].n + c->objs[OK_CYC].n + c->objs[OK_ALM].n;
+	ntmevt = c->objs[OK_TSK].n + c->naid[OK_TSK] + c->objs[OK_CYC].n +
+		 c->naid[OK_CYC] + c->objs[OK_ALM].n + c->naid[OK_ALM];
 	section(f, "Time events: one per task (timeouts), cyclic and alarm "
-		"handler");
+		"handler, reserved IDs included");
 	fprintf(f, "const UINT tnum_tmevt = %zu;\n", ntmevt);
 	fprintf(f, "TMEVTB *tmevt_heap[%zu];\n", ntmevt + 1);
 }

@@ -64,10 +64,13 @@ struct api_def {
 #define LE(other, assert, what) \
 	{ CK_LE, 0, 0, 0, (other), (assert), (what) }
 #define INT2(n, ck, ck2) { (n), 0, ck, ck2 }
+/* AID_*: first names the count of IDs; no packet. */
+#define AID(api, k, n)	{ (api), (k), (n), 0, { PTR(NULL) }, 0 }
 #define NOCHECK		{ CK_NONE, 0, 0, 0, 0, 0, 0 }
 #define RELTIM_MAX	0x7fffffffULL	/* TMAX_RELTIM */
 #define UINT_MAXV	0xffffffffULL
 #define SIZE_MAXV	0x7fffffffffffffffULL	/* a sane size at most */
+#define AID_MAX		65535	/* IDs AID_ reserves for one kind, in all */
 
 static const struct api_def apis[] = {
 	{ "CRE_TSK", OK_TSK, "name", 6, {
@@ -210,6 +213,25 @@ static const struct api_def apis[] = {
 		INT("istksz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
 		PTR("istk"),
 	}, 0 },
+	/* TOPPERS/ASP3's kernel memory pool, for cre_* at run time. */
+	{ "DEF_MPK", OK_MPK, NULL, 2, {
+		INT("mpksz", NONZERO(SIZE_MAXV, "@ > 0", "must not be zero")),
+		PTR("mpk"),
+	}, 0 },
+	/* TOPPERS/ASP3: IDs reserved for cre_* and acre_* at run time. */
+	AID("AID_TSK", OK_TSK, "notsk"),
+	AID("AID_SEM", OK_SEM, "nosem"),
+	AID("AID_FLG", OK_FLG, "noflg"),
+	AID("AID_DTQ", OK_DTQ, "nodtq"),
+	AID("AID_MBX", OK_MBX, "nombx"),
+	AID("AID_MPF", OK_MPF, "nompf"),
+	AID("AID_CYC", OK_CYC, "nocyc"),
+	AID("AID_MTX", OK_MTX, "nomtx"),
+	AID("AID_MBF", OK_MBF, "nombf"),
+	AID("AID_ALM", OK_ALM, "noalm"),
+	AID("AID_MPL", OK_MPL, "nompl"),
+	AID("AID_POR", OK_POR, "nopor"),
+	AID("AID_PDQ", OK_PDQ, "nopdq"),
 	{ "VBRG_DTQ", OK_BRG, "dtqid", 0, { PTR(NULL) }, 0 },
 	{ "VBRG_MBX", OK_BRG, "mbxid", 0, { PTR(NULL) }, 0 },
 	{ "INCLUDE", OK_INCLUDE, NULL, 0, { PTR(NULL) }, 0 },
@@ -237,7 +259,8 @@ const char *kind_noun(enum obj_kind k)
 		"interrupt service routine", "CPU exception handler",
 		"initialization routine", "termination routine",
 		"interrupt stack", "overrun handler",
-		"extended service call", "bridge object",
+		"extended service call", "kernel memory pool",
+		"bridge object",
 		"include",
 	};
 
@@ -461,6 +484,53 @@ static void bridge_call(cfg *c, const struct api_def *d, const token *name,
 	objvec_push(c, &c->objs[OK_BRG], o);
 }
 
+/* --------------------------------------------------------------- AID_* */
+
+/* AID_XXX(noxxx): noxxx more IDs of d->kind, for cre_* and acre_*. */
+static void reserve_ids(cfg *c, const struct api_def *d, const token *name,
+			arg *args, size_t nargs)
+{
+	param p;
+
+	if (nargs > 1) {
+		cfg_error_at(c, args[1].open, "%s: too many parameters "
+			     "(expected %s)", d->name, d->first);
+		return;
+	}
+	if (nargs == 0 || (!args[0].packet && args[0].expr.ntok == 0)) {
+		cfg_error_at(c, nargs > 0 ? args[0].open : name, "%s: missing "
+			     "parameter '%s'", d->name, d->first);
+		return;
+	}
+	if (args[0].packet) {
+		cfg_error_at(c, args[0].open, "%s: '%s' must not be enclosed "
+			     "in '{ }'", d->name, d->first);
+		return;
+	}
+	fill_param(c, &p, &args[0].expr, d->name, d->first);
+	if (p.st == EV_ERROR)
+		return;
+	if (p.st != EV_OK) {
+		cfg_error_at(c, p.tok, "%s: '%s' must be an integer constant "
+			     "(it sizes the tables), not '%s'", d->name,
+			     d->first, cfg_show(c, p.text, 40));
+		return;
+	}
+	if (!ival_in_range(p.val, 0, AID_MAX)) {
+		cfg_error_at(c, p.tok, "%s: '%s' out of range: %s (must be "
+			     "0..%d)", d->name, d->first, ival_str(c, p.val),
+			     AID_MAX);
+		return;
+	}
+	if (c->naid[d->kind] + p.val.v > AID_MAX) {
+		cfg_error_at(c, p.tok, "%s: %zu %s IDs reserved in all (at "
+			     "most %d)", d->name, c->naid[d->kind] +
+			     (size_t)p.val.v, kind_noun(d->kind), AID_MAX);
+		return;
+	}
+	c->naid[d->kind] += (size_t)p.val.v;
+}
+
 /* ------------------------------------------------------- one API call */
 
 /* The first parameter of CRE_*: a name or an explicit ID. */
@@ -577,8 +647,12 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 		return;
 	}
 
-	if (d->npk == 0) {
+	if (d->kind == OK_BRG) {
 		bridge_call(c, d, name, args, nargs);
+		return;
+	}
+	if (d->npk == 0) {
+		reserve_ids(c, d, name, args, nargs);
 		return;
 	}
 
@@ -699,10 +773,12 @@ void api_call(cfg *c, const token *name, arg *args, size_t nargs)
 		run_check(c, o, d, (int)i, &d->pk[i].ck);
 		run_check(c, o, d, (int)i, &d->pk[i].ck2);
 	}
-	if (d->kind == OK_OVR && c->objs[OK_OVR].n > 0)
-		cfg_error_at(c, name, "DEF_OVR: the overrun handler is already "
-			     "defined (at %s:%lu)", c->objs[OK_OVR].v[0]->file,
-			     c->objs[OK_OVR].v[0]->line);
+	if ((d->kind == OK_OVR || d->kind == OK_MPK) &&
+	    c->objs[d->kind].n > 0)
+		cfg_error_at(c, name, "%s: the %s is already defined (at "
+			     "%s:%lu)", d->name, kind_noun(d->kind),
+			     c->objs[d->kind].v[0]->file,
+			     c->objs[d->kind].v[0]->line);
 	if (d->kind == OK_PDQ && !tokens_are_null(o->p[3].tok, o->p[3].ntok))
 		cfg_error_at(c, o->p[3].tok, "%s: 'pdqmb' must be NULL (the "
 			     "configurator allocates the queue)", o->label);

@@ -109,6 +109,8 @@
 #define TSZ_MPL(blkcnt, blksz) \
 	((SIZE)(blkcnt) * (((SIZE)(blksz) + 4 * sizeof(VP) - 1) & \
 			   ~(2 * sizeof(VP) - 1)) + 2 * sizeof(VP))
+/* A priority data queue's area for pdqcnt data (TOPPERS/ASP). */
+#define TSZ_PDQMB(pdqcnt)	((SIZE)(pdqcnt) * 3 * sizeof(VP))
 /* A message buffer for msgcnt messages of msgsz bytes (each has a length). */
 #define TSZ_MBF(msgcnt, msgsz) \
 	((SIZE)(msgcnt) * (sizeof(UINT) + (SIZE)(msgsz)))
@@ -475,6 +477,142 @@ typedef struct t_dsvc {
 ER	def_svc(FN fncd, const T_DSVC *pk_dsvc);
 ER_UINT	vcal_svc(FN fncd, VP_INT par1, VP_INT par2, VP_INT par3,
 		 VP_INT par4, VP_INT par5, VP_INT par6, ...);
+
+/*
+ * Creating and deleting objects at run time (beyond the Standard
+ * Profile).  The configuration reserves IDs for them (AID_TSK(n),
+ * AID_SEM(n), ...); memory the packet leaves NULL (stk, dtq, mpf, mbf,
+ * mpl, pdqmb) comes from the kernel pool DEF_MPK gives (E_NOMEM without
+ * one).  cre_xxx(id, pk) creates on a reserved ID (E_OBJ if it is in
+ * use or a static ID, E_ID beyond the last); acre_xxx(pk) takes the
+ * lowest free reserved ID (E_NOID: none); del_xxx(id) deletes an object
+ * created so (E_OBJ for a static one, E_NOEXS for a free ID), waiting
+ * tasks are released with E_DLT.  Calls on a free ID are E_NOEXS.
+ * All are task-context calls.
+ */
+typedef struct t_ctsk {
+	ATR		tskatr;		/* TA_HLNG | TA_ACT */
+	VP_INT		exinf;
+	FP		task;		/* void task(VP_INT exinf) */
+	PRI		itskpri;
+	SIZE		stksz;
+	VP		stk;		/* NULL: from the kernel pool */
+} T_CTSK;
+
+typedef struct t_csem {
+	ATR		sematr;		/* TA_TFIFO | TA_TPRI */
+	UINT		isemcnt;
+	UINT		maxsem;
+} T_CSEM;
+
+typedef struct t_cflg {
+	ATR		flgatr;		/* TA_TPRI | TA_WMUL | TA_CLR */
+	FLGPTN		iflgptn;
+} T_CFLG;
+
+typedef struct t_cdtq {
+	ATR		dtqatr;		/* TA_TFIFO | TA_TPRI */
+	UINT		dtqcnt;
+	VP		dtq;		/* TSZ_DTQ(dtqcnt) bytes, or NULL */
+} T_CDTQ;
+
+typedef struct t_cpdq {
+	ATR		pdqatr;		/* TA_TFIFO | TA_TPRI */
+	UINT		pdqcnt;
+	PRI		maxdpri;
+	VP		pdqmb;		/* TSZ_PDQMB(pdqcnt) bytes, or NULL */
+} T_CPDQ;
+
+typedef struct t_cmbx {
+	ATR		mbxatr;		/* TA_TPRI | TA_MPRI */
+	PRI		maxmpri;
+	VP		mprihd;		/* unused: NULL */
+} T_CMBX;
+
+typedef struct t_cmtx {
+	ATR		mtxatr;		/* TA_TFIFO | TA_TPRI | TA_INHERIT | TA_CEILING */
+	PRI		ceilpri;
+} T_CMTX;
+
+typedef struct t_cmbf {
+	ATR		mbfatr;		/* TA_TFIFO | TA_TPRI */
+	UINT		maxmsz;
+	SIZE		mbfsz;
+	VP		mbf;		/* mbfsz bytes, or NULL */
+} T_CMBF;
+
+typedef struct t_cpor {
+	ATR		poratr;		/* TA_TFIFO | TA_TPRI */
+	UINT		maxcmsz;
+	UINT		maxrmsz;
+} T_CPOR;
+
+typedef struct t_cmpf {
+	ATR		mpfatr;		/* TA_TFIFO | TA_TPRI */
+	UINT		blkcnt;
+	UINT		blksz;
+	VP		mpf;		/* TSZ_MPF(blkcnt, blksz) bytes, or NULL */
+} T_CMPF;
+
+typedef struct t_cmpl {
+	ATR		mplatr;		/* TA_TFIFO | TA_TPRI */
+	SIZE		mplsz;
+	VP		mpl;		/* mplsz bytes, or NULL */
+} T_CMPL;
+
+typedef struct t_ccyc {
+	ATR		cycatr;		/* TA_HLNG | TA_STA | TA_PHS */
+	VP_INT		exinf;
+	FP		cychdr;		/* void cychdr(VP_INT exinf) */
+	RELTIM		cyctim;
+	RELTIM		cycphs;
+} T_CCYC;
+
+typedef struct t_calm {
+	ATR		almatr;		/* TA_HLNG */
+	VP_INT		exinf;
+	FP		almhdr;		/* void almhdr(VP_INT exinf) */
+} T_CALM;
+
+ER	cre_tsk(ID tskid, const T_CTSK *pk_ctsk);
+ER_ID	acre_tsk(const T_CTSK *pk_ctsk);
+ER	del_tsk(ID tskid);
+ER	cre_sem(ID semid, const T_CSEM *pk_csem);
+ER_ID	acre_sem(const T_CSEM *pk_csem);
+ER	del_sem(ID semid);
+ER	cre_flg(ID flgid, const T_CFLG *pk_cflg);
+ER_ID	acre_flg(const T_CFLG *pk_cflg);
+ER	del_flg(ID flgid);
+ER	cre_dtq(ID dtqid, const T_CDTQ *pk_cdtq);
+ER_ID	acre_dtq(const T_CDTQ *pk_cdtq);
+ER	del_dtq(ID dtqid);
+ER	cre_pdq(ID pdqid, const T_CPDQ *pk_cpdq);
+ER_ID	acre_pdq(const T_CPDQ *pk_cpdq);
+ER	del_pdq(ID pdqid);
+ER	cre_mbx(ID mbxid, const T_CMBX *pk_cmbx);
+ER_ID	acre_mbx(const T_CMBX *pk_cmbx);
+ER	del_mbx(ID mbxid);
+ER	cre_mtx(ID mtxid, const T_CMTX *pk_cmtx);
+ER_ID	acre_mtx(const T_CMTX *pk_cmtx);
+ER	del_mtx(ID mtxid);
+ER	cre_mbf(ID mbfid, const T_CMBF *pk_cmbf);
+ER_ID	acre_mbf(const T_CMBF *pk_cmbf);
+ER	del_mbf(ID mbfid);
+ER	cre_por(ID porid, const T_CPOR *pk_cpor);
+ER_ID	acre_por(const T_CPOR *pk_cpor);
+ER	del_por(ID porid);
+ER	cre_mpf(ID mpfid, const T_CMPF *pk_cmpf);
+ER_ID	acre_mpf(const T_CMPF *pk_cmpf);
+ER	del_mpf(ID mpfid);
+ER	cre_mpl(ID mplid, const T_CMPL *pk_cmpl);
+ER_ID	acre_mpl(const T_CMPL *pk_cmpl);
+ER	del_mpl(ID mplid);
+ER	cre_cyc(ID cycid, const T_CCYC *pk_ccyc);
+ER_ID	acre_cyc(const T_CCYC *pk_ccyc);
+ER	del_cyc(ID cycid);
+ER	cre_alm(ID almid, const T_CALM *pk_calm);
+ER_ID	acre_alm(const T_CALM *pk_calm);
+ER	del_alm(ID almid);
 
 /* Ending the system: runs the termination routines, then stops. */
 ER	ext_ker(void);

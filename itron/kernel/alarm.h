@@ -20,7 +20,9 @@ typedef struct alarm_handler_control_block {
 } ALMCB;
 
 extern const ID		tmax_almid;
+extern const ID		tmax_salmid;
 extern const ALMINIB	alminib_table[];
+extern ALMINIB		aalminib_table[];
 extern ALMCB		almcb_table[];
 
 #define TMIN_ALMID	1

@@ -22,7 +22,9 @@ typedef struct cyclic_handler_control_block {
 } CYCCB;
 
 extern const ID		tmax_cycid;
+extern const ID		tmax_scycid;
 extern const CYCINIB	cycinib_table[];
+extern CYCINIB		acycinib_table[];
 extern CYCCB		cyccb_table[];
 
 #define TMIN_CYCID	1

@@ -4,20 +4,56 @@
  */
 #include "dataqueue.h"
 
+static void setup(DTQCB *p_dtqcb, const DTQINIB *p_dtqinib)
+{
+	queue_initialize(&p_dtqcb->swait_queue);
+	queue_initialize(&p_dtqcb->rwait_queue);
+	p_dtqcb->p_dtqinib = p_dtqinib;
+	p_dtqcb->count = 0U;
+	p_dtqcb->head = 0U;
+}
+
 void initialize_dataqueue(void)
 {
 	ID dtqid;
 
-	for (dtqid = TMIN_DTQID; dtqid <= tmax_dtqid; dtqid++) {
-		DTQCB *p_dtqcb = get_dtqcb(dtqid);
-
-		queue_initialize(&p_dtqcb->swait_queue);
-		queue_initialize(&p_dtqcb->rwait_queue);
-		p_dtqcb->p_dtqinib = &dtqinib_table[dtqid - TMIN_DTQID];
-		p_dtqcb->count = 0U;
-		p_dtqcb->head = 0U;
-	}
+	for (dtqid = TMIN_DTQID; dtqid <= tmax_sdtqid; dtqid++)
+		setup(get_dtqcb(dtqid), &dtqinib_table[dtqid - TMIN_DTQID]);
+	for (; dtqid <= tmax_dtqid; dtqid++)
+		get_dtqcb(dtqid)->p_dtqinib = NULL;
 }
+
+static ER check_packet(const T_CDTQ *pk_cdtq)
+{
+	CHECK_RSATR((pk_cdtq->dtqatr & ~TA_TPRI) == 0U);
+	return E_OK;
+}
+
+static ER construct(ID dtqid, const T_CDTQ *pk_cdtq)
+{
+	DTQINIB *p_inib = AINIB(dtq, dtqid);
+	VP dtq = pk_cdtq->dtq;
+
+	if (dtq == NULL && pk_cdtq->dtqcnt > 0U &&
+	    (dtq = kernel_alloc(TSZ_DTQ(pk_cdtq->dtqcnt))) == NULL)
+		return E_NOMEM;
+	p_inib->dtqatr = pk_cdtq->dtqatr;
+	p_inib->dtqcnt = pk_cdtq->dtqcnt;
+	p_inib->p_dtqmb = dtq;
+	setup(get_dtqcb(dtqid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(DTQCB *p_dtqcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_dtqcb->swait_queue, p_dspreq);
+	wait_delete_all(&p_dtqcb->rwait_queue, p_dspreq);
+	kernel_free(p_dtqcb->p_dtqinib->p_dtqmb);
+	p_dtqcb->p_dtqinib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(dtq, DTQ, get_dtqcb, p_dtqinib)
 
 /* ini_dtq: waiters released with E_DLT, the queue emptied. */
 static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -25,6 +61,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	DTQCB *p_dtqcb = p_obj;
 
 	(void)unused;
+	if (p_dtqcb->p_dtqinib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_dtqcb->swait_queue, p_dspreq);
 	wait_delete_all(&p_dtqcb->rwait_queue, p_dspreq);
 	p_dtqcb->count = 0U;
@@ -42,6 +80,7 @@ ER ini_dtq(ID dtqid)
 ER ref_dtq(ID dtqid, T_RDTQ *pk_rdtq)
 {
 	DTQCB *p_dtqcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_DTQID(dtqid));
@@ -49,11 +88,15 @@ ER ref_dtq(ID dtqid, T_RDTQ *pk_rdtq)
 	p_dtqcb = get_dtqcb(dtqid);
 
 	t_lock_cpu();
-	pk_rdtq->stskid = wait_queue_first_id(&p_dtqcb->swait_queue);
-	pk_rdtq->rtskid = wait_queue_first_id(&p_dtqcb->rwait_queue);
-	pk_rdtq->sdtqcnt = p_dtqcb->count;
+	if (p_dtqcb->p_dtqinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rdtq->stskid = wait_queue_first_id(&p_dtqcb->swait_queue);
+		pk_rdtq->rtskid = wait_queue_first_id(&p_dtqcb->rwait_queue);
+		pk_rdtq->sdtqcnt = p_dtqcb->count;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 static void ring_put(DTQCB *p_dtqcb, VP_INT data)
@@ -93,6 +136,8 @@ static ER send_data(VP p_obj, VP_INT data, BOOL *p_dspreq)
 {
 	DTQCB *p_dtqcb = p_obj;
 
+	if (p_dtqcb->p_dtqinib == NULL)
+		return E_NOEXS;
 	if (pass_to_receiver(p_dtqcb, data, p_dspreq))
 		return E_OK;
 	if (p_dtqcb->count < p_dtqcb->p_dtqinib->dtqcnt) {
@@ -107,6 +152,8 @@ static ER force_send_data(VP p_obj, VP_INT data, BOOL *p_dspreq)
 {
 	DTQCB *p_dtqcb = p_obj;
 
+	if (p_dtqcb->p_dtqinib == NULL)
+		return E_NOEXS;
 	if (p_dtqcb->p_dtqinib->dtqcnt == 0U)
 		return E_ILUSE;
 	if (pass_to_receiver(p_dtqcb, data, p_dspreq))
@@ -125,6 +172,8 @@ static ER receive_data(DTQCB *p_dtqcb, VP_INT *p_data, BOOL *p_dspreq)
 {
 	TCB *p_tcb = wait_queue_first(&p_dtqcb->swait_queue);
 
+	if (p_dtqcb->p_dtqinib == NULL)
+		return E_NOEXS;
 	if (p_dtqcb->count > 0U) {
 		*p_data = ring_get(p_dtqcb);
 		if (p_tcb != NULL)

@@ -32,7 +32,9 @@ typedef struct dataqueue_waiting_information {
 } WINFO_DTQ;
 
 extern const ID		tmax_dtqid;
+extern const ID		tmax_sdtqid;
 extern const DTQINIB	dtqinib_table[];
+extern DTQINIB		adtqinib_table[];
 extern DTQCB		dtqcb_table[];
 
 #define TMIN_DTQID	1

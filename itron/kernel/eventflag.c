@@ -3,18 +3,47 @@
  */
 #include "eventflag.h"
 
+static void setup(FLGCB *p_flgcb, const FLGINIB *p_flginib)
+{
+	queue_initialize(&p_flgcb->wait_queue);
+	p_flgcb->p_flginib = p_flginib;
+	p_flgcb->flgptn = p_flginib->iflgptn;
+}
+
 void initialize_eventflag(void)
 {
 	ID flgid;
 
-	for (flgid = TMIN_FLGID; flgid <= tmax_flgid; flgid++) {
-		FLGCB *p_flgcb = get_flgcb(flgid);
-
-		queue_initialize(&p_flgcb->wait_queue);
-		p_flgcb->p_flginib = &flginib_table[flgid - TMIN_FLGID];
-		p_flgcb->flgptn = p_flgcb->p_flginib->iflgptn;
-	}
+	for (flgid = TMIN_FLGID; flgid <= tmax_sflgid; flgid++)
+		setup(get_flgcb(flgid), &flginib_table[flgid - TMIN_FLGID]);
+	for (; flgid <= tmax_flgid; flgid++)
+		get_flgcb(flgid)->p_flginib = NULL;
 }
+
+static ER check_packet(const T_CFLG *pk_cflg)
+{
+	CHECK_RSATR((pk_cflg->flgatr & ~(TA_TPRI | TA_WMUL | TA_CLR)) == 0U);
+	return E_OK;
+}
+
+static ER construct(ID flgid, const T_CFLG *pk_cflg)
+{
+	FLGINIB *p_inib = AINIB(flg, flgid);
+
+	p_inib->flgatr = pk_cflg->flgatr;
+	p_inib->iflgptn = pk_cflg->iflgptn;
+	setup(get_flgcb(flgid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(FLGCB *p_flgcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_flgcb->wait_queue, p_dspreq);
+	p_flgcb->p_flginib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(flg, FLG, get_flgcb, p_flginib)
 
 /* ini_flg: waiters released with E_DLT, the initial pattern back. */
 static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -22,6 +51,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	FLGCB *p_flgcb = p_obj;
 
 	(void)unused;
+	if (p_flgcb->p_flginib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_flgcb->wait_queue, p_dspreq);
 	p_flgcb->flgptn = p_flgcb->p_flginib->iflgptn;
 	return E_OK;
@@ -37,6 +68,7 @@ ER ini_flg(ID flgid)
 ER ref_flg(ID flgid, T_RFLG *pk_rflg)
 {
 	FLGCB *p_flgcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_FLGID(flgid));
@@ -44,10 +76,14 @@ ER ref_flg(ID flgid, T_RFLG *pk_rflg)
 	p_flgcb = get_flgcb(flgid);
 
 	t_lock_cpu();
-	pk_rflg->wtskid = wait_queue_first_id(&p_flgcb->wait_queue);
-	pk_rflg->flgptn = p_flgcb->flgptn;
+	if (p_flgcb->p_flginib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rflg->wtskid = wait_queue_first_id(&p_flgcb->wait_queue);
+		pk_rflg->flgptn = p_flgcb->flgptn;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 /*
@@ -75,6 +111,8 @@ static ER set_flgptn(VP p_obj, VP_INT setptn, BOOL *p_dspreq)
 	FLGCB *p_flgcb = p_obj;
 	QUEUE *p_entry = p_flgcb->wait_queue.p_next;
 
+	if (p_flgcb->p_flginib == NULL)
+		return E_NOEXS;
 	p_flgcb->flgptn |= (FLGPTN)setptn;
 	while (p_entry != &p_flgcb->wait_queue && p_flgcb->flgptn != 0U) {
 		TCB *p_tcb = container_of_queue(p_entry, TCB, task_queue);
@@ -103,18 +141,22 @@ ER iset_flg(ID flgid, FLGPTN setptn)
 	return call_locked(set_flgptn, get_flgcb(flgid), (VP_INT)setptn);
 }
 
+static ER clear_flgptn(VP p_obj, VP_INT clrptn, BOOL *p_dspreq)
+{
+	FLGCB *p_flgcb = p_obj;
+
+	(void)p_dspreq;
+	if (p_flgcb->p_flginib == NULL)
+		return E_NOEXS;
+	p_flgcb->flgptn &= (FLGPTN)clrptn;
+	return E_OK;
+}
+
 ER clr_flg(ID flgid, FLGPTN clrptn)
 {
-	FLGCB *p_flgcb;
-
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_FLGID(flgid));
-	p_flgcb = get_flgcb(flgid);
-
-	t_lock_cpu();
-	p_flgcb->flgptn &= clrptn;
-	t_unlock_cpu();
-	return E_OK;
+	return call_locked(clear_flgptn, get_flgcb(flgid), (VP_INT)clrptn);
 }
 
 ER wai_flg(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn)
@@ -137,7 +179,9 @@ static ER wait_flag(ID flgid, FLGPTN waiptn, MODE wfmode, FLGPTN *p_flgptn,
 	p_flgcb = get_flgcb(flgid);
 
 	t_lock_cpu();
-	if ((p_flgcb->p_flginib->flgatr & TA_WMUL) == 0U &&
+	if (p_flgcb->p_flginib == NULL) {
+		ercd = E_NOEXS;
+	} else if ((p_flgcb->p_flginib->flgatr & TA_WMUL) == 0U &&
 	    !queue_empty(&p_flgcb->wait_queue)) {
 		ercd = E_ILUSE;
 	} else if (check_flg_cond(p_flgcb, waiptn, wfmode, p_flgptn)) {

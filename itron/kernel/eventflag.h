@@ -25,7 +25,9 @@ typedef struct eventflag_waiting_information {
 } WINFO_FLG;
 
 extern const ID		tmax_flgid;
+extern const ID		tmax_sflgid;
 extern const FLGINIB	flginib_table[];
+extern FLGINIB		aflginib_table[];
 extern FLGCB		flgcb_table[];
 
 #define TMIN_FLGID	1

@@ -101,6 +101,7 @@ extern BOOL	reqflg;		/* a handler asked for return_to_task() */
 #define CHECK_ID(cond)		CHECK(cond, E_ID)
 #define CHECK_OBJ(cond)		CHECK(cond, E_OBJ)
 #define CHECK_ILUSE(cond)	CHECK(cond, E_ILUSE)
+#define CHECK_RSATR(cond)	CHECK(cond, E_RSATR)
 
 static inline void set_enadsp(void)
 {
@@ -181,6 +182,103 @@ void	initialize_cyclic(void);
 void	initialize_alarm(void);
 void	initialize_overrun(void);
 void	initialize_svc(void);
+
+/*
+ * Objects created at run time (object.c).  A kind's IDs run from its
+ * static objects (1 .. tmax_sxxxid, from CRE_XXX) to its reserved ones
+ * (.. tmax_xxxid, from AID_XXX); a reserved ID is free while its control
+ * block has no initialization block.  Both with the CPU locked.
+ *
+ * object_new_id: the ID cre_xxx(id) may create on, or for id 0
+ * (acre_xxx) the lowest free reserved one; else E_OBJ or E_NOID.
+ * object_deletable: E_OK if del_xxx(id) may delete the object.
+ */
+typedef BOOL (*OBJ_FREE)(ID id);
+ER_ID	object_new_id(ID id, ID tmax_sid, ID tmax_id, OBJ_FREE is_free);
+ER	object_deletable(ID id, ID tmax_sid, OBJ_FREE is_free);
+
+/* The RAM initialization block of reserved ID id. */
+#define AINIB(obj, objid) \
+	(&a##obj##inib_table[(objid) - tmax_s##obj##id - 1])
+
+/*
+ * cre_obj, acre_obj and del_obj of one kind, the same for every kind
+ * but tasks: the kind's file defines, before this,
+ *   ER check_packet(const T_COBJ *pk)  E_RSATR, E_PAR; E_OK
+ *   ER construct(ID id, const T_COBJ *pk)  CPU locked: fill AINIB(obj,
+ *        id), allocate what pk leaves NULL (E_NOMEM), set up the
+ *        control block
+ *   ER destruct(OBJCB *p_cb, BOOL *p_dspreq)  CPU locked: release
+ *        the waiters (E_DLT), free what construct allocated, and set
+ *        the control block's initialization block pointer to NULL;
+ *        or an error for an object that cannot go yet
+ * and the kind's get_cb(id), whose inib member is NULL while free.
+ */
+#define OBJECT_LIFE_CALLS(obj, OBJ, get_cb, inib)			\
+static BOOL obj##_free(ID id)						\
+{									\
+	return get_cb(id)->inib == NULL;				\
+}									\
+									\
+static ER_ID create(ID id, const T_C##OBJ *pk)				\
+{									\
+	ER_ID ercd;							\
+	ER ercd_construct;						\
+									\
+	CHECK_TSKCTX_UNL();						\
+	CHECK_PAR(pk != NULL);						\
+	ercd = check_packet(pk);					\
+	if (ercd != E_OK)						\
+		return ercd;						\
+	t_lock_cpu();							\
+	ercd = object_new_id(id, tmax_s##obj##id, tmax_##obj##id,	\
+			     obj##_free);				\
+	if (ercd > 0 && (ercd_construct = construct(ercd, pk)) != E_OK) \
+		ercd = ercd_construct;					\
+	t_unlock_cpu();							\
+	return ercd;							\
+}									\
+									\
+ER cre_##obj(ID id, const T_C##OBJ *pk)					\
+{									\
+	ER_ID ercd;							\
+									\
+	CHECK_ID(VALID_##OBJ##ID(id));					\
+	ercd = create(id, pk);						\
+	return ercd < 0 ? ercd : E_OK;					\
+}									\
+									\
+ER_ID acre_##obj(const T_C##OBJ *pk)					\
+{									\
+	return create(0, pk);						\
+}									\
+									\
+static ER delete(VP p_cb, VP_INT id, BOOL *p_dspreq)			\
+{									\
+	ER ercd = object_deletable((ID)id, tmax_s##obj##id, obj##_free); \
+									\
+	if (ercd == E_OK)						\
+		ercd = destruct(p_cb, p_dspreq);			\
+	return ercd;							\
+}									\
+									\
+ER del_##obj(ID id)							\
+{									\
+	CHECK_TSKCTX_UNL();						\
+	CHECK_ID(VALID_##OBJ##ID(id));					\
+	return call_locked(delete, get_cb(id), id);			\
+}
+
+/*
+ * The kernel memory pool (DEF_MPK) for what cre_xxx allocates: stacks
+ * and areas.  kernel_alloc() gives NULL when the pool cannot;
+ * kernel_free() frees a block of the pool and ignores anything else
+ * (an area the application gave).  CPU locked.
+ */
+extern const SIZE	kmmsz;
+extern VP const		kmm;
+VP	kernel_alloc(SIZE size);
+void	kernel_free(VP blk);
 
 /* Copy n bytes (messages): the core has no C library. */
 static inline void copy_bytes(VP dst, const void *src, SIZE n)

@@ -3,19 +3,51 @@
  */
 #include "mailbox.h"
 
+static void setup(MBXCB *p_mbxcb, const MBXINIB *p_mbxinib)
+{
+	queue_initialize(&p_mbxcb->wait_queue);
+	p_mbxcb->p_mbxinib = p_mbxinib;
+	p_mbxcb->p_head = NULL;
+	p_mbxcb->p_last = NULL;
+}
+
 void initialize_mailbox(void)
 {
 	ID mbxid;
 
-	for (mbxid = TMIN_MBXID; mbxid <= tmax_mbxid; mbxid++) {
-		MBXCB *p_mbxcb = get_mbxcb(mbxid);
-
-		queue_initialize(&p_mbxcb->wait_queue);
-		p_mbxcb->p_mbxinib = &mbxinib_table[mbxid - TMIN_MBXID];
-		p_mbxcb->p_head = NULL;
-		p_mbxcb->p_last = NULL;
-	}
+	for (mbxid = TMIN_MBXID; mbxid <= tmax_smbxid; mbxid++)
+		setup(get_mbxcb(mbxid), &mbxinib_table[mbxid - TMIN_MBXID]);
+	for (; mbxid <= tmax_mbxid; mbxid++)
+		get_mbxcb(mbxid)->p_mbxinib = NULL;
 }
+
+/* mprihd: the kernel keeps one list; an area given is not used. */
+static ER check_packet(const T_CMBX *pk_cmbx)
+{
+	CHECK_RSATR((pk_cmbx->mbxatr & ~(TA_TPRI | TA_MPRI)) == 0U);
+	CHECK_PAR(TMIN_MPRI <= pk_cmbx->maxmpri &&
+		  pk_cmbx->maxmpri <= TMAX_MPRI);
+	return E_OK;
+}
+
+static ER construct(ID mbxid, const T_CMBX *pk_cmbx)
+{
+	MBXINIB *p_inib = AINIB(mbx, mbxid);
+
+	p_inib->mbxatr = pk_cmbx->mbxatr;
+	p_inib->maxmpri = pk_cmbx->maxmpri;
+	setup(get_mbxcb(mbxid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(MBXCB *p_mbxcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_mbxcb->wait_queue, p_dspreq);
+	p_mbxcb->p_mbxinib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(mbx, MBX, get_mbxcb, p_mbxinib)
 
 /* ini_mbx: waiters released with E_DLT, the messages forgotten. */
 static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -23,6 +55,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	MBXCB *p_mbxcb = p_obj;
 
 	(void)unused;
+	if (p_mbxcb->p_mbxinib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_mbxcb->wait_queue, p_dspreq);
 	p_mbxcb->p_head = NULL;
 	p_mbxcb->p_last = NULL;
@@ -39,6 +73,7 @@ ER ini_mbx(ID mbxid)
 ER ref_mbx(ID mbxid, T_RMBX *pk_rmbx)
 {
 	MBXCB *p_mbxcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_MBXID(mbxid));
@@ -46,10 +81,14 @@ ER ref_mbx(ID mbxid, T_RMBX *pk_rmbx)
 	p_mbxcb = get_mbxcb(mbxid);
 
 	t_lock_cpu();
-	pk_rmbx->wtskid = wait_queue_first_id(&p_mbxcb->wait_queue);
-	pk_rmbx->pk_msg = p_mbxcb->p_head;
+	if (p_mbxcb->p_mbxinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rmbx->wtskid = wait_queue_first_id(&p_mbxcb->wait_queue);
+		pk_rmbx->pk_msg = p_mbxcb->p_head;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 static BOOL mbx_prio(const MBXCB *p_mbxcb)
@@ -88,29 +127,34 @@ static T_MSG *dequeue_msg(MBXCB *p_mbxcb)
 	return p_msg;
 }
 
-ER snd_mbx(ID mbxid, T_MSG *pk_msg)
+static ER send_message(VP p_obj, VP_INT msg, BOOL *p_dspreq)
 {
-	MBXCB *p_mbxcb;
+	MBXCB *p_mbxcb = p_obj;
+	T_MSG *pk_msg = (T_MSG *)msg;
 	TCB *p_tcb;
 
-	CHECK_TSKCTX_UNL();
-	CHECK_ID(VALID_MBXID(mbxid));
-	CHECK_PAR(pk_msg != NULL);
-	p_mbxcb = get_mbxcb(mbxid);
-	CHECK_PAR(!mbx_prio(p_mbxcb) ||
-		  (TMIN_MPRI <= msg_pri(pk_msg) &&
-		   msg_pri(pk_msg) <= p_mbxcb->p_mbxinib->maxmpri));
-
-	t_lock_cpu();
+	if (p_mbxcb->p_mbxinib == NULL)
+		return E_NOEXS;
+	if (mbx_prio(p_mbxcb) &&
+	    !(TMIN_MPRI <= msg_pri(pk_msg) &&
+	      msg_pri(pk_msg) <= p_mbxcb->p_mbxinib->maxmpri))
+		return E_PAR;
 	p_tcb = wait_queue_first(&p_mbxcb->wait_queue);
 	if (p_tcb != NULL) {
 		*((WINFO_MBX *)p_tcb->p_winfo)->ppk_msg = pk_msg;
-		dispatch_request(wait_release(p_tcb, E_OK));
+		*p_dspreq = wait_release(p_tcb, E_OK);
 	} else {
 		enqueue_msg(p_mbxcb, pk_msg);
 	}
-	t_unlock_cpu();
 	return E_OK;
+}
+
+ER snd_mbx(ID mbxid, T_MSG *pk_msg)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_MBXID(mbxid));
+	CHECK_PAR(pk_msg != NULL);
+	return call_locked(send_message, get_mbxcb(mbxid), (VP_INT)pk_msg);
 }
 
 ER rcv_mbx(ID mbxid, T_MSG **ppk_msg)
@@ -132,6 +176,8 @@ static ER receive_message(ID mbxid, T_MSG **ppk_msg, TMO tmout)
 	t_lock_cpu();
 	if (!grd_open()) {
 		ercd = E_RLWAI;
+	} else if (p_mbxcb->p_mbxinib == NULL) {
+		ercd = E_NOEXS;
 	} else if (p_mbxcb->p_head != NULL) {
 		*ppk_msg = dequeue_msg(p_mbxcb);
 		ercd = E_OK;

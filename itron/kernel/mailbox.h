@@ -29,7 +29,9 @@ typedef struct mailbox_waiting_information {
 } WINFO_MBX;
 
 extern const ID		tmax_mbxid;
+extern const ID		tmax_smbxid;
 extern const MBXINIB	mbxinib_table[];
+extern MBXINIB		ambxinib_table[];
 extern MBXCB		mbxcb_table[];
 
 #define TMIN_MBXID	1

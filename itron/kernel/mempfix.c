@@ -16,18 +16,65 @@ static void free_all_blocks(MPFCB *p_mpfcb)
 	p_mpfcb->fblkcnt = p_inib->blkcnt;
 }
 
+static void setup(MPFCB *p_mpfcb, const MPFINIB *p_mpfinib)
+{
+	queue_initialize(&p_mpfcb->wait_queue);
+	p_mpfcb->p_mpfinib = p_mpfinib;
+	free_all_blocks(p_mpfcb);
+}
+
 void initialize_mempfix(void)
 {
 	ID mpfid;
 
-	for (mpfid = TMIN_MPFID; mpfid <= tmax_mpfid; mpfid++) {
-		MPFCB *p_mpfcb = get_mpfcb(mpfid);
-
-		queue_initialize(&p_mpfcb->wait_queue);
-		p_mpfcb->p_mpfinib = &mpfinib_table[mpfid - TMIN_MPFID];
-		free_all_blocks(p_mpfcb);
-	}
+	for (mpfid = TMIN_MPFID; mpfid <= tmax_smpfid; mpfid++)
+		setup(get_mpfcb(mpfid), &mpfinib_table[mpfid - TMIN_MPFID]);
+	for (; mpfid <= tmax_mpfid; mpfid++)
+		get_mpfcb(mpfid)->p_mpfinib = NULL;
 }
+
+static ER check_packet(const T_CMPF *pk_cmpf)
+{
+	CHECK_RSATR((pk_cmpf->mpfatr & ~TA_TPRI) == 0U);
+	CHECK_PAR(pk_cmpf->blkcnt > 0U && pk_cmpf->blkcnt < MPFMB_ALLOC &&
+		  pk_cmpf->blksz > 0U);
+	return E_OK;
+}
+
+/* The management area always comes from the kernel pool. */
+static ER construct(ID mpfid, const T_CMPF *pk_cmpf)
+{
+	MPFINIB *p_inib = AINIB(mpf, mpfid);
+	MPFMB *p_mpfmb = kernel_alloc((SIZE)pk_cmpf->blkcnt * sizeof(MPFMB));
+	VP mpf = pk_cmpf->mpf;
+
+	if (p_mpfmb == NULL)
+		return E_NOMEM;
+	if (mpf == NULL &&
+	    (mpf = kernel_alloc(TSZ_MPF(pk_cmpf->blkcnt,
+					pk_cmpf->blksz))) == NULL) {
+		kernel_free(p_mpfmb);
+		return E_NOMEM;
+	}
+	p_inib->mpfatr = pk_cmpf->mpfatr;
+	p_inib->blkcnt = pk_cmpf->blkcnt;
+	p_inib->blksz = ROUND_MPF_T(pk_cmpf->blksz);
+	p_inib->mpf = mpf;
+	p_inib->p_mpfmb = p_mpfmb;
+	setup(get_mpfcb(mpfid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(MPFCB *p_mpfcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_mpfcb->wait_queue, p_dspreq);
+	kernel_free(p_mpfcb->p_mpfinib->mpf);
+	kernel_free(p_mpfcb->p_mpfinib->p_mpfmb);
+	p_mpfcb->p_mpfinib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(mpf, MPF, get_mpfcb, p_mpfinib)
 
 /* ini_mpf: waiters released with E_DLT, every block free again. */
 static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -35,6 +82,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	MPFCB *p_mpfcb = p_obj;
 
 	(void)unused;
+	if (p_mpfcb->p_mpfinib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_mpfcb->wait_queue, p_dspreq);
 	free_all_blocks(p_mpfcb);
 	return E_OK;
@@ -50,6 +99,7 @@ ER ini_mpf(ID mpfid)
 ER ref_mpf(ID mpfid, T_RMPF *pk_rmpf)
 {
 	MPFCB *p_mpfcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_MPFID(mpfid));
@@ -57,10 +107,14 @@ ER ref_mpf(ID mpfid, T_RMPF *pk_rmpf)
 	p_mpfcb = get_mpfcb(mpfid);
 
 	t_lock_cpu();
-	pk_rmpf->wtskid = wait_queue_first_id(&p_mpfcb->wait_queue);
-	pk_rmpf->fblkcnt = p_mpfcb->fblkcnt;
+	if (p_mpfcb->p_mpfinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rmpf->wtskid = wait_queue_first_id(&p_mpfcb->wait_queue);
+		pk_rmpf->fblkcnt = p_mpfcb->fblkcnt;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 static VP take_block(MPFCB *p_mpfcb)
@@ -110,6 +164,8 @@ static ER get_block(ID mpfid, VP *p_blk, TMO tmout)
 	t_lock_cpu();
 	if (!grd_open()) {
 		ercd = E_RLWAI;
+	} else if (p_mpfcb->p_mpfinib == NULL) {
+		ercd = E_NOEXS;
 	} else if (p_mpfcb->fblkcnt > 0U) {
 		*p_blk = take_block(p_mpfcb);
 		ercd = E_OK;
@@ -154,12 +210,14 @@ ER rel_mpf(ID mpfid, VP blk)
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_MPFID(mpfid));
 	p_mpfcb = get_mpfcb(mpfid);
-	p_inib = p_mpfcb->p_mpfinib;
 
 	t_lock_cpu();
-	index = block_index(p_mpfcb, blk);
+	p_inib = p_mpfcb->p_mpfinib;
+	index = p_inib != NULL ? block_index(p_mpfcb, blk) : ~0U;
 	p_tcb = wait_queue_first(&p_mpfcb->wait_queue);
-	if (index == ~0U) {
+	if (p_inib == NULL) {
+		ercd = E_NOEXS;
+	} else if (index == ~0U) {
 		ercd = E_PAR;
 	} else if (p_tcb != NULL) {
 		((WINFO_MPF *)p_tcb->p_winfo)->blk = blk;

@@ -43,7 +43,9 @@ typedef struct mempfix_waiting_information {
 } WINFO_MPF;
 
 extern const ID		tmax_mpfid;
+extern const ID		tmax_smpfid;
 extern const MPFINIB	mpfinib_table[];
+extern MPFINIB		ampfinib_table[];
 extern MPFCB		mpfcb_table[];
 
 #define TMIN_MPFID	1

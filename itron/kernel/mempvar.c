@@ -40,6 +40,17 @@ static void free_all(MPLCB *p_mplcb)
 	}
 }
 
+/* The kernel pool (DEF_MPK) is a pool no task waits on. */
+static MPLINIB kernel_pool_inib;
+static MPLCB kernel_pool;
+
+static void setup(MPLCB *p_mplcb, const MPLINIB *p_mplinib)
+{
+	queue_initialize(&p_mplcb->wait_queue);
+	p_mplcb->p_mplinib = p_mplinib;
+	free_all(p_mplcb);
+}
+
 void initialize_mempvar(void)
 {
 	ID mplid;
@@ -47,11 +58,16 @@ void initialize_mempvar(void)
 	for (mplid = TMIN_MPLID; mplid <= tmax_mplid; mplid++) {
 		MPLCB *p_mplcb = get_mplcb(mplid);
 
-		queue_initialize(&p_mplcb->wait_queue);
-		p_mplcb->p_mplinib = &mplinib_table[mplid - TMIN_MPLID];
 		p_mplcb->gen = 0U;
-		free_all(p_mplcb);
+		if (mplid <= tmax_smplid)
+			setup(p_mplcb, &mplinib_table[mplid - TMIN_MPLID]);
+		else
+			p_mplcb->p_mplinib = NULL;
 	}
+	kernel_pool_inib.mplsz = kmmsz;
+	kernel_pool_inib.mpl = kmm;
+	kernel_pool.gen = 0U;
+	setup(&kernel_pool, &kernel_pool_inib);
 }
 
 /* A block of blksz bytes, first fit; NULL when none is big enough. */
@@ -143,6 +159,14 @@ void mempvar_waiters_changed(MPLCB *p_mplcb)
 	serve_waiters(p_mplcb, &dspreq);
 }
 
+/* A request the whole pool cannot meet would block all behind it. */
+static BOOL fits_pool(const MPLCB *p_mplcb, SIZE blksz)
+{
+	return blksz <= p_mplcb->p_mplinib->mplsz &&
+	       MPL_HEADER + MPL_ROUND(blksz) <=
+	       (SIZE)(p_mplcb->end - p_mplcb->start);
+}
+
 static ER get_block(ID mplid, SIZE blksz, VP *p_blk, TMO tmout)
 {
 	MPLCB *p_mplcb;
@@ -151,18 +175,17 @@ static ER get_block(ID mplid, SIZE blksz, VP *p_blk, TMO tmout)
 	ER ercd;
 
 	CHECK_ID(VALID_MPLID(mplid));
-	p_mplcb = get_mplcb(mplid);
-	/* A request the whole pool cannot meet would block all behind it. */
-	CHECK_PAR(0U < blksz && blksz <= p_mplcb->p_mplinib->mplsz &&
-		  MPL_HEADER + MPL_ROUND(blksz) <=
-		  (SIZE)(p_mplcb->end - p_mplcb->start));
-	CHECK_PAR(p_blk != NULL);
+	CHECK_PAR(blksz > 0U && p_blk != NULL);
 	CHECK_TMOUT(tmout);
+	p_mplcb = get_mplcb(mplid);
 
 	t_lock_cpu();
-	if (queue_empty(&p_mplcb->wait_queue))
-		blk = take(p_mplcb, blksz);
-	if (blk != NULL) {
+	if (p_mplcb->p_mplinib == NULL) {
+		ercd = E_NOEXS;
+	} else if (!fits_pool(p_mplcb, blksz)) {
+		ercd = E_PAR;
+	} else if (queue_empty(&p_mplcb->wait_queue) &&
+		   (blk = take(p_mplcb, blksz)) != NULL) {
 		*p_blk = blk;
 		ercd = E_OK;
 	} else if (tmout == TMO_POL) {
@@ -210,7 +233,9 @@ ER rel_mpl(ID mplid, VP blk)
 
 	t_lock_cpu();
 	p_blk = block_of(p_mplcb, blk);
-	if (p_blk == NULL) {
+	if (p_mplcb->p_mplinib == NULL) {
+		ercd = E_NOEXS;
+	} else if (p_blk == NULL) {
 		ercd = E_PAR;
 	} else {
 		give_back(p_mplcb, p_blk);
@@ -227,6 +252,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	MPLCB *p_mplcb = p_obj;
 
 	(void)unused;
+	if (p_mplcb->p_mplinib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_mplcb->wait_queue, p_dspreq);
 	free_all(p_mplcb);
 	return E_OK;
@@ -258,6 +285,7 @@ SIZE mempvar_free(const MPLCB *p_mplcb, UINT *p_largest)
 ER ref_mpl(ID mplid, T_RMPL *pk_rmpl)
 {
 	MPLCB *p_mplcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_MPLID(mplid));
@@ -265,8 +293,58 @@ ER ref_mpl(ID mplid, T_RMPL *pk_rmpl)
 	p_mplcb = get_mplcb(mplid);
 
 	t_lock_cpu();
-	pk_rmpl->wtskid = wait_queue_first_id(&p_mplcb->wait_queue);
-	pk_rmpl->fmplsz = mempvar_free(p_mplcb, &pk_rmpl->fblksz);
+	if (p_mplcb->p_mplinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rmpl->wtskid = wait_queue_first_id(&p_mplcb->wait_queue);
+		pk_rmpl->fmplsz = mempvar_free(p_mplcb, &pk_rmpl->fblksz);
+	}
 	t_unlock_cpu();
+	return ercd;
+}
+
+VP kernel_alloc(SIZE size)
+{
+	if (size == 0U || !fits_pool(&kernel_pool, size))
+		return NULL;
+	return take(&kernel_pool, size);
+}
+
+void kernel_free(VP blk)
+{
+	MPLBLK *p_blk = block_of(&kernel_pool, blk);
+
+	if (p_blk != NULL)
+		give_back(&kernel_pool, p_blk);
+}
+
+static ER check_packet(const T_CMPL *pk_cmpl)
+{
+	CHECK_RSATR((pk_cmpl->mplatr & ~TA_TPRI) == 0U);
+	CHECK_PAR(pk_cmpl->mplsz > 0U);
 	return E_OK;
 }
+
+static ER construct(ID mplid, const T_CMPL *pk_cmpl)
+{
+	MPLINIB *p_inib = AINIB(mpl, mplid);
+	VP mpl = pk_cmpl->mpl;
+
+	if (mpl == NULL && (mpl = kernel_alloc(pk_cmpl->mplsz)) == NULL)
+		return E_NOMEM;
+	p_inib->mplatr = pk_cmpl->mplatr;
+	p_inib->mplsz = pk_cmpl->mplsz;
+	p_inib->mpl = mpl;
+	setup(get_mplcb(mplid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(MPLCB *p_mplcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_mplcb->wait_queue, p_dspreq);
+	kernel_free(p_mplcb->p_mplinib->mpl);
+	p_mplcb->p_mplinib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(mpl, MPL, get_mplcb, p_mplinib)

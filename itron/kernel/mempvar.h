@@ -46,7 +46,9 @@ typedef struct mempvar_waiting_information {
 } WINFO_MPL;
 
 extern const ID		tmax_mplid;
+extern const ID		tmax_smplid;
 extern const MPLINIB	mplinib_table[];
+extern MPLINIB		amplinib_table[];
 extern MPLCB		mplcb_table[];
 
 #define TMIN_MPLID	1

@@ -16,19 +16,57 @@ static void empty_ring(MBFCB *p_mbfcb)
 	p_mbfcb->smsgcnt = 0U;
 }
 
+static void setup(MBFCB *p_mbfcb, const MBFINIB *p_mbfinib)
+{
+	queue_initialize(&p_mbfcb->swait_queue);
+	queue_initialize(&p_mbfcb->rwait_queue);
+	p_mbfcb->p_mbfinib = p_mbfinib;
+	empty_ring(p_mbfcb);
+}
+
 void initialize_messagebuf(void)
 {
 	ID mbfid;
 
-	for (mbfid = TMIN_MBFID; mbfid <= tmax_mbfid; mbfid++) {
-		MBFCB *p_mbfcb = get_mbfcb(mbfid);
-
-		queue_initialize(&p_mbfcb->swait_queue);
-		queue_initialize(&p_mbfcb->rwait_queue);
-		p_mbfcb->p_mbfinib = &mbfinib_table[mbfid - TMIN_MBFID];
-		empty_ring(p_mbfcb);
-	}
+	for (mbfid = TMIN_MBFID; mbfid <= tmax_smbfid; mbfid++)
+		setup(get_mbfcb(mbfid), &mbfinib_table[mbfid - TMIN_MBFID]);
+	for (; mbfid <= tmax_mbfid; mbfid++)
+		get_mbfcb(mbfid)->p_mbfinib = NULL;
 }
+
+static ER check_packet(const T_CMBF *pk_cmbf)
+{
+	CHECK_RSATR((pk_cmbf->mbfatr & ~TA_TPRI) == 0U);
+	CHECK_PAR(pk_cmbf->maxmsz > 0U);
+	return E_OK;
+}
+
+static ER construct(ID mbfid, const T_CMBF *pk_cmbf)
+{
+	MBFINIB *p_inib = AINIB(mbf, mbfid);
+	UB *mbf = pk_cmbf->mbf;
+
+	if (mbf == NULL && pk_cmbf->mbfsz > 0U &&
+	    (mbf = kernel_alloc(pk_cmbf->mbfsz)) == NULL)
+		return E_NOMEM;
+	p_inib->mbfatr = pk_cmbf->mbfatr;
+	p_inib->maxmsz = pk_cmbf->maxmsz;
+	p_inib->mbfsz = pk_cmbf->mbfsz;
+	p_inib->mbfmb = mbf;
+	setup(get_mbfcb(mbfid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(MBFCB *p_mbfcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_mbfcb->swait_queue, p_dspreq);
+	wait_delete_all(&p_mbfcb->rwait_queue, p_dspreq);
+	kernel_free(p_mbfcb->p_mbfinib->mbfmb);
+	p_mbfcb->p_mbfinib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(mbf, MBF, get_mbfcb, p_mbfinib)
 
 /* ini_mbf: waiters released with E_DLT, the messages forgotten. */
 static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -36,6 +74,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	MBFCB *p_mbfcb = p_obj;
 
 	(void)unused;
+	if (p_mbfcb->p_mbfinib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_mbfcb->swait_queue, p_dspreq);
 	wait_delete_all(&p_mbfcb->rwait_queue, p_dspreq);
 	empty_ring(p_mbfcb);
@@ -131,6 +171,10 @@ static ER send_message(MBFCB *p_mbfcb, VP msg, UINT msgsz, BOOL *p_dspreq)
 {
 	TCB *p_tcb = wait_queue_first(&p_mbfcb->rwait_queue);
 
+	if (p_mbfcb->p_mbfinib == NULL)
+		return E_NOEXS;
+	if (msgsz > p_mbfcb->p_mbfinib->maxmsz)
+		return E_PAR;
 	if (p_tcb != NULL) {
 		copy_bytes(((WINFO_MBF *)p_tcb->p_winfo)->msg, msg, msgsz);
 		if (wait_release(p_tcb, (ER)msgsz))
@@ -153,6 +197,8 @@ static ER_UINT receive_message(MBFCB *p_mbfcb, VP msg, BOOL *p_dspreq)
 	TCB *p_tcb = wait_queue_first(&p_mbfcb->swait_queue);
 	ER_UINT msgsz;
 
+	if (p_mbfcb->p_mbfinib == NULL)
+		return E_NOEXS;
 	if (p_mbfcb->smsgcnt > 0U) {
 		msgsz = (ER_UINT)ring_fetch(p_mbfcb, msg);
 	} else if (p_tcb != NULL) {
@@ -176,10 +222,10 @@ static ER send_or_wait(ID mbfid, VP msg, UINT msgsz, TMO tmout)
 	ER ercd;
 
 	CHECK_ID(VALID_MBFID(mbfid));
-	p_mbfcb = get_mbfcb(mbfid);
-	CHECK_PAR(0U < msgsz && msgsz <= p_mbfcb->p_mbfinib->maxmsz);
+	CHECK_PAR(msgsz > 0U);		/* maxmsz: in send_message */
 	CHECK_PAR(msg != NULL);
 	CHECK_TMOUT(tmout);
+	p_mbfcb = get_mbfcb(mbfid);
 
 	t_lock_cpu();
 	ercd = send_message(p_mbfcb, msg, msgsz, &dspreq);
@@ -259,6 +305,7 @@ ER_UINT trcv_mbf(ID mbfid, VP msg, TMO tmout)
 ER ref_mbf(ID mbfid, T_RMBF *pk_rmbf)
 {
 	MBFCB *p_mbfcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_MBFID(mbfid));
@@ -266,10 +313,14 @@ ER ref_mbf(ID mbfid, T_RMBF *pk_rmbf)
 	p_mbfcb = get_mbfcb(mbfid);
 
 	t_lock_cpu();
-	pk_rmbf->stskid = wait_queue_first_id(&p_mbfcb->swait_queue);
-	pk_rmbf->rtskid = wait_queue_first_id(&p_mbfcb->rwait_queue);
-	pk_rmbf->smsgcnt = p_mbfcb->smsgcnt;
-	pk_rmbf->fmbfsz = p_mbfcb->fmbfsz;
+	if (p_mbfcb->p_mbfinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rmbf->stskid = wait_queue_first_id(&p_mbfcb->swait_queue);
+		pk_rmbf->rtskid = wait_queue_first_id(&p_mbfcb->rwait_queue);
+		pk_rmbf->smsgcnt = p_mbfcb->smsgcnt;
+		pk_rmbf->fmbfsz = p_mbfcb->fmbfsz;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }

@@ -37,7 +37,9 @@ typedef struct messagebuf_waiting_information {
 } WINFO_MBF;
 
 extern const ID		tmax_mbfid;
+extern const ID		tmax_smbfid;
 extern const MBFINIB	mbfinib_table[];
+extern MBFINIB		ambfinib_table[];
 extern MBFCB		mbfcb_table[];
 
 #define TMIN_MBFID	1

@@ -18,17 +18,21 @@
 #define MTX_CEILING(p_mtxcb)	(MTXATR(p_mtxcb) == TA_CEILING)
 #define MTX_CEILPRI(p_mtxcb)	INT_PRIORITY((p_mtxcb)->p_mtxinib->ceilpri)
 
+static void setup(MTXCB *p_mtxcb, const MTXINIB *p_mtxinib)
+{
+	queue_initialize(&p_mtxcb->wait_queue);
+	p_mtxcb->p_mtxinib = p_mtxinib;
+	p_mtxcb->p_loctsk = NULL;
+}
+
 void initialize_mutex(void)
 {
 	ID mtxid;
 
-	for (mtxid = TMIN_MTXID; mtxid <= tmax_mtxid; mtxid++) {
-		MTXCB *p_mtxcb = get_mtxcb(mtxid);
-
-		queue_initialize(&p_mtxcb->wait_queue);
-		p_mtxcb->p_mtxinib = &mtxinib_table[mtxid - TMIN_MTXID];
-		p_mtxcb->p_loctsk = NULL;
-	}
+	for (mtxid = TMIN_MTXID; mtxid <= tmax_smtxid; mtxid++)
+		setup(get_mtxcb(mtxid), &mtxinib_table[mtxid - TMIN_MTXID]);
+	for (; mtxid <= tmax_mtxid; mtxid++)
+		get_mtxcb(mtxid)->p_mtxinib = NULL;
 }
 
 static MTXCB *mutex_of(const QUEUE *p_entry)
@@ -151,7 +155,9 @@ static ER lock_or_wait(ID mtxid, TMO tmout)
 	p_mtxcb = get_mtxcb(mtxid);
 
 	t_lock_cpu();
-	if (!ceiling_allows(p_mtxcb, runtsk->bpriority) ||
+	if (p_mtxcb->p_mtxinib == NULL) {
+		ercd = E_NOEXS;
+	} else if (!ceiling_allows(p_mtxcb, runtsk->bpriority) ||
 	    p_mtxcb->p_loctsk == runtsk) {
 		ercd = E_ILUSE;
 	} else if (p_mtxcb->p_loctsk == NULL) {
@@ -169,6 +175,43 @@ static ER lock_or_wait(ID mtxid, TMO tmout)
 	t_unlock_cpu();
 	return ercd;
 }
+
+static ER check_packet(const T_CMTX *pk_cmtx)
+{
+	CHECK_RSATR(pk_cmtx->mtxatr <= TA_CEILING);
+	CHECK_PAR(pk_cmtx->mtxatr != TA_CEILING ||
+		  VALID_TPRI(pk_cmtx->ceilpri));
+	return E_OK;
+}
+
+static ER construct(ID mtxid, const T_CMTX *pk_cmtx)
+{
+	MTXINIB *p_inib = AINIB(mtx, mtxid);
+
+	p_inib->mtxatr = pk_cmtx->mtxatr;
+	p_inib->ceilpri = pk_cmtx->ceilpri;
+	setup(get_mtxcb(mtxid), p_inib);
+	return E_OK;
+}
+
+/* A locked mutex leaves its locker, whose priority follows. */
+static ER destruct(MTXCB *p_mtxcb, BOOL *p_dspreq)
+{
+	TCB *p_loctsk = p_mtxcb->p_loctsk;
+
+	wait_delete_all(&p_mtxcb->wait_queue, p_dspreq);
+	if (p_loctsk != NULL) {
+		queue_delete(&p_mtxcb->mutex_queue);
+		p_mtxcb->p_loctsk = NULL;
+		update_priority(p_loctsk);
+	}
+	p_mtxcb->p_mtxinib = NULL;
+	if (dispatch_needed())
+		*p_dspreq = TRUE;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(mtx, MTX, get_mtxcb, p_mtxinib)
 
 ER loc_mtx(ID mtxid)
 {
@@ -198,7 +241,9 @@ ER unl_mtx(ID mtxid)
 	p_mtxcb = get_mtxcb(mtxid);
 
 	t_lock_cpu();
-	if (p_mtxcb->p_loctsk != runtsk) {
+	if (p_mtxcb->p_mtxinib == NULL) {
+		ercd = E_NOEXS;
+	} else if (p_mtxcb->p_loctsk != runtsk) {
 		ercd = E_ILUSE;
 	} else {
 		unlock(p_mtxcb);
@@ -213,6 +258,7 @@ ER ref_mtx(ID mtxid, T_RMTX *pk_rmtx)
 {
 	MTXCB *p_mtxcb;
 	TCB *p_first;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_MTXID(mtxid));
@@ -221,9 +267,13 @@ ER ref_mtx(ID mtxid, T_RMTX *pk_rmtx)
 
 	t_lock_cpu();
 	p_first = wait_queue_first(&p_mtxcb->wait_queue);
-	pk_rmtx->htskid = p_mtxcb->p_loctsk != NULL ?
-			  TSKID(p_mtxcb->p_loctsk) : TSK_NONE;
-	pk_rmtx->wtskid = p_first != NULL ? TSKID(p_first) : TSK_NONE;
+	if (p_mtxcb->p_mtxinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rmtx->htskid = p_mtxcb->p_loctsk != NULL ?
+				  TSKID(p_mtxcb->p_loctsk) : TSK_NONE;
+		pk_rmtx->wtskid = p_first != NULL ? TSKID(p_first) : TSK_NONE;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }

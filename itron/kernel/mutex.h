@@ -19,7 +19,9 @@ typedef struct mutex_control_block {
 } MTXCB;
 
 extern const ID		tmax_mtxid;
+extern const ID		tmax_smtxid;
 extern const MTXINIB	mtxinib_table[];
+extern MTXINIB		amtxinib_table[];
 extern MTXCB		mtxcb_table[];
 
 #define TMIN_MTXID	1

@@ -43,6 +43,8 @@ static ER start_overrun(VP p_obj, VP_INT ovrtim, BOOL *p_dspreq)
 	TCB *p_tcb = p_obj;
 
 	(void)p_dspreq;
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
 	if (ovrhdr == NULL || TSTAT_DORMANT(p_tcb->tstat))
 		return E_OBJ;
 	p_tcb->leftotm = (OVRTIM)ovrtim;
@@ -56,6 +58,8 @@ static ER stop_overrun(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 
 	(void)unused;
 	(void)p_dspreq;
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
 	p_tcb->ovrsta = FALSE;
 	return E_OK;
 }
@@ -96,6 +100,7 @@ ER istp_ovr(ID tskid)
 ER ref_ovr(ID tskid, T_ROVR *pk_rovr)
 {
 	TCB *p_tcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
@@ -104,10 +109,14 @@ ER ref_ovr(ID tskid, T_ROVR *pk_rovr)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	pk_rovr->ovrstat = p_tcb->ovrsta ? TOVR_STA : TOVR_STP;
-	pk_rovr->leftotm = p_tcb->ovrsta ? p_tcb->leftotm : 0U;
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rovr->ovrstat = p_tcb->ovrsta ? TOVR_STA : TOVR_STP;
+		pk_rovr->leftotm = p_tcb->ovrsta ? p_tcb->leftotm : 0U;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 /* Define (pk_dovr) or undefine (NULL) the handler; undefining stops it. */

@@ -22,19 +22,61 @@ static void empty_queue(PDQCB *p_pdqcb)
 	}
 }
 
+static void setup(PDQCB *p_pdqcb, const PDQINIB *p_pdqinib)
+{
+	queue_initialize(&p_pdqcb->swait_queue);
+	queue_initialize(&p_pdqcb->rwait_queue);
+	p_pdqcb->p_pdqinib = p_pdqinib;
+	empty_queue(p_pdqcb);
+}
+
 void initialize_pridataq(void)
 {
 	ID pdqid;
 
-	for (pdqid = TMIN_PDQID; pdqid <= tmax_pdqid; pdqid++) {
-		PDQCB *p_pdqcb = get_pdqcb(pdqid);
-
-		queue_initialize(&p_pdqcb->swait_queue);
-		queue_initialize(&p_pdqcb->rwait_queue);
-		p_pdqcb->p_pdqinib = &pdqinib_table[pdqid - TMIN_PDQID];
-		empty_queue(p_pdqcb);
-	}
+	for (pdqid = TMIN_PDQID; pdqid <= tmax_spdqid; pdqid++)
+		setup(get_pdqcb(pdqid), &pdqinib_table[pdqid - TMIN_PDQID]);
+	for (; pdqid <= tmax_pdqid; pdqid++)
+		get_pdqcb(pdqid)->p_pdqinib = NULL;
 }
+
+_Static_assert(sizeof(PDQMB) == TSZ_PDQMB(1), "TSZ_PDQMB is PDQMB's size");
+
+static ER check_packet(const T_CPDQ *pk_cpdq)
+{
+	CHECK_RSATR((pk_cpdq->pdqatr & ~TA_TPRI) == 0U);
+	CHECK_PAR(TMIN_DPRI <= pk_cpdq->maxdpri &&
+		  pk_cpdq->maxdpri <= TMAX_DPRI);
+	return E_OK;
+}
+
+static ER construct(ID pdqid, const T_CPDQ *pk_cpdq)
+{
+	PDQINIB *p_inib = AINIB(pdq, pdqid);
+	PDQMB *p_pdqmb = pk_cpdq->pdqmb;
+
+	if (p_pdqmb == NULL && pk_cpdq->pdqcnt > 0U &&
+	    (p_pdqmb = kernel_alloc((SIZE)pk_cpdq->pdqcnt *
+				    sizeof(PDQMB))) == NULL)
+		return E_NOMEM;
+	p_inib->pdqatr = pk_cpdq->pdqatr;
+	p_inib->pdqcnt = pk_cpdq->pdqcnt;
+	p_inib->maxdpri = pk_cpdq->maxdpri;
+	p_inib->p_pdqmb = p_pdqmb;
+	setup(get_pdqcb(pdqid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(PDQCB *p_pdqcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_pdqcb->swait_queue, p_dspreq);
+	wait_delete_all(&p_pdqcb->rwait_queue, p_dspreq);
+	kernel_free(p_pdqcb->p_pdqinib->p_pdqmb);
+	p_pdqcb->p_pdqinib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(pdq, PDQ, get_pdqcb, p_pdqinib)
 
 /* Into the list after the data of the same or higher priority. */
 static BOOL enqueue(PDQCB *p_pdqcb, VP_INT data, PRI datapri)
@@ -72,6 +114,10 @@ static ER send_data(PDQCB *p_pdqcb, VP_INT data, PRI datapri,
 {
 	TCB *p_tcb = wait_queue_first(&p_pdqcb->rwait_queue);
 
+	if (p_pdqcb->p_pdqinib == NULL)
+		return E_NOEXS;
+	if (datapri > p_pdqcb->p_pdqinib->maxdpri)
+		return E_PAR;
 	if (p_tcb != NULL) {
 		WINFO_PDQ *p_winfo = (WINFO_PDQ *)p_tcb->p_winfo;
 
@@ -94,6 +140,8 @@ static ER receive_data(PDQCB *p_pdqcb, VP_INT *p_data, PRI *p_datapri,
 	TCB *p_tcb = wait_queue_first(&p_pdqcb->swait_queue);
 	WINFO_PDQ *p_winfo;
 
+	if (p_pdqcb->p_pdqinib == NULL)
+		return E_NOEXS;
 	if (p_pdqcb->count > 0U) {
 		dequeue(p_pdqcb, p_data, p_datapri);
 		if (p_tcb == NULL)
@@ -120,9 +168,8 @@ static ER send_or_wait(ID pdqid, VP_INT data, PRI datapri, TMO tmout)
 	ER ercd;
 
 	CHECK_ID(VALID_PDQID(pdqid));
+	CHECK_PAR(TMIN_DPRI <= datapri);	/* maxdpri: in send_data */
 	p_pdqcb = get_pdqcb(pdqid);
-	CHECK_PAR(TMIN_DPRI <= datapri &&
-		  datapri <= p_pdqcb->p_pdqinib->maxdpri);
 	CHECK_TMOUT(tmout);
 
 	t_lock_cpu();
@@ -166,9 +213,8 @@ ER ipsnd_pdq(ID pdqid, VP_INT data, PRI datapri)
 
 	CHECK_INTCTX_UNL();
 	CHECK_ID(VALID_PDQID(pdqid));
+	CHECK_PAR(TMIN_DPRI <= datapri);	/* maxdpri: in send_data */
 	p_pdqcb = get_pdqcb(pdqid);
-	CHECK_PAR(TMIN_DPRI <= datapri &&
-		  datapri <= p_pdqcb->p_pdqinib->maxdpri);
 
 	i_lock_cpu();
 	ercd = send_data(p_pdqcb, data, datapri, &dspreq);
@@ -231,6 +277,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	PDQCB *p_pdqcb = p_obj;
 
 	(void)unused;
+	if (p_pdqcb->p_pdqinib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_pdqcb->swait_queue, p_dspreq);
 	wait_delete_all(&p_pdqcb->rwait_queue, p_dspreq);
 	empty_queue(p_pdqcb);
@@ -247,6 +295,7 @@ ER ini_pdq(ID pdqid)
 ER ref_pdq(ID pdqid, T_RPDQ *pk_rpdq)
 {
 	PDQCB *p_pdqcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_PDQID(pdqid));
@@ -254,9 +303,13 @@ ER ref_pdq(ID pdqid, T_RPDQ *pk_rpdq)
 	p_pdqcb = get_pdqcb(pdqid);
 
 	t_lock_cpu();
-	pk_rpdq->stskid = wait_queue_first_id(&p_pdqcb->swait_queue);
-	pk_rpdq->rtskid = wait_queue_first_id(&p_pdqcb->rwait_queue);
-	pk_rpdq->spdqcnt = p_pdqcb->count;
+	if (p_pdqcb->p_pdqinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rpdq->stskid = wait_queue_first_id(&p_pdqcb->swait_queue);
+		pk_rpdq->rtskid = wait_queue_first_id(&p_pdqcb->rwait_queue);
+		pk_rpdq->spdqcnt = p_pdqcb->count;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }

@@ -40,7 +40,9 @@ typedef struct pridataq_waiting_information {
 } WINFO_PDQ;
 
 extern const ID		tmax_pdqid;
+extern const ID		tmax_spdqid;
 extern const PDQINIB	pdqinib_table[];
+extern PDQINIB		apdqinib_table[];
 extern PDQCB		pdqcb_table[];
 
 #define TMIN_PDQID	1

@@ -15,19 +15,51 @@
 
 static UINT	rdvseq;
 
+static void setup(PORCB *p_porcb, const PORINIB *p_porinib)
+{
+	queue_initialize(&p_porcb->cwait_queue);
+	queue_initialize(&p_porcb->await_queue);
+	p_porcb->p_porinib = p_porinib;
+}
+
 void initialize_rendezvous(void)
 {
 	ID porid;
 
 	rdvseq = 0U;
-	for (porid = TMIN_PORID; porid <= tmax_porid; porid++) {
-		PORCB *p_porcb = get_porcb(porid);
-
-		queue_initialize(&p_porcb->cwait_queue);
-		queue_initialize(&p_porcb->await_queue);
-		p_porcb->p_porinib = &porinib_table[porid - TMIN_PORID];
-	}
+	for (porid = TMIN_PORID; porid <= tmax_sporid; porid++)
+		setup(get_porcb(porid), &porinib_table[porid - TMIN_PORID]);
+	for (; porid <= tmax_porid; porid++)
+		get_porcb(porid)->p_porinib = NULL;
 }
+
+static ER check_packet(const T_CPOR *pk_cpor)
+{
+	CHECK_RSATR((pk_cpor->poratr & ~TA_TPRI) == 0U);
+	return E_OK;
+}
+
+static ER construct(ID porid, const T_CPOR *pk_cpor)
+{
+	PORINIB *p_inib = AINIB(por, porid);
+
+	p_inib->poratr = pk_cpor->poratr;
+	p_inib->maxcmsz = pk_cpor->maxcmsz;
+	p_inib->maxrmsz = pk_cpor->maxrmsz;
+	setup(get_porcb(porid), p_inib);
+	return E_OK;
+}
+
+/* Rendezvous in progress go on: their callers left the port. */
+static ER destruct(PORCB *p_porcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_porcb->cwait_queue, p_dspreq);
+	wait_delete_all(&p_porcb->await_queue, p_dspreq);
+	p_porcb->p_porinib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(por, POR, get_porcb, p_porinib)
 
 static RDVNO new_rdvno(const TCB *p_tcb)
 {
@@ -97,18 +129,21 @@ static ER_UINT call_or_wait(ID porid, RDVPTN calptn, VP msg, UINT cmsgsz,
 	ER_UINT ercd;
 
 	CHECK_ID(VALID_PORID(porid));
-	p_porcb = get_porcb(porid);
 	CHECK_PAR(calptn != 0U);
 	CHECK_PAR(msg != NULL);
-	CHECK_PAR(cmsgsz <= p_porcb->p_porinib->maxcmsz);
 	CHECK_TMOUT(tmout);
+	p_porcb = get_porcb(porid);
 
 	winfo.calptn = calptn;
 	winfo.msg = msg;
 	winfo.cmsgsz = cmsgsz;
 	t_lock_cpu();
 	p_acp = first_matching(&p_porcb->await_queue, FALSE, calptn);
-	if (p_acp != NULL) {
+	if (p_porcb->p_porinib == NULL) {
+		ercd = E_NOEXS;
+	} else if (cmsgsz > p_porcb->p_porinib->maxcmsz) {
+		ercd = E_PAR;
+	} else if (p_acp != NULL) {
 		meet_acceptor(p_acp, &winfo, runtsk, p_porcb, &dspreq);
 		make_wait_tmout(&winfo.winfo, TTW_RDV, TMO_FEVR);
 		ercd = wait_dispatch();
@@ -171,7 +206,9 @@ static ER_UINT accept_or_wait(ID porid, RDVPTN acpptn, RDVNO *p_rdvno,
 
 	t_lock_cpu();
 	p_caller = first_matching(&p_porcb->cwait_queue, TRUE, acpptn);
-	if (p_caller != NULL) {
+	if (p_porcb->p_porinib == NULL) {
+		ercd = E_NOEXS;
+	} else if (p_caller != NULL) {
 		WINFO_CAL *p_cal = (WINFO_CAL *)p_caller->p_winfo;
 
 		accept_caller(p_caller, p_porcb);
@@ -225,13 +262,20 @@ ER fwd_por(ID porid, RDVPTN calptn, RDVNO rdvno, VP msg, UINT cmsgsz)
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_PORID(porid));
-	p_porcb = get_porcb(porid);
 	CHECK_PAR(calptn != 0U);
 	CHECK_PAR(msg != NULL || cmsgsz == 0U);
-	CHECK_PAR(cmsgsz <= p_porcb->p_porinib->maxcmsz);
+	p_porcb = get_porcb(porid);
 
 	t_lock_cpu();
 	p_caller = rendezvous_caller(rdvno);
+	if (p_porcb->p_porinib == NULL) {
+		ercd = E_NOEXS;
+		goto out;
+	}
+	if (cmsgsz > p_porcb->p_porinib->maxcmsz) {
+		ercd = E_PAR;
+		goto out;
+	}
 	if (p_caller == NULL) {
 		ercd = E_OBJ;
 		goto out;
@@ -287,6 +331,7 @@ ER rpl_rdv(RDVNO rdvno, VP msg, UINT rmsgsz)
 ER ref_por(ID porid, T_RPOR *pk_rpor)
 {
 	PORCB *p_porcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_PORID(porid));
@@ -294,10 +339,14 @@ ER ref_por(ID porid, T_RPOR *pk_rpor)
 	p_porcb = get_porcb(porid);
 
 	t_lock_cpu();
-	pk_rpor->ctskid = wait_queue_first_id(&p_porcb->cwait_queue);
-	pk_rpor->atskid = wait_queue_first_id(&p_porcb->await_queue);
+	if (p_porcb->p_porinib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rpor->ctskid = wait_queue_first_id(&p_porcb->cwait_queue);
+		pk_rpor->atskid = wait_queue_first_id(&p_porcb->await_queue);
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 ER ref_rdv(RDVNO rdvno, T_RRDV *pk_rrdv)

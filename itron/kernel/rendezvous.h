@@ -45,7 +45,9 @@ typedef struct port_accept_waiting_information {
 } WINFO_ACP;
 
 extern const ID		tmax_porid;
+extern const ID		tmax_sporid;
 extern const PORINIB	porinib_table[];
+extern PORINIB		aporinib_table[];
 extern PORCB		porcb_table[];
 
 #define TMIN_PORID	1

@@ -3,18 +3,50 @@
  */
 #include "semaphore.h"
 
+static void setup(SEMCB *p_semcb, const SEMINIB *p_seminib)
+{
+	queue_initialize(&p_semcb->wait_queue);
+	p_semcb->p_seminib = p_seminib;
+	p_semcb->semcnt = p_seminib->isemcnt;
+}
+
 void initialize_semaphore(void)
 {
 	ID semid;
 
-	for (semid = TMIN_SEMID; semid <= tmax_semid; semid++) {
-		SEMCB *p_semcb = get_semcb(semid);
-
-		queue_initialize(&p_semcb->wait_queue);
-		p_semcb->p_seminib = &seminib_table[semid - TMIN_SEMID];
-		p_semcb->semcnt = p_semcb->p_seminib->isemcnt;
-	}
+	for (semid = TMIN_SEMID; semid <= tmax_ssemid; semid++)
+		setup(get_semcb(semid), &seminib_table[semid - TMIN_SEMID]);
+	for (; semid <= tmax_semid; semid++)
+		get_semcb(semid)->p_seminib = NULL;
 }
+
+static ER check_packet(const T_CSEM *pk_csem)
+{
+	CHECK_RSATR((pk_csem->sematr & ~TA_TPRI) == 0U);
+	CHECK_PAR(0U < pk_csem->maxsem && pk_csem->maxsem <= TMAX_MAXSEM &&
+		  pk_csem->isemcnt <= pk_csem->maxsem);
+	return E_OK;
+}
+
+static ER construct(ID semid, const T_CSEM *pk_csem)
+{
+	SEMINIB *p_inib = AINIB(sem, semid);
+
+	p_inib->sematr = pk_csem->sematr;
+	p_inib->isemcnt = pk_csem->isemcnt;
+	p_inib->maxsem = pk_csem->maxsem;
+	setup(get_semcb(semid), p_inib);
+	return E_OK;
+}
+
+static ER destruct(SEMCB *p_semcb, BOOL *p_dspreq)
+{
+	wait_delete_all(&p_semcb->wait_queue, p_dspreq);
+	p_semcb->p_seminib = NULL;
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(sem, SEM, get_semcb, p_seminib)
 
 /* ini_sem: waiters released with E_DLT, the initial count back. */
 static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
@@ -22,6 +54,8 @@ static ER reinitialize(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	SEMCB *p_semcb = p_obj;
 
 	(void)unused;
+	if (p_semcb->p_seminib == NULL)
+		return E_NOEXS;
 	wait_delete_all(&p_semcb->wait_queue, p_dspreq);
 	p_semcb->semcnt = p_semcb->p_seminib->isemcnt;
 	return E_OK;
@@ -37,6 +71,7 @@ ER ini_sem(ID semid)
 ER ref_sem(ID semid, T_RSEM *pk_rsem)
 {
 	SEMCB *p_semcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(VALID_SEMID(semid));
@@ -44,10 +79,14 @@ ER ref_sem(ID semid, T_RSEM *pk_rsem)
 	p_semcb = get_semcb(semid);
 
 	t_lock_cpu();
-	pk_rsem->wtskid = wait_queue_first_id(&p_semcb->wait_queue);
-	pk_rsem->semcnt = p_semcb->semcnt;
+	if (p_semcb->p_seminib == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rsem->wtskid = wait_queue_first_id(&p_semcb->wait_queue);
+		pk_rsem->semcnt = p_semcb->semcnt;
+	}
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 /* Give a resource to the first waiter, or count it; for sig/isig_sem. */
@@ -56,6 +95,8 @@ static ER signal_semaphore(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	SEMCB *p_semcb = p_obj;
 
 	(void)unused;
+	if (p_semcb->p_seminib == NULL)
+		return E_NOEXS;
 	if (wait_release_first(&p_semcb->wait_queue, p_dspreq) != NULL)
 		return E_OK;
 	if (p_semcb->semcnt < p_semcb->p_seminib->maxsem) {
@@ -94,7 +135,9 @@ ER pol_sem(ID semid)
 	p_semcb = get_semcb(semid);
 
 	t_lock_cpu();
-	if (p_semcb->semcnt > 0U) {
+	if (p_semcb->p_seminib == NULL) {
+		ercd = E_NOEXS;
+	} else if (p_semcb->semcnt > 0U) {
 		p_semcb->semcnt--;
 		ercd = E_OK;
 	}
@@ -116,7 +159,9 @@ ER twai_sem(ID semid, TMO tmout)
 	p_semcb = get_semcb(semid);
 
 	t_lock_cpu();
-	if (p_semcb->semcnt > 0U) {
+	if (p_semcb->p_seminib == NULL) {
+		ercd = E_NOEXS;
+	} else if (p_semcb->semcnt > 0U) {
 		p_semcb->semcnt--;
 		ercd = E_OK;
 	} else {

@@ -19,7 +19,9 @@ typedef struct semaphore_control_block {
 } SEMCB;
 
 extern const ID		tmax_semid;
+extern const ID		tmax_ssemid;
 extern const SEMINIB	seminib_table[];
+extern SEMINIB		aseminib_table[];
 extern SEMCB		semcb_table[];
 
 #define TMIN_SEMID	1

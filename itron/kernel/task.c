@@ -59,20 +59,25 @@ void initialize_task(void)
 	for (i = 0; i < TNUM_TPRI; i++)
 		queue_initialize(&ready_queue[i]);
 
-	for (i = 0; i < (UINT)(tmax_tskid - TMIN_TSKID + 1); i++) {
-		TCB *p_tcb = &tcb_table[i];
-
-		p_tcb->p_tinib = &tinib_table[i];
-		p_tcb->tstat = TS_DORMANT;
-		p_tcb->actque = 0U;
-		p_tcb->runcnt = 0U;
-		p_tcb->tmevtb.index = 0U;
-		p_tcb->ovrsta = FALSE;
-		p_tcb->texrtn = p_tcb->p_tinib->texrtn;
-		queue_initialize(&p_tcb->mutex_queue);
-		if ((p_tcb->p_tinib->tskatr & TA_ACT) != 0U)
-			(void)make_active(p_tcb);
+	for (i = 0; i < (UINT)(tmax_stskid - TMIN_TSKID + 1); i++) {
+		task_setup(&tcb_table[i], &tinib_table[i]);
+		if ((tinib_table[i].tskatr & TA_ACT) != 0U)
+			(void)make_active(&tcb_table[i]);
 	}
+	for (; i < (UINT)(tmax_tskid - TMIN_TSKID + 1); i++)
+		task_setup(&tcb_table[i], NULL);
+}
+
+void task_setup(TCB *p_tcb, const TINIB *p_tinib)
+{
+	p_tcb->p_tinib = p_tinib;
+	p_tcb->tstat = TS_DORMANT;
+	p_tcb->actque = 0U;
+	p_tcb->runcnt = 0U;
+	p_tcb->tmevtb.index = 0U;
+	p_tcb->ovrsta = FALSE;
+	p_tcb->texrtn = p_tinib != NULL ? p_tinib->texrtn : NULL;
+	queue_initialize(&p_tcb->mutex_queue);
 }
 
 static void ready_insert(TCB *p_tcb, BOOL at_head)

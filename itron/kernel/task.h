@@ -82,11 +82,19 @@ extern TCB		tcb_table[];
 #define get_tcb_self(id) ((id) == TSK_SELF ? runtsk : get_tcb(id))
 #define TSKID(p_tcb)	((ID)(((p_tcb) - tcb_table) + TMIN_TSKID))
 
+/* A reserved ID (AID_TSK) holds a task while it has an INIB. */
+extern const ID		tmax_stskid;
+extern TINIB		atinib_table[];
+#define TASK_EXISTS(p_tcb)	((p_tcb)->p_tinib != NULL)
+
 /*
  * Scheduler primitives.  All run with the CPU locked.  Those that can
  * change schedtsk return TRUE when the caller must dispatch (task
  * context) or set reqflg (handler context): see dispatch_request().
  */
+/* A dormant task of p_tinib, or no task for NULL (a free reserved ID). */
+void	task_setup(TCB *p_tcb, const TINIB *p_tinib);
+
 BOOL	make_runnable(TCB *p_tcb);
 void	make_non_runnable(TCB *p_tcb);
 BOOL	make_active(TCB *p_tcb);

@@ -9,6 +9,8 @@
 
 static ER raise_texptn(TCB *p_tcb, TEXPTN rasptn)
 {
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
 	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->texrtn == NULL)
 		return E_OBJ;
 	p_tcb->texptn |= rasptn;
@@ -102,6 +104,10 @@ ER def_tex(ID tskid, const T_DTEX *pk_dtex)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
+	if (!TASK_EXISTS(p_tcb)) {
+		t_unlock_cpu();
+		return E_NOEXS;
+	}
 	if (pk_dtex == NULL) {
 		p_tcb->texrtn = NULL;
 		p_tcb->texptn = 0U;

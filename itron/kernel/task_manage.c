@@ -12,6 +12,8 @@ static ER activate(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	TCB *p_tcb = p_obj;
 
 	(void)unused;
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
 	if (TSTAT_DORMANT(p_tcb->tstat)) {
 		*p_dspreq = make_active(p_tcb);
 		return E_OK;
@@ -37,18 +39,65 @@ ER iact_tsk(ID tskid)
 	return call_locked(activate, get_tcb(tskid), 0);
 }
 
+static ER check_packet(const T_CTSK *pk_ctsk)
+{
+	CHECK_RSATR((pk_ctsk->tskatr & ~TA_ACT) == 0U);
+	CHECK_PAR(pk_ctsk->task != NULL);
+	CHECK_PAR(VALID_TPRI(pk_ctsk->itskpri));
+	CHECK_PAR(pk_ctsk->stksz > 0U);
+	return E_OK;
+}
+
+/* A task created with TA_ACT runs at once if it has the priority. */
+static ER construct(ID tskid, const T_CTSK *pk_ctsk)
+{
+	TINIB *p_inib = &atinib_table[tskid - tmax_stskid - 1];
+	TCB *p_tcb = get_tcb(tskid);
+	VP stk = pk_ctsk->stk;
+
+	if (stk == NULL && (stk = kernel_alloc(pk_ctsk->stksz)) == NULL)
+		return E_NOMEM;
+	p_inib->tskatr = pk_ctsk->tskatr;
+	p_inib->exinf = pk_ctsk->exinf;
+	p_inib->task = (void (*)(VP_INT))pk_ctsk->task;
+	p_inib->ipriority = INT_PRIORITY(pk_ctsk->itskpri);
+	p_inib->stksz = pk_ctsk->stksz;
+	p_inib->stk = stk;
+	p_inib->texatr = TA_NULL;
+	p_inib->texrtn = NULL;
+	task_setup(p_tcb, p_inib);
+	if ((pk_ctsk->tskatr & TA_ACT) != 0U)
+		dispatch_request(make_active(p_tcb));
+	return E_OK;
+}
+
+/* Only a dormant task goes: it waits for nothing and locks nothing. */
+static ER destruct(TCB *p_tcb, BOOL *p_dspreq)
+{
+	(void)p_dspreq;
+	if (!TSTAT_DORMANT(p_tcb->tstat))
+		return E_OBJ;
+	kernel_free(p_tcb->p_tinib->stk);
+	task_setup(p_tcb, NULL);
+	return E_OK;
+}
+
+OBJECT_LIFE_CALLS(tsk, TSK, get_tcb, p_tinib)
+
 ER_UINT can_act(ID tskid)
 {
 	TCB *p_tcb;
-	ER_UINT count;
+	ER_UINT count = E_NOEXS;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	count = (ER_UINT)p_tcb->actque;
-	p_tcb->actque = 0U;
+	if (TASK_EXISTS(p_tcb)) {
+		count = (ER_UINT)p_tcb->actque;
+		p_tcb->actque = 0U;
+	}
 	t_unlock_cpu();
 	return count;
 }
@@ -91,9 +140,9 @@ ER ter_tsk(ID tskid)
 	CHECK_ILUSE(p_tcb != runtsk);
 
 	t_lock_cpu();
-	if (TSTAT_DORMANT(p_tcb->tstat)) {
+	if (!TASK_EXISTS(p_tcb) || TSTAT_DORMANT(p_tcb->tstat)) {
 		t_unlock_cpu();
-		return E_OBJ;
+		return TASK_EXISTS(p_tcb) ? E_OBJ : E_NOEXS;
 	}
 	if (TSTAT_WAITING(p_tcb->tstat))
 		wait_cancel(p_tcb);
@@ -137,7 +186,9 @@ ER chg_pri(ID tskid, PRI tskpri)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (TSTAT_DORMANT(p_tcb->tstat)) {
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+	} else if (TSTAT_DORMANT(p_tcb->tstat)) {
 		ercd = E_OBJ;
 	} else {
 		ercd = change_base_priority(p_tcb, tskpri == TPRI_INI ?
@@ -159,7 +210,9 @@ ER get_pri(ID tskid, PRI *p_tskpri)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (TSTAT_DORMANT(p_tcb->tstat))
+	if (!TASK_EXISTS(p_tcb))
+		ercd = E_NOEXS;
+	else if (TSTAT_DORMANT(p_tcb->tstat))
 		ercd = E_OBJ;
 	else
 		*p_tskpri = EXT_TSKPRI(p_tcb->priority);

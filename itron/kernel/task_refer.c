@@ -68,6 +68,7 @@ TMO wait_lefttmo(const WINFO *p_winfo)
 ER ref_tsk(ID tskid, T_RTSK *pk_rtsk)
 {
 	TCB *p_tcb;
+	ER ercd = E_OK;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
@@ -75,6 +76,10 @@ ER ref_tsk(ID tskid, T_RTSK *pk_rtsk)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+		goto out;
+	}
 	pk_rtsk->tskstat = task_state(p_tcb);
 	pk_rtsk->tskpri = EXT_TSKPRI(p_tcb->priority);
 	pk_rtsk->tskbpri = EXT_TSKPRI(p_tcb->bpriority);
@@ -89,8 +94,9 @@ ER ref_tsk(ID tskid, T_RTSK *pk_rtsk)
 	pk_rtsk->actcnt = p_tcb->actque;
 	pk_rtsk->wupcnt = p_tcb->wupque;
 	pk_rtsk->suscnt = TSTAT_SUSPENDED(p_tcb->tstat) ? 1U : 0U;
+out:
 	t_unlock_cpu();
-	return E_OK;
+	return ercd;
 }
 
 ER ref_tex(ID tskid, T_RTEX *pk_rtex)
@@ -104,7 +110,9 @@ ER ref_tex(ID tskid, T_RTEX *pk_rtex)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->texrtn == NULL) {
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+	} else if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->texrtn == NULL) {
 		ercd = E_OBJ;
 	} else {
 		pk_rtex->texstat = p_tcb->enatex ? TTEX_ENA : TTEX_DIS;

@@ -37,6 +37,8 @@ static ER wakeup(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	TCB *p_tcb = p_obj;
 
 	(void)unused;
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
 	if (TSTAT_DORMANT(p_tcb->tstat))
 		return E_OBJ;
 	if (TSTAT_WAITING(p_tcb->tstat) &&
@@ -75,7 +77,9 @@ ER_UINT can_wup(ID tskid)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (TSTAT_DORMANT(p_tcb->tstat)) {
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+	} else if (TSTAT_DORMANT(p_tcb->tstat)) {
 		ercd = E_OBJ;
 	} else {
 		ercd = (ER_UINT)p_tcb->wupque;
@@ -91,6 +95,8 @@ static ER release_wait(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 	TCB *p_tcb = p_obj;
 
 	(void)unused;
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
 	if (!TSTAT_WAITING(p_tcb->tstat))
 		return E_OBJ;
 	*p_dspreq = wait_release(p_tcb, E_RLWAI);
@@ -123,7 +129,9 @@ ER sus_tsk(ID tskid)
 	CHECK(p_tcb != runtsk || enadsp, E_CTX);
 
 	t_lock_cpu();
-	if (TSTAT_DORMANT(p_tcb->tstat)) {
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+	} else if (TSTAT_DORMANT(p_tcb->tstat)) {
 		ercd = E_OBJ;
 	} else if (TSTAT_SUSPENDED(p_tcb->tstat)) {
 		ercd = E_QOVR;
@@ -151,7 +159,9 @@ ER rsm_tsk(ID tskid)
 	p_tcb = get_tcb(tskid);
 
 	t_lock_cpu();
-	if (!TSTAT_SUSPENDED(p_tcb->tstat)) {
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+	} else if (!TSTAT_SUSPENDED(p_tcb->tstat)) {
 		ercd = E_OBJ;
 	} else if (TSTAT_WAITING(p_tcb->tstat)) {
 		p_tcb->tstat = TS_WAITING;

@@ -9,12 +9,14 @@
 #include "kernel_id.h"
 #include "status.h"
 
-#define NOBJ	(TNUM_SEMID + TNUM_FLGID + TNUM_DTQID + TNUM_MBXID + \
-		 TNUM_MPFID + TNUM_CYCID + TNUM_MTXID + TNUM_MBFID + \
-		 TNUM_MPLID + TNUM_PORID + TNUM_ALMID + TNUM_PDQID)
+/* Static and reserved (AID_XXX) IDs. */
+#define NUM(k)	(TNUM_##k##ID + TNUM_A##k##ID)
+#define NOBJ	(NUM(SEM) + NUM(FLG) + NUM(DTQ) + NUM(MBX) + NUM(MPF) + \
+		 NUM(CYC) + NUM(MTX) + NUM(MBF) + NUM(MPL) + NUM(POR) + \
+		 NUM(ALM) + NUM(PDQ))
 
-static struct ps_task	tasks[TNUM_TSKID + 1];
-static ID		waiters[TNUM_TSKID + 1];
+static struct ps_task	tasks[NUM(TSK) + 1];
+static ID		waiters[NUM(TSK) + 1];
 static struct ps_obj	objs[NOBJ + 1];
 
 struct own_status	own_status;

@@ -201,7 +201,9 @@ for my $cfgfile (sort glob("$here/good/*.cfg")) {
 	is($tables, slurp("$here/good/sample.tables"),
 	    'good/sample: the tables hold what sample.cfg says');
 
-	# The control block arrays have one element per object.
+	# The control block arrays have one element per ID, reserved ones
+	# included; the initialization blocks of reserved IDs one per
+	# reserved ID (one for none).
 	my %size = ($sizes[0] // '') =~ /(\w+\*?)=(\d+)/g;
 	my ($nst, $nm) = run(cmd => ['nm', '-S', '--defined-only',
 	    "$dir/kernel_cfg.o"]);
@@ -211,22 +213,27 @@ for my $cfgfile (sort glob("$here/good/*.cfg")) {
 	}
 	SKIP: {
 		skip('nm not available', 1) if $nst != 0;
-		my @want = (tcb_table => 4 * ($size{TCB} // 0),
-		    semcb_table => 2 * ($size{SEMCB} // 0),
+		my @want = (tcb_table => 6 * ($size{TCB} // 0),
+		    semcb_table => 5 * ($size{SEMCB} // 0),
 		    dtqcb_table => 3 * ($size{DTQCB} // 0),
 		    mpfcb_table => 2 * ($size{MPFCB} // 0),
-		    cyccb_table => 2 * ($size{CYCCB} // 0),
+		    cyccb_table => 3 * ($size{CYCCB} // 0),
 		    mtxcb_table => 1 * ($size{MTXCB} // 0),
 		    mbfcb_table => 3 * ($size{MBFCB} // 0),
 		    almcb_table => 1 * ($size{ALMCB} // 0),
-		    tmevt_heap => 8 * ($size{'TMEVTB*'} // 0));
+		    tmevt_heap => 11 * ($size{'TMEVTB*'} // 0),
+		    atinib_table => 2 * ($size{TINIB} // 0),
+		    aseminib_table => 3 * ($size{SEMINIB} // 0),
+		    acycinib_table => 1 * ($size{CYCINIB} // 0),
+		    apdqinib_table => 1 * ($size{PDQINIB} // 0),
+		    _kernel_mpk => 1008);
 		my @bad;
 		while (my ($s, $n) = splice(@want, 0, 2)) {
 			push(@bad, "$s: " . ($sym{$s} // 'missing') .
 			    " bytes, want $n") if ($sym{$s} // -1) != $n;
 		}
 		ok(!@bad, 'good/sample: control block arrays sized by the ' .
-		    'object counts') or diag(join("\n", @bad));
+		    'object counts and reserved IDs') or diag(join("\n", @bad));
 	}
 }
 

@@ -55,7 +55,12 @@ int main(void)
 	printf("tmax tsk=%d sem=%d flg=%d dtq=%d mbx=%d mpf=%d cyc=%d\n",
 	       tmax_tskid, tmax_semid, tmax_flgid, tmax_dtqid, tmax_mbxid,
 	       tmax_mpfid, tmax_cycid);
-	for (i = 0; i < tmax_tskid; i++) {
+	printf("tmax_s tsk=%d sem=%d flg=%d dtq=%d mbx=%d mpf=%d cyc=%d "
+	       "mtx=%d mbf=%d alm=%d mpl=%d por=%d pdq=%d\n", tmax_stskid,
+	       tmax_ssemid, tmax_sflgid, tmax_sdtqid, tmax_smbxid,
+	       tmax_smpfid, tmax_scycid, tmax_smtxid, tmax_smbfid,
+	       tmax_salmid, tmax_smplid, tmax_sporid, tmax_spdqid);
+	for (i = 0; i < tmax_stskid; i++) {
 		const TINIB *p = &tinib_table[i];
 
 		printf("tsk %d atr=%u exinf=%ld task=%s ipri=%u stksz_ok=%d "
@@ -68,41 +73,41 @@ int main(void)
 		       area(p->stk, user_stack), p->texatr,
 		       FN(p->texrtn, tex_routine));
 	}
-	for (i = 0; i < tmax_semid; i++)
+	for (i = 0; i < tmax_ssemid; i++)
 		printf("sem %d atr=%u isemcnt=%u maxsem=%u\n", i + 1,
 		       seminib_table[i].sematr, seminib_table[i].isemcnt,
 		       seminib_table[i].maxsem);
-	for (i = 0; i < tmax_flgid; i++)
+	for (i = 0; i < tmax_sflgid; i++)
 		printf("flg %d atr=%u iflgptn=%#x\n", i + 1,
 		       flginib_table[i].flgatr, flginib_table[i].iflgptn);
-	for (i = 0; i < tmax_dtqid; i++)
+	for (i = 0; i < tmax_sdtqid; i++)
 		printf("dtq %d atr=%u cnt=%u mb=%s\n", i + 1,
 		       dtqinib_table[i].dtqatr, dtqinib_table[i].dtqcnt,
 		       area(dtqinib_table[i].p_dtqmb, user_dtq_area));
-	for (i = 0; i < tmax_mbxid; i++)
+	for (i = 0; i < tmax_smbxid; i++)
 		printf("mbx %d atr=%u maxmpri=%d\n", i + 1,
 		       mbxinib_table[i].mbxatr, mbxinib_table[i].maxmpri);
-	for (i = 0; i < tmax_mpfid; i++)
+	for (i = 0; i < tmax_smpfid; i++)
 		printf("mpf %d atr=%u blkcnt=%u blksz=%lu mpf=%s mb=%s\n",
 		       i + 1, mpfinib_table[i].mpfatr, mpfinib_table[i].blkcnt,
 		       (unsigned long)mpfinib_table[i].blksz,
 		       area(mpfinib_table[i].mpf, user_mpf_area),
 		       mpfinib_table[i].p_mpfmb != NULL ? "cfg" : "NULL");
-	for (i = 0; i < tmax_cycid; i++)
+	for (i = 0; i < tmax_scycid; i++)
 		printf("cyc %d atr=%u exinf=%ld hdr=%s cyctim=%u cycphs=%u\n",
 		       i + 1, cycinib_table[i].cycatr,
 		       (long)cycinib_table[i].exinf,
 		       FN(cycinib_table[i].cychdr, cyclic_handler),
 		       cycinib_table[i].cyctim, cycinib_table[i].cycphs);
-	for (i = 0; i < tmax_mtxid; i++)
+	for (i = 0; i < tmax_smtxid; i++)
 		printf("mtx %d atr=%u ceilpri=%d\n", i + 1,
 		       mtxinib_table[i].mtxatr, mtxinib_table[i].ceilpri);
-	for (i = 0; i < tmax_mbfid; i++)
+	for (i = 0; i < tmax_smbfid; i++)
 		printf("mbf %d atr=%u maxmsz=%u mbfsz=%lu mb=%s\n", i + 1,
 		       mbfinib_table[i].mbfatr, mbfinib_table[i].maxmsz,
 		       (unsigned long)mbfinib_table[i].mbfsz,
 		       area(mbfinib_table[i].mbfmb, user_mbf_area));
-	for (i = 0; i < tmax_almid; i++)
+	for (i = 0; i < tmax_salmid; i++)
 		printf("alm %d atr=%u exinf=%ld hdr=%s\n", i + 1,
 		       alminib_table[i].almatr, (long)alminib_table[i].exinf,
 		       FN(alminib_table[i].almhdr, alarm_handler));
@@ -110,16 +115,16 @@ int main(void)
 		printf("inh %u atr=%u hdr=%s\n", inhinib_table[i].inhno,
 		       inhinib_table[i].inhatr,
 		       FN(inhinib_table[i].inthdr, timer_handler));
-	for (i = 0; i < tmax_pdqid; i++)
+	for (i = 0; i < tmax_spdqid; i++)
 		printf("pdq %d atr=%u pdqcnt=%u maxdpri=%d mb=%s\n", i + 1,
 		       pdqinib_table[i].pdqatr, pdqinib_table[i].pdqcnt,
 		       pdqinib_table[i].maxdpri,
 		       pdqinib_table[i].p_pdqmb != NULL ? "cfg" : "NULL");
-	for (i = 0; i < tmax_porid; i++)
+	for (i = 0; i < tmax_sporid; i++)
 		printf("por %d atr=%u maxcmsz=%u maxrmsz=%u\n", i + 1,
 		       porinib_table[i].poratr, porinib_table[i].maxcmsz,
 		       porinib_table[i].maxrmsz);
-	for (i = 0; i < tmax_mplid; i++)
+	for (i = 0; i < tmax_smplid; i++)
 		printf("mpl %d atr=%u mplsz=%lu mpl=%s\n", i + 1,
 		       mplinib_table[i].mplatr,
 		       (unsigned long)mplinib_table[i].mplsz,
@@ -149,10 +154,15 @@ int main(void)
 	printf("ovr atr=%u hdr=%s\n", ovrinib.ovratr,
 	       FN(ovrinib.ovrhdr, overrun_handler));
 	printf("tmevt %u\n", tnum_tmevt);
+	printf("kmm size=%lu area=%s\n", (unsigned long)kmmsz,
+	       area(kmm, NULL));
 	/* The test compares these with the sizes nm shows. */
 	printf("sizeof TCB=%zu SEMCB=%zu DTQCB=%zu MPFCB=%zu CYCCB=%zu "
-	       "MTXCB=%zu MBFCB=%zu ALMCB=%zu TMEVTB*=%zu\n", sizeof(TCB),
+	       "MTXCB=%zu MBFCB=%zu ALMCB=%zu TMEVTB*=%zu TINIB=%zu "
+	       "SEMINIB=%zu CYCINIB=%zu PDQINIB=%zu\n", sizeof(TCB),
 	       sizeof(SEMCB), sizeof(DTQCB), sizeof(MPFCB), sizeof(CYCCB),
-	       sizeof(MTXCB), sizeof(MBFCB), sizeof(ALMCB), sizeof(TMEVTB *));
+	       sizeof(MTXCB), sizeof(MBFCB), sizeof(ALMCB), sizeof(TMEVTB *),
+	       sizeof(TINIB), sizeof(SEMINIB), sizeof(CYCINIB),
+	       sizeof(PDQINIB));
 	return 0;
 }

@@ -18,9 +18,10 @@ INCLUDE("sub/a.cfg");
   INCLUDE ( "lib.cfg" ) ;
 INCLUDE("\"jsp.h\"");
 CRE_SEM(SEM_MAIN, { TA_TPRI, 0, 1 });
+DEF_MPK({ 4096, NULL });
 CFG
 printf '#define APP_MAX 3\n' >"$tmp/app/app.h"
-printf '/* a */\nCRE_SEM(SEM_A, { TA_TFIFO, 0, APP_MAX });\n' \
+printf '/* a */\nCRE_SEM(SEM_A, { TA_TFIFO, 0, APP_MAX });\nAID_SEM(APP_MAX);\n' \
 	>"$tmp/app/sub/a.cfg"
 printf '#include <lib.h>\nCRE_SEM(SEM_LIB, { TA_TFIFO, 1, 1 });\n' \
 	>"$tmp/lib/lib.cfg"
@@ -50,6 +51,9 @@ ok "kernel_cfg.c includes the .cfg's headers" \
 ok "every semaphore, in order" \
 	'grep -q "SEM_A.1" "$tmp/kernel_id.h" && grep -q "SEM_LIB.2" "$tmp/kernel_id.h" &&
 	 grep -q "SEM_MAIN.3" "$tmp/kernel_id.h"'
+ok "AID_ and DEF_MPK pass through" \
+	'grep -qF "tmax_semid = (TMIN_SEMID + 3 + 3 - 1);" "$tmp/kernel_cfg.c" &&
+	 grep -qF "_kernel_mpk[((SIZE)(4096) +" "$tmp/kernel_cfg.c"'
 
 # Messages name the file and line a static API came from.
 printf '/* b */\n\nCRE_SEM(SEM_B, { TA_TFIFO, 5, 1 });\n' >"$tmp/lib/b.cfg"

@@ -13,6 +13,7 @@
 #define MID_PRIORITY	10
 #define LOW_PRIORITY	11
 #define STACK_SIZE	8192
+#define MPK_SIZE	1001	/* not a multiple of sizeof(VP_INT) */
 
 #ifndef _MACRO_ONLY
 void	task(VP_INT exinf);
