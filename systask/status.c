@@ -26,13 +26,30 @@ UINT status_objects(void)
 		      tmax_mplid + tmax_porid + tmax_almid + tmax_pdqid);
 }
 
+/*
+ * The last ID a snapshot shows: the static objects', as configured (the
+ * const INIB tables); live, the reserved IDs' too, each object by its
+ * control block's INIB (a created object has none in the tables; a
+ * free ID's is NULL: not shown).
+ */
+static ID last_id(const struct ps_snap *s, ID tmax_id, ID tmax_sid)
+{
+	return s->live ? tmax_id : tmax_sid;
+}
+
 static void snap_task(struct ps_snap *s, ID id)
 {
 	const TCB *p_tcb = get_tcb(id);
+	const TINIB *p_tinib = s->live ? p_tcb->p_tinib :
+			       &tinib_table[INDEX_TSK(id)];
 	struct ps_task *t = &s->task[INDEX_TSK(id)];
 
+	if (p_tinib == NULL) {
+		t->state = PS_NOTASK;
+		return;
+	}
 	/* A dormant task: its initial priority, as both. */
-	t->pri = EXT_TSKPRI(tinib_table[INDEX_TSK(id)].ipriority);
+	t->pri = EXT_TSKPRI(p_tinib->ipriority);
 	t->bpri = t->pri;
 	t->state = TTS_DMT;
 	t->wreason = 0U;
@@ -86,11 +103,15 @@ static void snap_sems(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_SEMID; id <= tmax_semid; id++) {
-		const SEMINIB *p_inib = &seminib_table[id - TMIN_SEMID];
+	for (id = TMIN_SEMID; id <= last_id(s, tmax_semid, tmax_ssemid); id++) {
 		SEMCB *p_semcb = get_semcb(id);
-		struct ps_obj *o = add_obj(s, PS_SEM, id);
+		const SEMINIB *p_inib = s->live ? p_semcb->p_seminib :
+					&seminib_table[id - TMIN_SEMID];
+		struct ps_obj *o;
 
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_SEM, id);
 		o->val[0] = s->live ? p_semcb->semcnt : p_inib->isemcnt;
 		o->val[1] = p_inib->maxsem;
 		if (s->live)
@@ -102,12 +123,16 @@ static void snap_flgs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_FLGID; id <= tmax_flgid; id++) {
+	for (id = TMIN_FLGID; id <= last_id(s, tmax_flgid, tmax_sflgid); id++) {
 		FLGCB *p_flgcb = get_flgcb(id);
-		struct ps_obj *o = add_obj(s, PS_FLG, id);
+		const FLGINIB *p_inib = s->live ? p_flgcb->p_flginib :
+					&flginib_table[id - TMIN_FLGID];
+		struct ps_obj *o;
 
-		o->val[0] = s->live ? p_flgcb->flgptn
-				    : flginib_table[id - TMIN_FLGID].iflgptn;
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_FLG, id);
+		o->val[0] = s->live ? p_flgcb->flgptn : p_inib->iflgptn;
 		if (s->live)
 			o->wait[0] = copy_waiters(s, &p_flgcb->wait_queue);
 	}
@@ -117,11 +142,16 @@ static void snap_dtqs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_DTQID; id <= tmax_dtqid; id++) {
+	for (id = TMIN_DTQID; id <= last_id(s, tmax_dtqid, tmax_sdtqid); id++) {
 		DTQCB *p_dtqcb = get_dtqcb(id);
-		struct ps_obj *o = add_obj(s, PS_DTQ, id);
+		const DTQINIB *p_inib = s->live ? p_dtqcb->p_dtqinib :
+					&dtqinib_table[id - TMIN_DTQID];
+		struct ps_obj *o;
 
-		o->val[1] = dtqinib_table[id - TMIN_DTQID].dtqcnt;
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_DTQ, id);
+		o->val[1] = p_inib->dtqcnt;
 		if (!s->live)
 			continue;
 		o->val[0] = p_dtqcb->count;
@@ -134,11 +164,16 @@ static void snap_pdqs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_PDQID; id <= tmax_pdqid; id++) {
+	for (id = TMIN_PDQID; id <= last_id(s, tmax_pdqid, tmax_spdqid); id++) {
 		PDQCB *p_pdqcb = get_pdqcb(id);
-		struct ps_obj *o = add_obj(s, PS_PDQ, id);
+		const PDQINIB *p_inib = s->live ? p_pdqcb->p_pdqinib :
+					&pdqinib_table[id - TMIN_PDQID];
+		struct ps_obj *o;
 
-		o->val[1] = pdqinib_table[id - TMIN_PDQID].pdqcnt;
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_PDQ, id);
+		o->val[1] = p_inib->pdqcnt;
 		if (!s->live)
 			continue;
 		o->val[0] = p_pdqcb->count;
@@ -162,10 +197,13 @@ static void snap_mbxs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_MBXID; id <= tmax_mbxid; id++) {
+	for (id = TMIN_MBXID; id <= last_id(s, tmax_mbxid, tmax_smbxid); id++) {
 		MBXCB *p_mbxcb = get_mbxcb(id);
-		struct ps_obj *o = add_obj(s, PS_MBX, id);
+		struct ps_obj *o;
 
+		if (s->live && p_mbxcb->p_mbxinib == NULL)
+			continue;
+		o = add_obj(s, PS_MBX, id);
 		if (!s->live)
 			continue;
 		o->val[0] = count_msgs(p_mbxcb);
@@ -177,11 +215,15 @@ static void snap_mpfs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_MPFID; id <= tmax_mpfid; id++) {
-		const MPFINIB *p_inib = &mpfinib_table[id - TMIN_MPFID];
+	for (id = TMIN_MPFID; id <= last_id(s, tmax_mpfid, tmax_smpfid); id++) {
 		MPFCB *p_mpfcb = get_mpfcb(id);
-		struct ps_obj *o = add_obj(s, PS_MPF, id);
+		const MPFINIB *p_inib = s->live ? p_mpfcb->p_mpfinib :
+					&mpfinib_table[id - TMIN_MPFID];
+		struct ps_obj *o;
 
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_MPF, id);
 		o->val[0] = s->live ? p_mpfcb->fblkcnt : p_inib->blkcnt;
 		o->val[1] = p_inib->blkcnt;
 		o->val[2] = p_inib->blksz;
@@ -204,11 +246,15 @@ static void snap_cycs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_CYCID; id <= tmax_cycid; id++) {
-		const CYCINIB *p_inib = &cycinib_table[id - TMIN_CYCID];
+	for (id = TMIN_CYCID; id <= last_id(s, tmax_cycid, tmax_scycid); id++) {
 		const CYCCB *p_cyccb = get_cyccb(id);
-		struct ps_obj *o = add_obj(s, PS_CYC, id);
+		const CYCINIB *p_inib = s->live ? p_cyccb->p_cycinib :
+					&cycinib_table[id - TMIN_CYCID];
+		struct ps_obj *o;
 
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_CYC, id);
 		o->val[0] = s->live ? p_cyccb->cycsta
 				    : (p_inib->cycatr & TA_STA) != 0U;
 		o->val[1] = p_inib->cyctim;
@@ -221,10 +267,13 @@ static void snap_mtxs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_MTXID; id <= tmax_mtxid; id++) {
+	for (id = TMIN_MTXID; id <= last_id(s, tmax_mtxid, tmax_smtxid); id++) {
 		MTXCB *p_mtxcb = get_mtxcb(id);
-		struct ps_obj *o = add_obj(s, PS_MTX, id);
+		struct ps_obj *o;
 
+		if (s->live && p_mtxcb->p_mtxinib == NULL)
+			continue;
+		o = add_obj(s, PS_MTX, id);
 		if (!s->live)
 			continue;
 		o->val[0] = p_mtxcb->p_loctsk != NULL ?
@@ -237,11 +286,15 @@ static void snap_mbfs(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_MBFID; id <= tmax_mbfid; id++) {
-		const MBFINIB *p_inib = &mbfinib_table[id - TMIN_MBFID];
+	for (id = TMIN_MBFID; id <= last_id(s, tmax_mbfid, tmax_smbfid); id++) {
 		MBFCB *p_mbfcb = get_mbfcb(id);
-		struct ps_obj *o = add_obj(s, PS_MBF, id);
+		const MBFINIB *p_inib = s->live ? p_mbfcb->p_mbfinib :
+					&mbfinib_table[id - TMIN_MBFID];
+		struct ps_obj *o;
 
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_MBF, id);
 		o->val[1] = s->live ? p_mbfcb->fmbfsz : p_inib->mbfsz;
 		o->val[2] = p_inib->mbfsz;
 		if (!s->live)
@@ -257,12 +310,17 @@ static void snap_mpls(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_MPLID; id <= tmax_mplid; id++) {
+	for (id = TMIN_MPLID; id <= last_id(s, tmax_mplid, tmax_smplid); id++) {
 		MPLCB *p_mplcb = get_mplcb(id);
-		struct ps_obj *o = add_obj(s, PS_MPL, id);
+		const MPLINIB *p_inib = s->live ? p_mplcb->p_mplinib :
+					&mplinib_table[id - TMIN_MPLID];
+		struct ps_obj *o;
 		UINT largest;
 
-		o->val[1] = mplinib_table[id - TMIN_MPLID].mplsz;
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_MPL, id);
+		o->val[1] = p_inib->mplsz;
 		o->val[0] = o->val[1];
 		if (!s->live)
 			continue;
@@ -275,11 +333,15 @@ static void snap_pors(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_PORID; id <= tmax_porid; id++) {
-		const PORINIB *p_inib = &porinib_table[id - TMIN_PORID];
+	for (id = TMIN_PORID; id <= last_id(s, tmax_porid, tmax_sporid); id++) {
 		PORCB *p_porcb = get_porcb(id);
-		struct ps_obj *o = add_obj(s, PS_POR, id);
+		const PORINIB *p_inib = s->live ? p_porcb->p_porinib :
+					&porinib_table[id - TMIN_PORID];
+		struct ps_obj *o;
 
+		if (p_inib == NULL)
+			continue;
+		o = add_obj(s, PS_POR, id);
 		o->val[0] = p_inib->maxcmsz;
 		o->val[1] = p_inib->maxrmsz;
 		if (!s->live)
@@ -294,10 +356,13 @@ static void snap_alms(struct ps_snap *s)
 {
 	ID id;
 
-	for (id = TMIN_ALMID; id <= tmax_almid; id++) {
+	for (id = TMIN_ALMID; id <= last_id(s, tmax_almid, tmax_salmid); id++) {
 		const ALMCB *p_almcb = get_almcb(id);
-		struct ps_obj *o = add_obj(s, PS_ALM, id);
+		struct ps_obj *o;
 
+		if (s->live && p_almcb->p_alminib == NULL)
+			continue;
+		o = add_obj(s, PS_ALM, id);
 		o->val[2] = time_to(s, &p_almcb->tmevtb);
 	}
 }
@@ -310,7 +375,7 @@ void status_take(struct ps_snap *s, BOOL live)
 	s->now = live ? current_evttim : 0UL;
 	s->nobj = 0U;
 	s->nwait = 0U;
-	for (id = TMIN_TSKID; id <= tmax_tskid; id++)
+	for (id = TMIN_TSKID; id <= last_id(s, tmax_tskid, tmax_stskid); id++)
 		snap_task(s, id);
 	snap_sems(s);
 	snap_flgs(s);
@@ -448,20 +513,23 @@ static const char *wait_name(UINT wreason)
 	}
 }
 
-/* A configured name, "-" for an object with an explicit ID. */
-static const char *name_of(const char *const *table, ID id)
+/*
+ * A configured name, "-" for an object with an explicit ID or a created
+ * one (the table has the static IDs', 1 .. tmax_sid).
+ */
+static const char *name_of(const char *const *table, ID tmax_sid, ID id)
 {
-	return table[id - 1] != NULL ? table[id - 1] : "-";
+	return id <= tmax_sid && table[id - 1] != NULL ? table[id - 1] : "-";
 }
 
 /* The widest of the names, and at least width. */
-static UINT names_width(const char *const *table, ID tmax, UINT width)
+static UINT names_width(const char *const *table, ID tmax_sid, UINT width)
 {
 	ID id;
 	UINT n;
 
-	for (id = 1; id <= tmax; id++) {
-		n = length(name_of(table, id));
+	for (id = 1; id <= tmax_sid; id++) {
+		n = length(name_of(table, tmax_sid, id));
 		if (n > width)
 			width = n;
 	}
@@ -481,7 +549,7 @@ static void show_task(const struct out *o, ID id, const struct ps_task *t,
 	if (t->tmout >= 0)
 		format_to(tmout, sizeof(tmout), "%d", t->tmout);
 	out(o, "%4d  ", id);
-	out_left(o, name_of(tskname_table, id), width);
+	out_left(o, name_of(tskname_table, tmax_stskid, id), width);
 	out(o, "  ");
 	out_left(o, state_name(t->state), 17U);
 	out(o, " %3u %4u  ", t->pri, t->bpri);
@@ -491,14 +559,15 @@ static void show_task(const struct out *o, ID id, const struct ps_task *t,
 
 static void show_tasks(const struct out *o, const struct ps_snap *s)
 {
-	UINT width = names_width(tskname_table, tmax_tskid, 4U);
+	UINT width = names_width(tskname_table, tmax_stskid, 4U);
 	ID id;
 
 	out(o, "\n  ID  ");
 	out_left(o, "NAME", width);
 	out(o, "  STATE             PRI BPRI  WAIT       TMOUT     RUNS\n");
-	for (id = TMIN_TSKID; id <= tmax_tskid; id++)
-		show_task(o, id, &s->task[INDEX_TSK(id)], width);
+	for (id = TMIN_TSKID; id <= last_id(s, tmax_tskid, tmax_stskid); id++)
+		if (s->task[INDEX_TSK(id)].state != PS_NOTASK)
+			show_task(o, id, &s->task[INDEX_TSK(id)], width);
 }
 
 static void show_waiters(const struct out *o, const struct ps_snap *s,
@@ -512,38 +581,36 @@ static void show_waiters(const struct out *o, const struct ps_snap *s,
 		out(o, "%s%d", i != 0U ? " " : "", s->waiter[w->first + i]);
 }
 
-static const char *const kind_name[] = {
-	[PS_SEM] = "sem", [PS_FLG] = "flg", [PS_DTQ] = "dtq",
-	[PS_MBX] = "mbx", [PS_MPF] = "mpf", [PS_CYC] = "cyc",
-	[PS_MTX] = "mtx", [PS_MBF] = "mbf", [PS_MPL] = "mpl",
-	[PS_POR] = "por", [PS_ALM] = "alm", [PS_PDQ] = "pdq",
-};
-
-static const char *const *const kind_names[] = {
-	[PS_SEM] = semname_table, [PS_FLG] = flgname_table,
-	[PS_DTQ] = dtqname_table, [PS_MBX] = mbxname_table,
-	[PS_MPF] = mpfname_table, [PS_CYC] = cycname_table,
-	[PS_MTX] = mtxname_table, [PS_MBF] = mbfname_table,
-	[PS_MPL] = mplname_table, [PS_POR] = porname_table,
-	[PS_ALM] = almname_table, [PS_PDQ] = pdqname_table,
+/* Each kind's name, its objects' names and its last static ID. */
+static const struct {
+	const char		*name;
+	const char *const	*names;
+	const ID		*p_tmax_sid;
+} kinds[] = {
+	[PS_SEM] = { "sem", semname_table, &tmax_ssemid },
+	[PS_FLG] = { "flg", flgname_table, &tmax_sflgid },
+	[PS_DTQ] = { "dtq", dtqname_table, &tmax_sdtqid },
+	[PS_MBX] = { "mbx", mbxname_table, &tmax_smbxid },
+	[PS_MPF] = { "mpf", mpfname_table, &tmax_smpfid },
+	[PS_CYC] = { "cyc", cycname_table, &tmax_scycid },
+	[PS_MTX] = { "mtx", mtxname_table, &tmax_smtxid },
+	[PS_MBF] = { "mbf", mbfname_table, &tmax_smbfid },
+	[PS_MPL] = { "mpl", mplname_table, &tmax_smplid },
+	[PS_POR] = { "por", porname_table, &tmax_sporid },
+	[PS_ALM] = { "alm", almname_table, &tmax_salmid },
+	[PS_PDQ] = { "pdq", pdqname_table, &tmax_spdqid },
 };
 
 /* The widest name of an object, at least 4 ("NAME"). */
 static UINT objs_width(void)
 {
-	UINT width = names_width(semname_table, tmax_semid, 4U);
+	UINT width = 4U;
+	UINT k;
 
-	width = names_width(flgname_table, tmax_flgid, width);
-	width = names_width(dtqname_table, tmax_dtqid, width);
-	width = names_width(mbxname_table, tmax_mbxid, width);
-	width = names_width(mpfname_table, tmax_mpfid, width);
-	width = names_width(cycname_table, tmax_cycid, width);
-	width = names_width(mtxname_table, tmax_mtxid, width);
-	width = names_width(mbfname_table, tmax_mbfid, width);
-	width = names_width(mplname_table, tmax_mplid, width);
-	width = names_width(porname_table, tmax_porid, width);
-	width = names_width(pdqname_table, tmax_pdqid, width);
-	return names_width(almname_table, tmax_almid, width);
+	for (k = 0U; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		width = names_width(kinds[k].names, *kinds[k].p_tmax_sid,
+				    width);
+	return width;
 }
 
 static void show_state(char *buf, UINT size, const struct ps_obj *o)
@@ -610,12 +677,13 @@ static void show_obj(const struct out *o, const struct ps_snap *s,
 {
 	char name[16], state[64];
 
-	format_to(name, sizeof(name), "%s %d", kind_name[p_obj->kind],
+	format_to(name, sizeof(name), "%s %d", kinds[p_obj->kind].name,
 		  p_obj->id);
 	show_state(state, sizeof(state), p_obj);
 	out_left(o, name, 8U);
 	out(o, " ");
-	out_left(o, name_of(kind_names[p_obj->kind], p_obj->id), width);
+	out_left(o, name_of(kinds[p_obj->kind].names,
+			    *kinds[p_obj->kind].p_tmax_sid, p_obj->id), width);
 	out(o, "  ");
 	/* Nothing waits for a handler. */
 	if (p_obj->kind == PS_CYC || p_obj->kind == PS_ALM) {

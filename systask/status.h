@@ -5,7 +5,7 @@
  *
  * A port takes the snapshot where the system's state cannot change (on
  * its CPU, under CPU lock or in a handler), into arrays it provides
- * (status_size()), and formats it when and where it likes: the linux
+ * (status_objects()), and formats it when and where it likes: the linux
  * port in process context (port/linux/status.c), the own-core port in
  * the image for the loader (port/bare/status.c).  Freestanding; only
  * on ports that define CFG_OBJECT_NAMES (port_config.h), for which the
@@ -16,7 +16,11 @@
 
 #include "kernel_int.h"
 
-/* The configurator's object names, by ID - 1 (NULL: an explicit ID). */
+/*
+ * The configurator's object names, by ID - 1 (NULL: an explicit ID),
+ * read for the static IDs only (1 .. tmax_sxxxid): a created object has
+ * no name.
+ */
 extern const char *const tskname_table[], *const semname_table[],
 	*const flgname_table[], *const dtqname_table[],
 	*const mbxname_table[], *const mpfname_table[],
@@ -25,8 +29,10 @@ extern const char *const tskname_table[], *const semname_table[],
 	*const mplname_table[], *const porname_table[],
 	*const pdqname_table[];
 
+#define PS_NOTASK	0U	/* a ps_task's state: a free reserved ID */
+
 struct ps_task {
-	UINT	state;		/* TTS_* */
+	UINT	state;		/* TTS_*, or PS_NOTASK */
 	UINT	pri;		/* current priority */
 	UINT	bpri;		/* base priority */
 	UINT	wreason;	/* TTW_*, 0: not waiting */
@@ -59,13 +65,16 @@ struct ps_snap {
 	unsigned long	now;		/* µITRON time, ms */
 	UINT		nobj;
 	UINT		nwait;
-	struct ps_task	*task;		/* tmax_tskid of them */
+	struct ps_task	*task;		/* tmax_tskid of them, by ID - 1 */
 	struct ps_obj	*obj;		/* status_objects() */
 	ID		*waiter;	/* tmax_tskid: a task waits on one
 					   queue at most */
 };
 
-/* Every object's count: the room struct ps_snap's obj needs. */
+/*
+ * The count of every kind's IDs, reserved ones included: the room struct
+ * ps_snap's obj needs.
+ */
 UINT	status_objects(void);
 /* The snapshot, where nothing changes the system meanwhile. */
 void	status_take(struct ps_snap *s, BOOL live);
