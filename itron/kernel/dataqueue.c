@@ -170,10 +170,11 @@ static ER force_send_data(VP p_obj, VP_INT data, BOOL *p_dspreq)
  */
 static ER receive_data(DTQCB *p_dtqcb, VP_INT *p_data, BOOL *p_dspreq)
 {
-	TCB *p_tcb = wait_queue_first(&p_dtqcb->swait_queue);
+	TCB *p_tcb;
 
 	if (p_dtqcb->p_dtqinib == NULL)
 		return E_NOEXS;
+	p_tcb = wait_queue_first(&p_dtqcb->swait_queue);
 	if (p_dtqcb->count > 0U) {
 		*p_data = ring_get(p_dtqcb);
 		if (p_tcb != NULL)

@@ -213,13 +213,11 @@ ER rel_mpf(ID mpfid, VP blk)
 
 	t_lock_cpu();
 	p_inib = p_mpfcb->p_mpfinib;
-	index = p_inib != NULL ? block_index(p_mpfcb, blk) : ~0U;
-	p_tcb = wait_queue_first(&p_mpfcb->wait_queue);
 	if (p_inib == NULL) {
 		ercd = E_NOEXS;
-	} else if (index == ~0U) {
+	} else if ((index = block_index(p_mpfcb, blk)) == ~0U) {
 		ercd = E_PAR;
-	} else if (p_tcb != NULL) {
+	} else if ((p_tcb = wait_queue_first(&p_mpfcb->wait_queue)) != NULL) {
 		((WINFO_MPF *)p_tcb->p_winfo)->blk = blk;
 		dispatch_request(wait_release(p_tcb, E_OK));
 	} else {

@@ -169,12 +169,13 @@ void messagebuf_senders_changed(MBFCB *p_mbfcb)
 /* Send without waiting: E_TMOUT when neither a receiver nor room. */
 static ER send_message(MBFCB *p_mbfcb, VP msg, UINT msgsz, BOOL *p_dspreq)
 {
-	TCB *p_tcb = wait_queue_first(&p_mbfcb->rwait_queue);
+	TCB *p_tcb;
 
 	if (p_mbfcb->p_mbfinib == NULL)
 		return E_NOEXS;
 	if (msgsz > p_mbfcb->p_mbfinib->maxmsz)
 		return E_PAR;
+	p_tcb = wait_queue_first(&p_mbfcb->rwait_queue);
 	if (p_tcb != NULL) {
 		copy_bytes(((WINFO_MBF *)p_tcb->p_winfo)->msg, msg, msgsz);
 		if (wait_release(p_tcb, (ER)msgsz))
@@ -194,11 +195,12 @@ static ER send_message(MBFCB *p_mbfcb, VP msg, UINT msgsz, BOOL *p_dspreq)
  */
 static ER_UINT receive_message(MBFCB *p_mbfcb, VP msg, BOOL *p_dspreq)
 {
-	TCB *p_tcb = wait_queue_first(&p_mbfcb->swait_queue);
+	TCB *p_tcb;
 	ER_UINT msgsz;
 
 	if (p_mbfcb->p_mbfinib == NULL)
 		return E_NOEXS;
+	p_tcb = wait_queue_first(&p_mbfcb->swait_queue);
 	if (p_mbfcb->smsgcnt > 0U) {
 		msgsz = (ER_UINT)ring_fetch(p_mbfcb, msg);
 	} else if (p_tcb != NULL) {

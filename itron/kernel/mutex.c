@@ -266,10 +266,10 @@ ER ref_mtx(ID mtxid, T_RMTX *pk_rmtx)
 	p_mtxcb = get_mtxcb(mtxid);
 
 	t_lock_cpu();
-	p_first = wait_queue_first(&p_mtxcb->wait_queue);
 	if (p_mtxcb->p_mtxinib == NULL) {
 		ercd = E_NOEXS;
 	} else {
+		p_first = wait_queue_first(&p_mtxcb->wait_queue);
 		pk_rmtx->htskid = p_mtxcb->p_loctsk != NULL ?
 				  TSKID(p_mtxcb->p_loctsk) : TSK_NONE;
 		pk_rmtx->wtskid = p_first != NULL ? TSKID(p_first) : TSK_NONE;

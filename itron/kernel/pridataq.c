@@ -112,12 +112,13 @@ static void dequeue(PDQCB *p_pdqcb, VP_INT *p_data, PRI *p_datapri)
 static ER send_data(PDQCB *p_pdqcb, VP_INT data, PRI datapri,
 		    BOOL *p_dspreq)
 {
-	TCB *p_tcb = wait_queue_first(&p_pdqcb->rwait_queue);
+	TCB *p_tcb;
 
 	if (p_pdqcb->p_pdqinib == NULL)
 		return E_NOEXS;
 	if (datapri > p_pdqcb->p_pdqinib->maxdpri)
 		return E_PAR;
+	p_tcb = wait_queue_first(&p_pdqcb->rwait_queue);
 	if (p_tcb != NULL) {
 		WINFO_PDQ *p_winfo = (WINFO_PDQ *)p_tcb->p_winfo;
 
@@ -137,11 +138,12 @@ static ER send_data(PDQCB *p_pdqcb, VP_INT data, PRI datapri,
 static ER receive_data(PDQCB *p_pdqcb, VP_INT *p_data, PRI *p_datapri,
 		       BOOL *p_dspreq)
 {
-	TCB *p_tcb = wait_queue_first(&p_pdqcb->swait_queue);
+	TCB *p_tcb;
 	WINFO_PDQ *p_winfo;
 
 	if (p_pdqcb->p_pdqinib == NULL)
 		return E_NOEXS;
+	p_tcb = wait_queue_first(&p_pdqcb->swait_queue);
 	if (p_pdqcb->count > 0U) {
 		dequeue(p_pdqcb, p_data, p_datapri);
 		if (p_tcb == NULL)

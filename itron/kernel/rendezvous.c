@@ -138,12 +138,12 @@ static ER_UINT call_or_wait(ID porid, RDVPTN calptn, VP msg, UINT cmsgsz,
 	winfo.msg = msg;
 	winfo.cmsgsz = cmsgsz;
 	t_lock_cpu();
-	p_acp = first_matching(&p_porcb->await_queue, FALSE, calptn);
 	if (p_porcb->p_porinib == NULL) {
 		ercd = E_NOEXS;
 	} else if (cmsgsz > p_porcb->p_porinib->maxcmsz) {
 		ercd = E_PAR;
-	} else if (p_acp != NULL) {
+	} else if ((p_acp = first_matching(&p_porcb->await_queue, FALSE,
+					   calptn)) != NULL) {
 		meet_acceptor(p_acp, &winfo, runtsk, p_porcb, &dspreq);
 		make_wait_tmout(&winfo.winfo, TTW_RDV, TMO_FEVR);
 		ercd = wait_dispatch();
@@ -205,10 +205,10 @@ static ER_UINT accept_or_wait(ID porid, RDVPTN acpptn, RDVNO *p_rdvno,
 	p_porcb = get_porcb(porid);
 
 	t_lock_cpu();
-	p_caller = first_matching(&p_porcb->cwait_queue, TRUE, acpptn);
 	if (p_porcb->p_porinib == NULL) {
 		ercd = E_NOEXS;
-	} else if (p_caller != NULL) {
+	} else if ((p_caller = first_matching(&p_porcb->cwait_queue, TRUE,
+					      acpptn)) != NULL) {
 		WINFO_CAL *p_cal = (WINFO_CAL *)p_caller->p_winfo;
 
 		accept_caller(p_caller, p_porcb);
