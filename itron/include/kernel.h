@@ -614,6 +614,25 @@ ER	cre_alm(ID almid, const T_CALM *pk_calm);
 ER_ID	acre_alm(const T_CALM *pk_calm);
 ER	del_alm(ID almid);
 
+/*
+ * Interrupt and CPU exception handlers defined at run time, over the
+ * DEF_INH / DEF_EXC of the same number, or undefined (NULL); at most 16
+ * numbers of each kind so (E_NOMEM).  E_PAR for a number the port does
+ * not deliver; def_exc is E_NOSPT on the linux port (as DEF_EXC is).
+ */
+typedef struct t_dinh {
+	ATR		inhatr;		/* TA_HLNG */
+	FP		inthdr;		/* void inthdr(void) */
+} T_DINH;
+
+typedef struct t_dexc {
+	ATR		excatr;		/* TA_HLNG */
+	FP		exchdr;		/* void exchdr(VP p_excinf) */
+} T_DEXC;
+
+ER	def_inh(INHNO inhno, const T_DINH *pk_dinh);
+ER	def_exc(EXCNO excno, const T_DEXC *pk_dexc);
+
 /* Ending the system: runs the termination routines, then stops. */
 ER	ext_ker(void);
 

@@ -34,10 +34,12 @@ static ER construct(ID dtqid, const T_CDTQ *pk_cdtq)
 	DTQINIB *p_inib = AINIB(dtq, dtqid);
 	VP dtq = pk_cdtq->dtq;
 
-	if (dtq == NULL && pk_cdtq->dtqcnt > 0U &&
-	    (dtq = kernel_alloc(TSZ_DTQ(pk_cdtq->dtqcnt))) == NULL)
-		return E_NOMEM;
 	p_inib->dtqatr = pk_cdtq->dtqatr;
+	if (dtq == NULL && pk_cdtq->dtqcnt > 0U) {
+		if ((dtq = kernel_alloc(TSZ_DTQ(pk_cdtq->dtqcnt))) == NULL)
+			return E_NOMEM;
+		p_inib->dtqatr |= TA_MEMALLOC;
+	}
 	p_inib->dtqcnt = pk_cdtq->dtqcnt;
 	p_inib->p_dtqmb = dtq;
 	setup(get_dtqcb(dtqid), p_inib);
@@ -48,7 +50,8 @@ static ER destruct(DTQCB *p_dtqcb, BOOL *p_dspreq)
 {
 	wait_delete_all(&p_dtqcb->swait_queue, p_dspreq);
 	wait_delete_all(&p_dtqcb->rwait_queue, p_dspreq);
-	kernel_free(p_dtqcb->p_dtqinib->p_dtqmb);
+	if ((p_dtqcb->p_dtqinib->dtqatr & TA_MEMALLOC) != 0U)
+		kernel_free(p_dtqcb->p_dtqinib->p_dtqmb);
 	p_dtqcb->p_dtqinib = NULL;
 	return E_OK;
 }

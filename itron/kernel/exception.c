@@ -4,17 +4,54 @@
 #include "exception.h"
 #include "task.h"
 
-BOOL exception_handle(EXCNO excno, VP p_excinf)
+/* def_exc's definitions, over DEF_EXC's for the same number. */
+static RTDEF	defined_exc[TNUM_RTDEF];
+
+void initialize_exception(void)
 {
+	rtdef_clear(defined_exc);
+}
+
+static void (*exception_handler(EXCNO excno))(VP p_excinf)
+{
+	const RTDEF *p_def = rtdef_find(defined_exc, excno);
 	UINT i;
 
-	for (i = 0; i < tnum_excno; i++) {
-		if (excinib_table[i].excno == excno) {
-			excinib_table[i].exchdr(p_excinf);
-			return TRUE;
-		}
+	if (p_def != NULL)
+		return (void (*)(VP))p_def->rtn;
+	for (i = 0; i < tnum_excno; i++)
+		if (excinib_table[i].excno == excno)
+			return excinib_table[i].exchdr;
+	return NULL;
+}
+
+BOOL exception_handle(EXCNO excno, VP p_excinf)
+{
+	void (*exchdr)(VP p_excinf) = exception_handler(excno);
+
+	if (exchdr == NULL)
+		return FALSE;
+	exchdr(p_excinf);
+	return TRUE;
+}
+
+ER def_exc(EXCNO excno, const T_DEXC *pk_dexc)
+{
+	ER ercd;
+
+	CHECK_TSKCTX_UNL();
+	if (pk_dexc != NULL) {
+		CHECK_RSATR((pk_dexc->excatr & ~TA_HLNG) == 0U);
+		CHECK_PAR(pk_dexc->exchdr != NULL);
 	}
-	return FALSE;
+
+	t_lock_cpu();
+	ercd = port_define_exc(excno);
+	if (ercd == E_OK)
+		ercd = rtdef_set(defined_exc, excno,
+				 pk_dexc != NULL ? pk_dexc->exchdr : NULL);
+	t_unlock_cpu();
+	return ercd;
 }
 
 /* Whether the exception happened in non-task context. */

@@ -11,14 +11,21 @@
  * holds one that is disabled or masked, and the call that lets it through
  * raises it again as software raises any interrupt (ras_int), so it runs
  * as a real one would, once, however many came meanwhile.
+ *
+ * def_inh defines a handler at run time, over DEF_INH's for the same
+ * number, or undefines one; the port makes sure it can deliver the
+ * number (port_define_inh).
  */
 #include "interrupt.h"
 #include "task.h"
+
+static RTDEF	defined_inh[TNUM_RTDEF];
 
 void initialize_interrupt(void)
 {
 	UINT i;
 
+	rtdef_clear(defined_inh);
 	for (i = 0; i < tnum_intno; i++) {
 		intcb_table[i].enabled =
 			(intinib_table[i].intatr & TA_ENAINT) != 0U;
@@ -141,13 +148,45 @@ static void unlock_after(void)
 		i_unlock_cpu();
 }
 
+/* no's handler, def_inh's if it touched no, else DEF_INH's; or NULL. */
+static void (*interrupt_handler(UINT no))(void)
+{
+	const RTDEF *p_def = rtdef_find(defined_inh, no);
+	UINT i;
+
+	if (p_def != NULL)
+		return (void (*)(void))p_def->rtn;
+	for (i = 0; i < tnum_inhno; i++)
+		if (inhinib_table[i].inhno == no)
+			return inhinib_table[i].inthdr;
+	return NULL;
+}
+
+ER def_inh(INHNO inhno, const T_DINH *pk_dinh)
+{
+	ER ercd;
+
+	CHECK_TSKCTX_UNL();
+	if (pk_dinh != NULL) {
+		CHECK_RSATR((pk_dinh->inhatr & ~TA_HLNG) == 0U);
+		CHECK_PAR(pk_dinh->inthdr != NULL);
+	}
+
+	t_lock_cpu();
+	ercd = port_define_inh(inhno);
+	if (ercd == E_OK)
+		ercd = rtdef_set(defined_inh, inhno,
+				 pk_dinh != NULL ? pk_dinh->inthdr : NULL);
+	t_unlock_cpu();
+	return ercd;
+}
+
 BOOL interrupt_attached(UINT no)
 {
 	UINT i;
 
-	for (i = 0; i < tnum_inhno; i++)
-		if (inhinib_table[i].inhno == no)
-			return TRUE;
+	if (interrupt_handler(no) != NULL)
+		return TRUE;
 	for (i = 0; i < tnum_isr; i++)
 		if (isrinib_table[i].intno == no)
 			return TRUE;
@@ -158,6 +197,7 @@ BOOL interrupt_handle(UINT no)
 {
 	BOOL handled = FALSE;
 	INT cfg = find_interrupt(no);
+	void (*inthdr)(void);
 	UINT i;
 
 	if (cfg >= 0 && interrupt_held((UINT)cfg)) {
@@ -165,10 +205,9 @@ BOOL interrupt_handle(UINT no)
 		return TRUE;
 	}
 	LOG_INH_ENTER(no);
-	for (i = 0; i < tnum_inhno; i++) {
-		if (inhinib_table[i].inhno != no)
-			continue;
-		inhinib_table[i].inthdr();
+	inthdr = interrupt_handler(no);
+	if (inthdr != NULL) {
+		inthdr();
 		unlock_after();
 		handled = TRUE;
 	}

@@ -132,6 +132,26 @@ static inline BOOL sense_context(void)
 typedef ER (*LOCKED_OP)(VP p_obj, VP_INT arg, BOOL *p_dspreq);
 ER	call_locked(LOCKED_OP op, VP p_obj, VP_INT arg);
 
+/*
+ * Definitions made at run time (def_svc, def_inh, def_exc) over the
+ * static ones (DEF_SVC, DEF_INH, DEF_EXC): TNUM_RTDEF entries per kind
+ * (definition.c).  An entry whose routine is NULL undefines its number.
+ * All with the CPU locked.
+ */
+#define TNUM_RTDEF	16U
+
+typedef struct runtime_definition {
+	BOOL		used;
+	UINT		no;
+	FP		rtn;		/* NULL: no is undefined */
+} RTDEF;
+
+void	rtdef_clear(RTDEF *table);
+/* The entry for no, or NULL when def_xxx never touched no. */
+const RTDEF *rtdef_find(const RTDEF *table, UINT no);
+/* Define (rtn) or undefine (NULL) no; E_NOMEM when the table is full. */
+ER	rtdef_set(RTDEF *table, UINT no, FP rtn);
+
 /* Extended service routines (DEF_SVC), by function code. */
 typedef struct extended_service_call_block {
 	FN	fncd;
@@ -167,6 +187,7 @@ extern const TERRTNB	terrtnb_table[];
 /* Per-object initialization, called from kernel_start(). */
 void	initialize_task(void);
 void	initialize_interrupt(void);
+void	initialize_exception(void);
 void	initialize_time_event(void);
 void	initialize_semaphore(void);
 void	initialize_mutex(void);
@@ -271,10 +292,13 @@ ER del_##obj(ID id)							\
 
 /*
  * The kernel memory pool (DEF_MPK) for what cre_xxx allocates: stacks
- * and areas.  kernel_alloc() gives NULL when the pool cannot;
- * kernel_free() frees a block of the pool and ignores anything else
- * (an area the application gave).  CPU locked.
+ * and areas.  kernel_alloc() gives NULL when the pool cannot.  An object
+ * whose area the kernel allocated has TA_MEMALLOC in its INIB's
+ * attribute (no service call takes that bit), and its destruct() frees
+ * only then: an application's area may well lie in the pool too (a
+ * block of a pool created there).  CPU locked.
  */
+#define TA_MEMALLOC	0x80000000U
 extern const SIZE	kmmsz;
 extern VP const		kmm;
 VP	kernel_alloc(SIZE size);

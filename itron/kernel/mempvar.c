@@ -330,9 +330,12 @@ static ER construct(ID mplid, const T_CMPL *pk_cmpl)
 	MPLINIB *p_inib = AINIB(mpl, mplid);
 	VP mpl = pk_cmpl->mpl;
 
-	if (mpl == NULL && (mpl = kernel_alloc(pk_cmpl->mplsz)) == NULL)
-		return E_NOMEM;
 	p_inib->mplatr = pk_cmpl->mplatr;
+	if (mpl == NULL) {
+		if ((mpl = kernel_alloc(pk_cmpl->mplsz)) == NULL)
+			return E_NOMEM;
+		p_inib->mplatr |= TA_MEMALLOC;
+	}
 	p_inib->mplsz = pk_cmpl->mplsz;
 	p_inib->mpl = mpl;
 	setup(get_mplcb(mplid), p_inib);
@@ -342,7 +345,8 @@ static ER construct(ID mplid, const T_CMPL *pk_cmpl)
 static ER destruct(MPLCB *p_mplcb, BOOL *p_dspreq)
 {
 	wait_delete_all(&p_mplcb->wait_queue, p_dspreq);
-	kernel_free(p_mplcb->p_mplinib->mpl);
+	if ((p_mplcb->p_mplinib->mplatr & TA_MEMALLOC) != 0U)
+		kernel_free(p_mplcb->p_mplinib->mpl);
 	p_mplcb->p_mplinib = NULL;
 	return E_OK;
 }

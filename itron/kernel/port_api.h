@@ -39,6 +39,12 @@
  *        0 normally.  Timeouts count from real time with it.
  *   BOOL port_exc_sense_{context,lock}(VP p_excinf)
  *        the state the CPU exception interrupted (vxsns_ctx, vxsns_loc).
+ *   ER port_define_inh(INHNO inhno)   def_inh: E_OK if the port delivers
+ *        interrupt number inhno (and is ready to: the posix port binds
+ *        its signal or descriptor), else E_PAR.  Task context, CPU locked.
+ *   ER port_define_exc(EXCNO excno)   def_exc: E_OK if excno is a CPU
+ *        exception the port hands to exception_handle(), E_PAR if not,
+ *        E_NOSPT if the port has none (the linux port).
  *   void port_console_write(const char *buf, UINT len)
  *        low-level console output for syslog; callable in any context.
  *

@@ -17,6 +17,7 @@ void kernel_start(void)
 	initialize_time_event();
 	initialize_task();
 	initialize_interrupt();
+	initialize_exception();
 	initialize_semaphore();
 	initialize_mutex();
 	initialize_eventflag();

@@ -6,36 +6,27 @@
  * cal_svc macro in kernel.h).
  *
  * def_svc's definitions, of new codes or over DEF_SVC's, are kept in a
- * table of TNUM_DEF_SVC entries; an entry with no routine undefines its
- * code.
+ * table of TNUM_RTDEF entries (definition.c).
  */
 #include "kernel_int.h"
 
 typedef ER_UINT	(*SVCRTN)(VP_INT, VP_INT, VP_INT, VP_INT, VP_INT, VP_INT);
 
-#define TNUM_DEF_SVC	16
-
-static struct {
-	FN	fncd;		/* 0: a free entry */
-	SVCRTN	svcrtn;		/* NULL: fncd undefined */
-} defined_svc[TNUM_DEF_SVC];
+static RTDEF	defined_svc[TNUM_RTDEF];
 
 void initialize_svc(void)
 {
-	UINT i;
-
-	for (i = 0; i < TNUM_DEF_SVC; i++)
-		defined_svc[i].fncd = 0;
+	rtdef_clear(defined_svc);
 }
 
 /* The routine for fncd, or NULL.  With the CPU locked. */
 static SVCRTN find_svc(FN fncd)
 {
+	const RTDEF *p_def = rtdef_find(defined_svc, (UINT)fncd);
 	UINT i;
 
-	for (i = 0; i < TNUM_DEF_SVC; i++)
-		if (defined_svc[i].fncd == fncd)
-			return defined_svc[i].svcrtn;
+	if (p_def != NULL)
+		return (SVCRTN)p_def->rtn;
 	for (i = 0; i < tnum_svc; i++)
 		if (svcinib_table[i].fncd == fncd)
 			return svcinib_table[i].svcrtn;
@@ -62,34 +53,18 @@ ER_UINT vcal_svc(FN fncd, VP_INT par1, VP_INT par2, VP_INT par3,
 /* Define (pk_dsvc) or undefine (NULL) the routine of function code fncd. */
 ER def_svc(FN fncd, const T_DSVC *pk_dsvc)
 {
-	SVCRTN svcrtn = NULL;
-	INT slot = -1;
-	UINT i;
-	ER ercd = E_OK;
+	ER ercd;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_PAR(fncd > 0);
 	if (pk_dsvc != NULL) {
-		CHECK((pk_dsvc->svcatr & ~TA_HLNG) == 0U, E_RSATR);
+		CHECK_RSATR((pk_dsvc->svcatr & ~TA_HLNG) == 0U);
 		CHECK_PAR(pk_dsvc->svcrtn != NULL);
-		svcrtn = (SVCRTN)pk_dsvc->svcrtn;
 	}
 
 	t_lock_cpu();
-	for (i = 0; i < TNUM_DEF_SVC; i++) {
-		if (defined_svc[i].fncd == fncd) {
-			slot = (INT)i;
-			break;
-		}
-		if (slot < 0 && defined_svc[i].fncd == 0)
-			slot = (INT)i;
-	}
-	if (slot < 0) {
-		ercd = E_NOMEM;
-	} else {
-		defined_svc[slot].fncd = fncd;
-		defined_svc[slot].svcrtn = svcrtn;
-	}
+	ercd = rtdef_set(defined_svc, (UINT)fncd,
+			 pk_dsvc != NULL ? pk_dsvc->svcrtn : NULL);
 	t_unlock_cpu();
 	return ercd;
 }

@@ -55,9 +55,12 @@ static ER construct(ID tskid, const T_CTSK *pk_ctsk)
 	TCB *p_tcb = get_tcb(tskid);
 	VP stk = pk_ctsk->stk;
 
-	if (stk == NULL && (stk = kernel_alloc(pk_ctsk->stksz)) == NULL)
-		return E_NOMEM;
 	p_inib->tskatr = pk_ctsk->tskatr;
+	if (stk == NULL) {
+		if ((stk = kernel_alloc(pk_ctsk->stksz)) == NULL)
+			return E_NOMEM;
+		p_inib->tskatr |= TA_MEMALLOC;
+	}
 	p_inib->exinf = pk_ctsk->exinf;
 	p_inib->task = (void (*)(VP_INT))pk_ctsk->task;
 	p_inib->ipriority = INT_PRIORITY(pk_ctsk->itskpri);
@@ -77,7 +80,8 @@ static ER destruct(TCB *p_tcb, BOOL *p_dspreq)
 	(void)p_dspreq;
 	if (!TSTAT_DORMANT(p_tcb->tstat))
 		return E_OBJ;
-	kernel_free(p_tcb->p_tinib->stk);
+	if ((p_tcb->p_tinib->tskatr & TA_MEMALLOC) != 0U)
+		kernel_free(p_tcb->p_tinib->stk);
 	task_setup(p_tcb, NULL);
 	return E_OK;
 }

@@ -1,0 +1,40 @@
+/*
+ * Unitron - the tables of what def_svc, def_inh and def_exc define at
+ * run time, over what the configuration defined.
+ */
+#include "kernel_impl.h"
+
+void rtdef_clear(RTDEF *table)
+{
+	UINT i;
+
+	for (i = 0; i < TNUM_RTDEF; i++)
+		table[i].used = FALSE;
+}
+
+const RTDEF *rtdef_find(const RTDEF *table, UINT no)
+{
+	UINT i;
+
+	for (i = 0; i < TNUM_RTDEF; i++)
+		if (table[i].used && table[i].no == no)
+			return &table[i];
+	return NULL;
+}
+
+ER rtdef_set(RTDEF *table, UINT no, FP rtn)
+{
+	RTDEF *p_entry = (RTDEF *)rtdef_find(table, no);
+	UINT i;
+
+	for (i = 0; p_entry == NULL && i < TNUM_RTDEF; i++)
+		if (!table[i].used)
+			p_entry = &table[i];
+	if (p_entry == NULL)
+		return E_NOMEM;
+	/* Complete before used: ports read attachments unlocked. */
+	p_entry->no = no;
+	p_entry->rtn = rtn;
+	__atomic_store_n(&p_entry->used, TRUE, __ATOMIC_RELEASE);
+	return E_OK;
+}
