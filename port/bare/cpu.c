@@ -182,6 +182,12 @@ static BOOL run_exception_handler(struct bare_frame *f)
 	return handled;
 }
 
+/* def_exc: a CPU exception vector a handler may take. */
+ER port_define_exc(EXCNO excno)
+{
+	return excno < BARE_EXCEPTIONS && !fatal_vector(excno) ? E_OK : E_PAR;
+}
+
 BOOL port_exc_sense_context(VP p_excinf)
 {
 	return ((struct bare_excinf *)p_excinf)->int_nest > 0;

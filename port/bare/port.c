@@ -206,13 +206,23 @@ void bare_interrupt(UINT vector)
  * ras_int() returns, as a real interrupt would have by then: wait for
  * it, since the APIC may take a few instructions to deliver it.
  */
+/* A vector an interrupt handler may take: not an exception's, not ours. */
+static BOOL interrupt_vector(UINT no)
+{
+	return BARE_EXCEPTIONS <= no && no < BARE_VECTORS &&
+	       no != BARE_TICK_VECTOR && no != BARE_SPURIOUS_VECTOR;
+}
+
+ER port_define_inh(INHNO inhno)
+{
+	return interrupt_vector(inhno) ? E_OK : E_PAR;
+}
+
 ER ras_int(INTNO intno)
 {
 	UW before;
 
-	if (intno < BARE_EXCEPTIONS || intno >= BARE_VECTORS ||
-	    intno == BARE_TICK_VECTOR || intno == BARE_SPURIOUS_VECTOR ||
-	    !interrupt_attached(intno))
+	if (!interrupt_vector(intno) || !interrupt_attached(intno))
 		return E_PAR;
 	before = handled[intno];
 	raised[intno] = bare_rdtsc();

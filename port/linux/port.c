@@ -793,6 +793,19 @@ static bool valid_line(unsigned int no)
 	return no < TNUM_SWI || unitron_device_line(no);
 }
 
+/* def_inh: a line the port delivers; task context, CPU locked. */
+ER port_define_inh(INHNO inhno)
+{
+	return valid_line(inhno) ? E_OK : E_PAR;
+}
+
+/* CPU exceptions in µITRON code are Linux's to handle (an oops). */
+ER port_define_exc(EXCNO excno)
+{
+	(void)excno;
+	return E_NOSPT;
+}
+
 static int check_configuration(void)
 {
 	unsigned int i;

@@ -220,54 +220,70 @@ static BOOL fault_signal(int sig)
 
 static int add_line(UINT no, int fd)
 {
-	if (nlines == MAX_LINES)
-		fatal("too many interrupt numbers (at most %d)", MAX_LINES - 1);
 	lines[nlines].no = no;
 	lines[nlines].fd = fd;
 	return nlines++;
 }
 
 /* Make fd raise fd_signal at this thread whenever it becomes readable. */
-static void bind_fd(int fd, int line)
+static const char *bind_fd(int fd, UINT no)
 {
 	struct f_owner_ex owner = { F_OWNER_TID, (pid_t)syscall(SYS_gettid) };
 	int flags = fcntl(fd, F_GETFL);
 
-	if (flags < 0)
-		fatal("INHNO_FD(%d): %s", fd, strerror(errno));
-	if (fcntl(fd, F_SETOWN_EX, &owner) < 0 ||
+	if (flags < 0 || fcntl(fd, F_SETOWN_EX, &owner) < 0 ||
 	    fcntl(fd, F_SETSIG, fd_signal) < 0 ||
 	    fcntl(fd, F_SETFL, flags | O_ASYNC) < 0)
-		fatal("INHNO_FD(%d): cannot signal readiness: %s", fd,
-		      strerror(errno));
+		return "its file descriptor cannot signal readiness";
 	/* Readiness before binding raised no signal: start pending. */
-	set_pending(line);
+	set_pending(add_line(no, fd));
+	return NULL;
 }
 
-static void bind_number(UINT no)
+/*
+ * Deliver interrupt number no: a signal, or INHNO_FD(fd)'s readiness.
+ * NULL, or why it cannot be (DEF_INH and ATT_ISR at start, def_inh).
+ */
+static const char *bind_number(UINT no)
 {
 	int sig = (int)no;
 	int i;
 
 	for (i = 1; i < nlines; i++)
 		if (lines[i].no == no)
-			return;
-	if (no >= INHNO_FD_BASE) {
-		bind_fd((int)(no - INHNO_FD_BASE), add_line(no, (int)(no -
-							INHNO_FD_BASE)));
-		return;
-	}
+			return NULL;
+	if (nlines == MAX_LINES)
+		return "too many interrupt numbers";
+	if (no >= INHNO_FD_BASE)
+		return bind_fd((int)(no - INHNO_FD_BASE), no);
 	if (sig <= 0 || sig >= _NSIG || sig == SIGKILL || sig == SIGSTOP)
-		fatal("interrupt number %u is not a signal or INHNO_FD(fd)", no);
+		return "not a signal or INHNO_FD(fd)";
 	if (sig == SIGALRM || sig == fd_signal)
-		fatal("interrupt number %u: signal %d is used by the port", no,
-		      sig);
+		return "its signal is used by the port";
 	if (fault_signal(sig))
-		fatal("interrupt number %u: signal %d is a CPU exception "
-		      "(use DEF_EXC)", no, sig);
+		return "its signal is a CPU exception (use DEF_EXC)";
 	sig_line[sig] = add_line(no, -1);
 	sigaddset(&irq_sigset, sig);
 	install(sig, interrupt_entry);
+	return NULL;
+}
+
+static void bind_configured(UINT no)
+{
+	const char *why = bind_number(no);
+
+	if (why != NULL)
+		fatal("interrupt number %u: %s", no, why);
+}
+
+ER port_define_inh(INHNO inhno)
+{
+	return bind_number(inhno) == NULL ? E_OK : E_PAR;
+}
+
+ER port_define_exc(EXCNO excno)
+{
+	return fault_signal((int)excno) ? E_OK : E_PAR;
 }
 
 static void initialize_lines(void)
@@ -286,9 +302,9 @@ static void initialize_lines(void)
 	install(fd_signal, interrupt_entry);
 
 	for (i = 0; i < tnum_inhno; i++)
-		bind_number(inhinib_table[i].inhno);
+		bind_configured(inhinib_table[i].inhno);
 	for (i = 0; i < tnum_isr; i++)
-		bind_number(isrinib_table[i].intno);
+		bind_configured(isrinib_table[i].intno);
 }
 
 ER ras_int(INTNO intno)

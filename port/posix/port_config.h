@@ -78,6 +78,8 @@ void	port_get_utim(SYSUTIM *p_sysutim);
 UINT	port_tick_lag(void);
 BOOL	port_exc_sense_context(VP p_excinf);
 BOOL	port_exc_sense_lock(VP p_excinf);
+ER	port_define_inh(INHNO inhno);
+ER	port_define_exc(EXCNO excno);
 void	port_console_write(const char *buf, UINT len);
 
 /*
