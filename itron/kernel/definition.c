@@ -22,7 +22,7 @@ const RTDEF *rtdef_find(const RTDEF *table, UINT no)
 	return NULL;
 }
 
-ER rtdef_set(RTDEF *table, UINT no, FP rtn)
+static ER rtdef_set(RTDEF *table, UINT no, FP rtn)
 {
 	RTDEF *p_entry = (RTDEF *)rtdef_find(table, no);
 	UINT i;
@@ -37,4 +37,17 @@ ER rtdef_set(RTDEF *table, UINT no, FP rtn)
 	p_entry->rtn = rtn;
 	__atomic_store_n(&p_entry->used, TRUE, __ATOMIC_RELEASE);
 	return E_OK;
+}
+
+ER rtdef_define(RTDEF *table, UINT no, ER (*port_define)(UINT no), FP rtn)
+{
+	ER ercd = E_OK;
+
+	t_lock_cpu();
+	if (port_define != NULL)
+		ercd = port_define(no);
+	if (ercd == E_OK)
+		ercd = rtdef_set(table, no, rtn);
+	t_unlock_cpu();
+	return ercd;
 }

@@ -37,21 +37,13 @@ BOOL exception_handle(EXCNO excno, VP p_excinf)
 
 ER def_exc(EXCNO excno, const T_DEXC *pk_dexc)
 {
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	if (pk_dexc != NULL) {
 		CHECK_RSATR((pk_dexc->excatr & ~TA_HLNG) == 0U);
 		CHECK_PAR(pk_dexc->exchdr != NULL);
 	}
-
-	t_lock_cpu();
-	ercd = port_define_exc(excno);
-	if (ercd == E_OK)
-		ercd = rtdef_set(defined_exc, excno,
-				 pk_dexc != NULL ? pk_dexc->exchdr : NULL);
-	t_unlock_cpu();
-	return ercd;
+	return rtdef_define(defined_exc, excno, port_define_exc,
+			    pk_dexc != NULL ? pk_dexc->exchdr : NULL);
 }
 
 /* Whether the exception happened in non-task context. */

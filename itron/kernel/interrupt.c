@@ -164,21 +164,13 @@ static void (*interrupt_handler(UINT no))(void)
 
 ER def_inh(INHNO inhno, const T_DINH *pk_dinh)
 {
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	if (pk_dinh != NULL) {
 		CHECK_RSATR((pk_dinh->inhatr & ~TA_HLNG) == 0U);
 		CHECK_PAR(pk_dinh->inthdr != NULL);
 	}
-
-	t_lock_cpu();
-	ercd = port_define_inh(inhno);
-	if (ercd == E_OK)
-		ercd = rtdef_set(defined_inh, inhno,
-				 pk_dinh != NULL ? pk_dinh->inthdr : NULL);
-	t_unlock_cpu();
-	return ercd;
+	return rtdef_define(defined_inh, inhno, port_define_inh,
+			    pk_dinh != NULL ? pk_dinh->inthdr : NULL);
 }
 
 BOOL interrupt_attached(UINT no)

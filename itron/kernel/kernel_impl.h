@@ -149,8 +149,14 @@ typedef struct runtime_definition {
 void	rtdef_clear(RTDEF *table);
 /* The entry for no, or NULL when def_xxx never touched no. */
 const RTDEF *rtdef_find(const RTDEF *table, UINT no);
-/* Define (rtn) or undefine (NULL) no; E_NOMEM when the table is full. */
-ER	rtdef_set(RTDEF *table, UINT no, FP rtn);
+/*
+ * def_xxx's work once the packet is checked: the port's check of no
+ * (port_define, or NULL when it has none), then rtdef_set, with the CPU
+ * locked.  Define (rtn) or undefine (NULL); E_NOMEM when the table is
+ * full.
+ */
+ER	rtdef_define(RTDEF *table, UINT no, ER (*port_define)(UINT no),
+		     FP rtn);
 
 /* Extended service routines (DEF_SVC), by function code. */
 typedef struct extended_service_call_block {

@@ -53,18 +53,12 @@ ER_UINT vcal_svc(FN fncd, VP_INT par1, VP_INT par2, VP_INT par3,
 /* Define (pk_dsvc) or undefine (NULL) the routine of function code fncd. */
 ER def_svc(FN fncd, const T_DSVC *pk_dsvc)
 {
-	ER ercd;
-
 	CHECK_TSKCTX_UNL();
 	CHECK_PAR(fncd > 0);
 	if (pk_dsvc != NULL) {
 		CHECK_RSATR((pk_dsvc->svcatr & ~TA_HLNG) == 0U);
 		CHECK_PAR(pk_dsvc->svcrtn != NULL);
 	}
-
-	t_lock_cpu();
-	ercd = rtdef_set(defined_svc, (UINT)fncd,
-			 pk_dsvc != NULL ? pk_dsvc->svcrtn : NULL);
-	t_unlock_cpu();
-	return ercd;
+	return rtdef_define(defined_svc, (UINT)fncd, NULL,
+			    pk_dsvc != NULL ? pk_dsvc->svcrtn : NULL);
 }
