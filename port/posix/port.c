@@ -307,10 +307,13 @@ static void initialize_lines(void)
 		bind_configured(isrinib_table[i].intno);
 }
 
+/* A line bound once stays bound: def_inh(NULL) leaves nothing on it. */
 ER ras_int(INTNO intno)
 {
 	int i;
 
+	if (!interrupt_attached(intno))
+		return E_PAR;
 	for (i = 1; i < nlines; i++) {
 		if (lines[i].no != intno)
 			continue;
