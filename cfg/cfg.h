@@ -153,7 +153,7 @@ typedef struct cfg {
 	hmap		names;		/* object names and other keys */
 	objvec		objs[OK_NKINDS];
 	cfg_obj		**byid[OK_NIDKINDS];	/* objects in ID order */
-	size_t		naid[OK_NIDKINDS];	/* IDs reserved by AID_* */
+	size_t		naid[OK_NKINDS];	/* IDs reserved by AID_* */
 } cfg;
 
 /* util.c */

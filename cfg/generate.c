@@ -689,8 +689,12 @@ static void gen_kernel_cfg(cfg *c, FILE *f)
 		 "const INTINIB intinib_table");
 	fprintf(f, "INTCB intcb_table[%zu];\n",
 		c->objs[OK_INT].n ? c->objs[OK_INT].n : 1);
-	gen_list(c, f, OK_ISR, "Interrupt service routines (ATT_ISR)",
+	gen_list(c, f, OK_ISR, "Interrupt service routines (ATT_ISR, AID_ISR)",
 		 "tnum_isr", "const ISRINIB isrinib_table");
+	fprintf(f, "const ID tmax_isrid = (TMIN_ISRID + %zu - 1);\n",
+		c->naid[OK_ISR]);
+	fprintf(f, "ISRINIB aisrinib_table[%zu];\n",
+		c->naid[OK_ISR] ? c->naid[OK_ISR] : 1);
 	gen_list(c, f, OK_EXC, "CPU exception handlers (DEF_EXC)",
 		 "tnum_excno", "const EXCINIB excinib_table");
 	gen_list(c, f, OK_INI, "Initialization routines (ATT_INI)",

@@ -232,6 +232,7 @@ static const struct api_def apis[] = {
 	AID("AID_MPL", OK_MPL, "nompl"),
 	AID("AID_POR", OK_POR, "nopor"),
 	AID("AID_PDQ", OK_PDQ, "nopdq"),
+	AID("AID_ISR", OK_ISR, "noisr"),	/* only cre_isr has ISR IDs */
 	{ "VBRG_DTQ", OK_BRG, "dtqid", 0, { PTR(NULL) }, 0 },
 	{ "VBRG_MBX", OK_BRG, "mbxid", 0, { PTR(NULL) }, 0 },
 	{ "INCLUDE", OK_INCLUDE, NULL, 0, { PTR(NULL) }, 0 },

@@ -631,6 +631,22 @@ typedef struct t_dexc {
 } T_DEXC;
 
 ER	def_inh(INHNO inhno, const T_DINH *pk_dinh);
+
+/*
+ * Interrupt service routines created at run time, on the IDs AID_ISR
+ * reserves (ATT_ISR's have none); they run after ATT_ISR's of their
+ * interrupt number, in ID order.
+ */
+typedef struct t_cisr {
+	ATR		isratr;		/* TA_HLNG */
+	VP_INT		exinf;
+	INTNO		intno;
+	FP		isr;		/* void isr(VP_INT exinf) */
+} T_CISR;
+
+ER	cre_isr(ID isrid, const T_CISR *pk_cisr);
+ER_ID	acre_isr(const T_CISR *pk_cisr);
+ER	del_isr(ID isrid);
 ER	def_exc(EXCNO excno, const T_DEXC *pk_dexc);
 
 /* Ending the system: runs the termination routines, then stops. */

@@ -26,6 +26,8 @@ void initialize_interrupt(void)
 	UINT i;
 
 	rtdef_clear(defined_inh);
+	for (i = TMIN_ISRID; i <= (UINT)tmax_isrid; i++)
+		get_aisrinib(i)->isr = NULL;
 	for (i = 0; i < tnum_intno; i++) {
 		intcb_table[i].enabled =
 			(intinib_table[i].intatr & TA_ENAINT) != 0U;
@@ -173,12 +175,77 @@ ER def_inh(INHNO inhno, const T_DINH *pk_dinh)
 			    pk_dinh != NULL ? pk_dinh->inthdr : NULL);
 }
 
+static BOOL isr_free(ID isrid)
+{
+	return get_aisrinib(isrid)->isr == NULL;
+}
+
+static ER_ID create_isr(ID isrid, const T_CISR *pk_cisr)
+{
+	ISRINIB *p_inib;
+	ER_ID ercd;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_PAR(pk_cisr != NULL);
+	CHECK_RSATR((pk_cisr->isratr & ~TA_HLNG) == 0U);
+	CHECK_PAR(pk_cisr->isr != NULL);
+
+	t_lock_cpu();
+	ercd = port_define_inh(pk_cisr->intno);
+	if (ercd == E_OK)
+		ercd = object_new_id(isrid, 0, tmax_isrid, isr_free);
+	if (ercd > 0) {
+		p_inib = get_aisrinib(ercd);
+		p_inib->isratr = pk_cisr->isratr;
+		p_inib->exinf = pk_cisr->exinf;
+		p_inib->intno = pk_cisr->intno;
+		/* Last: interrupt_attached() reads without the lock. */
+		__atomic_store_n(&p_inib->isr, (void (*)(VP_INT))pk_cisr->isr,
+				 __ATOMIC_RELEASE);
+	}
+	t_unlock_cpu();
+	return ercd;
+}
+
+ER cre_isr(ID isrid, const T_CISR *pk_cisr)
+{
+	ER_ID ercd;
+
+	CHECK_ID(VALID_ISRID(isrid));
+	ercd = create_isr(isrid, pk_cisr);
+	return ercd < 0 ? ercd : E_OK;
+}
+
+ER_ID acre_isr(const T_CISR *pk_cisr)
+{
+	return create_isr(0, pk_cisr);
+}
+
+ER del_isr(ID isrid)
+{
+	ER ercd;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_ISRID(isrid));
+
+	t_lock_cpu();
+	ercd = object_deletable(isrid, 0, isr_free);
+	if (ercd == E_OK)
+		get_aisrinib(isrid)->isr = NULL;
+	t_unlock_cpu();
+	return ercd;
+}
+
 BOOL interrupt_attached(UINT no)
 {
 	UINT i;
 
 	if (interrupt_handler(no) != NULL)
 		return TRUE;
+	for (i = TMIN_ISRID; i <= (UINT)tmax_isrid; i++)
+		if (__atomic_load_n(&get_aisrinib(i)->isr, __ATOMIC_ACQUIRE) &&
+		    get_aisrinib(i)->intno == no)
+			return TRUE;
 	for (i = 0; i < tnum_isr; i++)
 		if (isrinib_table[i].intno == no)
 			return TRUE;
@@ -207,6 +274,15 @@ BOOL interrupt_handle(UINT no)
 		if (isrinib_table[i].intno != no)
 			continue;
 		isrinib_table[i].isr(isrinib_table[i].exinf);
+		unlock_after();
+		handled = TRUE;
+	}
+	for (i = TMIN_ISRID; i <= (UINT)tmax_isrid; i++) {
+		const ISRINIB *p_inib = get_aisrinib(i);
+
+		if (p_inib->isr == NULL || p_inib->intno != no)
+			continue;
+		p_inib->isr(p_inib->exinf);
 		unlock_after();
 		handled = TRUE;
 	}

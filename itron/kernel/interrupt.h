@@ -41,6 +41,14 @@ extern const INHINIB	inhinib_table[];
 extern const UINT	tnum_isr;
 extern const ISRINIB	isrinib_table[];
 
+/* cre_isr's routines: IDs 1 .. tmax_isrid (AID_ISR); isr NULL: free. */
+extern const ID		tmax_isrid;
+extern ISRINIB		aisrinib_table[];
+
+#define TMIN_ISRID	1
+#define VALID_ISRID(id)	(TMIN_ISRID <= (id) && (id) <= tmax_isrid)
+#define get_aisrinib(id)	(&aisrinib_table[(id) - TMIN_ISRID])
+
 /*
  * Run what is attached to interrupt number no; TRUE if anything was.  A
  * configured interrupt that is disabled or masked is held instead (and

@@ -4,9 +4,10 @@
  * interrupted with vxsns_ctx/vxsns_loc/vxsns_dsp/vxsns_dpn/vxsns_tex
  * (and TOPPERS/ASP's xsns_dpn/xsns_xpn),
  * and raises a task exception whose routine ends the task, since the
- * faulting instruction cannot be resumed.  The last fault happens with
- * the CPU locked, which no routine can recover from: its handler ends
- * the test.
+ * faulting instruction cannot be resumed.  def_exc replaces the
+ * handler for one fault and puts DEF_EXC's back.  The last fault happens
+ * with the CPU locked, which no routine can recover from: its handler
+ * ends the test.
  */
 #include "tests.h"
 
@@ -35,7 +36,8 @@ enum {
 	FAULT_TASK,		/* task context, nothing disabled */
 	FAULT_DIS_DSP,		/* dispatching disabled */
 	FAULT_WAKE,		/* lower-priority task; handler wakes MAIN */
-	FAULT_LOCKED		/* CPU locked: the end of the test */
+	FAULT_LOCKED,		/* CPU locked: the end of the test */
+	FAULT_REPLACED		/* task context, def_exc's handler */
 };
 
 static volatile UINT	fault_mode;
@@ -104,6 +106,29 @@ void exc_handler(VP p_excinf)
 		ER_IS(iwup_tsk(MAIN_TASK), E_OK);
 }
 
+/* The handler def_exc defines over exc_handler. */
+static volatile UINT	new_runs;
+
+static void new_exc_handler(VP p_excinf)
+{
+	static const T_DEXC dexc = { TA_HLNG, (FP)exc_handler };
+	ID tskid = -1;
+
+	new_runs++;
+	step_once(&exc_step);
+	if (vxsns_loc(p_excinf)) {
+		/* The last fault: exc_handler should have had it. */
+		tap_ok(FALSE, "def_exc's handler still defined at the end");
+		tap_done();
+	}
+	OK(sns_ctx());
+	OK(!vxsns_ctx(p_excinf));
+	tap_ercd(def_exc(EXCNO_FPE, &dexc), E_CTX, "def_exc from a handler");
+	ER_IS(iget_tid(&tskid), E_OK);
+	INT_IS(tskid, HIGH_TASK);
+	ER_IS(iras_tex(tskid, 1U << FAULT_REPLACED), E_OK);
+}
+
 /* HIGH_TASK and LOW_TASK: the routine ends the task that faulted. */
 void tex_routine(TEXPTN texptn, VP_INT exinf)
 {
@@ -143,6 +168,57 @@ void low_task(VP_INT exinf)
 {
 	(void)exinf;
 	fault();
+}
+
+/* Not a CPU exception on any port: no signal or vector. */
+#define BAD_EXCNO	((EXCNO)0x7fffffff)
+/* NMI on the bare port (it always stops the image), SIGINT on posix. */
+#define NOT_EXCNO	((EXCNO)2)
+
+/*
+ * def_exc over DEF_EXC's handler: the next fault runs the new one; then
+ * DEF_EXC's function back through def_exc.  Its errors.
+ */
+static void test_def_exc(void)
+{
+	static const T_DEXC replaced = { TA_HLNG, (FP)new_exc_handler };
+	static const T_DEXC orig = { TA_HLNG, (FP)exc_handler };
+	static const T_DEXC asm_atr = { TA_ASM, (FP)new_exc_handler };
+	static const T_DEXC act_atr = { TA_ACT, (FP)new_exc_handler };
+	static const T_DEXC none = { TA_HLNG, NULL };
+	ER ercd;
+
+	fault_mode = FAULT_REPLACED;
+	tap_ercd(def_exc(EXCNO_FPE, &replaced), E_OK, "def_exc over DEF_EXC's");
+	task_step = 16U;
+	exc_step = 17U;
+	tex_step = 18U;
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* 16 task, 17, 18 */
+	tap_step(19);
+	tap_int(new_runs, 1, "the new handler runs");
+	tap_int(exc_runs, 3, "DEF_EXC's does not");
+	INT_IS(tex_runs, 4);
+	INT_IS(tex_ptn, 1U << FAULT_REPLACED);
+	OK(!resumed);
+	ER_IS(wup_tsk(HIGH_TASK), E_OBJ);	/* dormant */
+
+	/* Errors leave the definition as it was. */
+	tap_ercd(def_exc(EXCNO_FPE, &asm_atr), E_RSATR, "def_exc: TA_ASM");
+	tap_ercd(def_exc(EXCNO_FPE, &act_atr), E_RSATR, "def_exc: TA_ACT");
+	tap_ercd(def_exc(EXCNO_FPE, &none), E_PAR, "def_exc: NULL exchdr");
+	tap_ercd(def_exc(BAD_EXCNO, &orig), E_PAR,
+		 "def_exc: not a CPU exception");
+	ER_IS(def_exc(BAD_EXCNO, NULL), E_PAR);
+	tap_ercd(def_exc(NOT_EXCNO, &orig), E_PAR,
+		 "def_exc: not one a handler may take");
+	ER_IS(loc_cpu(), E_OK);
+	ercd = def_exc(EXCNO_FPE, &orig);
+	ER_IS(unl_cpu(), E_OK);
+	tap_ercd(ercd, E_CTX, "def_exc with the CPU locked");
+
+	/* Undefined, then DEF_EXC's function back (no fault between). */
+	tap_ercd(def_exc(EXCNO_FPE, NULL), E_OK, "def_exc(NULL) undefines");
+	tap_ercd(def_exc(EXCNO_FPE, &orig), E_OK, "def_exc: DEF_EXC's back");
 }
 
 void main_task(VP_INT exinf)
@@ -195,11 +271,13 @@ void main_task(VP_INT exinf)
 	OK(!resumed);
 	ER_IS(wup_tsk(LOW_TASK), E_OBJ);		/* dormant */
 
+	test_def_exc();
+
 	/* With the CPU locked: the handler ends the test. */
 	fault_mode = FAULT_LOCKED;
-	task_step = 16U;
-	exc_step = 17U;
-	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* 16 task, 17 handler */
+	task_step = 20U;
+	exc_step = 21U;
+	ER_IS(act_tsk(HIGH_TASK), E_OK);		/* 20 task, 21 handler */
 	tap_ok(FALSE, "a task resumed after a fault with the CPU locked");
 	tap_done();
 }

@@ -2,7 +2,9 @@
  * Conformance: interrupt handlers (DEF_INH) and interrupt service
  * routines (ATT_ISR), raised as software interrupts with ras_int: when
  * they run with the CPU locked or dispatching disabled, the dispatch
- * they cause at their return, and the calls they may and may not make.
+ * they cause at their return, and the calls they may and may not make;
+ * def_inh over DEF_INH's handler and on the ISRs' number, undefining
+ * with it, its errors; on the linux port, def_exc's E_NOSPT.
  */
 #include "tests.h"
 
@@ -286,6 +288,171 @@ static void test_interrupt_other(void)
 	INT_IS(low_wakeups, 2);
 }
 
+/* The handler def_inh defines at run time. */
+static volatile UINT	rt_runs;
+static volatile BOOL	rt_try_def;	/* call def_inh from it */
+static volatile ER	rt_def_ercd;
+
+static void rt_handler(void)
+{
+	static const T_DINH dinh = { TA_HLNG, (FP)rt_handler };
+
+	rt_runs++;
+	if (rt_try_def) {
+		rt_try_def = FALSE;
+		rt_def_ercd = def_inh(INHNO_SWI1, &dinh);
+	}
+}
+
+/* Not an interrupt number on any port: no signal, vector or line. */
+#define BAD_INHNO	((INHNO)0x7fffffff)
+
+/*
+ * def_inh over DEF_INH's handler, on a number without one (the ISRs'),
+ * undefining both, and its errors.  It ends with DEF_INH's handler back.
+ */
+static void test_def_inh(void)
+{
+	static const T_DINH rt = { TA_HLNG, (FP)rt_handler };
+	static const T_DINH orig = { TA_HLNG, (FP)swi_handler };
+	static const T_DINH asm_atr = { TA_ASM, (FP)rt_handler };
+	static const T_DINH act_atr = { TA_ACT, (FP)rt_handler };
+	static const T_DINH none = { TA_HLNG, NULL };
+	ER ercd;
+
+	swi_mode = SWI_COUNT;
+	tap_ercd(def_inh(INHNO_SWI1, &rt), E_OK, "def_inh over DEF_INH's");
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
+	tap_int(rt_runs, 1, "the new handler runs");
+	tap_int(swi_runs, 10, "DEF_INH's does not");
+
+	tap_ercd(def_inh(INHNO_SWI1, NULL), E_OK, "def_inh(NULL) undefines");
+	tap_ercd(ras_int(INTNO_SWI1), E_PAR,
+		 "ras_int: no handler nor ISR left: E_PAR");
+	INT_IS(rt_runs, 1);
+	tap_int(swi_runs, 10, "DEF_INH's does not come back");
+
+	tap_ercd(def_inh(INHNO_SWI1, &rt), E_OK, "defined again");
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
+	INT_IS(rt_runs, 2);
+	INT_IS(swi_runs, 10);
+
+	/* A handler on a number with ISRs: both run; undefined: the ISRs. */
+	tap_ercd(def_inh(INHNO_SWI2, &rt), E_OK, "def_inh on the ISRs' number");
+	ER_IS(ras_int(INTNO_SWI2), E_OK);
+	tap_int(rt_runs, 3, "the handler runs");
+	tap_int(isr_runs, 15, "... and the ISRs");
+	ER_IS(def_inh(INHNO_SWI2, NULL), E_OK);
+	tap_ercd(ras_int(INTNO_SWI2), E_OK, "undefined: ras_int still has "
+		 "the ISRs");
+	tap_int(rt_runs, 3, "the handler no longer runs");
+	tap_int(isr_runs, 18, "the ISRs do");
+
+	/* Errors leave the definition as it was. */
+	tap_ercd(def_inh(INHNO_SWI1, &asm_atr), E_RSATR, "def_inh: TA_ASM");
+	tap_ercd(def_inh(INHNO_SWI1, &act_atr), E_RSATR, "def_inh: TA_ACT");
+	tap_ercd(def_inh(INHNO_SWI1, &none), E_PAR, "def_inh: NULL inthdr");
+	tap_ercd(def_inh(BAD_INHNO, &rt), E_PAR,
+		 "def_inh: a number the port does not deliver");
+	tap_ercd(def_inh(BAD_INHNO, NULL), E_PAR, "... nor undefines it");
+	ER_IS(ras_int(BAD_INHNO), E_PAR);
+	ER_IS(loc_cpu(), E_OK);
+	ercd = def_inh(INHNO_SWI1, &orig);
+	ER_IS(unl_cpu(), E_OK);
+	tap_ercd(ercd, E_CTX, "def_inh with the CPU locked");
+	ER_IS(loc_cpu(), E_OK);
+	ercd = def_inh(INHNO_SWI1, NULL);
+	ER_IS(unl_cpu(), E_OK);
+	tap_ercd(ercd, E_CTX, "def_inh(NULL) with the CPU locked");
+	rt_try_def = TRUE;
+	rt_def_ercd = E_OK;
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
+	tap_ercd(rt_def_ercd, E_CTX, "def_inh from a handler");
+	tap_int(rt_runs, 4, "after the errors, the same handler runs");
+	INT_IS(swi_runs, 10);
+
+	/* DEF_INH's function back, through def_inh. */
+	ER_IS(dis_dsp(), E_OK);
+	tap_ercd(def_inh(INHNO_SWI1, &orig), E_OK,
+		 "def_inh with dispatching disabled");
+	ER_IS(ena_dsp(), E_OK);
+	swi_step = 39U;
+	ER_IS(ras_int(INTNO_SWI1), E_OK);	/* 39 handler */
+	tap_step(40);
+	tap_int(swi_runs, 11, "DEF_INH's function back");
+	INT_IS(rt_runs, 4);
+}
+
+/*
+ * Interrupt numbers the port delivers and the test does not use, as
+ * many as def_inh's table has entries.  Each port's own: no macro names
+ * them on every port.
+ */
+#if defined(UNITRON_PORT_POSIX)
+#define SPARE_INHNO(n)	((INHNO)(40U + (n)))	/* real-time signals */
+#elif defined(UNITRON_PORT_LINUX)
+#define SPARE_INHNO(n)	INHNO_SWI(3U + (n))	/* software lines */
+#elif defined(UNITRON_PORT_BARE)
+#define SPARE_INHNO(n)	((INHNO)(0x80U + (n)))	/* free vectors */
+#endif
+#define TNUM_DEF_INH	16U	/* def_inh's table (TNUM_RTDEF) */
+
+/* The table full: E_NOMEM for a new number, not for one in it.  Last:
+ * nothing is undefined after. */
+static void test_def_inh_nomem(void)
+{
+#ifdef SPARE_INHNO
+	static const T_DINH rt = { TA_HLNG, (FP)rt_handler };
+	static const T_DINH orig = { TA_HLNG, (FP)swi_handler };
+	UINT n;
+
+	/* INHNO_SWI1 and INHNO_SWI2 have their entries. */
+	for (n = 0; n < TNUM_DEF_INH &&
+		    def_inh(SPARE_INHNO(n), &rt) == E_OK; n++)
+		;
+	tap_int(n, TNUM_DEF_INH - 2U, "def_inh: room for 16 numbers");
+	tap_ercd(def_inh(SPARE_INHNO(TNUM_DEF_INH), &rt), E_NOMEM,
+		 "def_inh: a 17th number: E_NOMEM");
+	tap_ercd(def_inh(SPARE_INHNO(TNUM_DEF_INH), NULL), E_NOMEM,
+		 "... to undefine it too");
+	tap_ercd(def_inh(SPARE_INHNO(0), NULL), E_OK,
+		 "a number in the table: its entry");
+	ER_IS(def_inh(INHNO_SWI2, &rt), E_OK);
+	ER_IS(def_inh(INHNO_SWI1, &orig), E_OK);
+	ER_IS(ras_int(INTNO_SWI1), E_OK);
+	INT_IS(swi_runs, 12);
+	INT_IS(rt_runs, 4);
+	ER_IS(ras_int(INTNO_SWI2), E_OK);
+	INT_IS(rt_runs, 5);
+	INT_IS(isr_runs, 21);
+#else
+	tap_diag("no spare interrupt numbers known on this port: "
+		 "E_NOMEM not tested");
+#endif
+}
+
+/* The linux port has no DEF_EXC (the exception test does not run there):
+ * def_exc is E_NOSPT. */
+#ifndef EXCNO_FPE
+static void exc_unused(VP p_excinf)
+{
+	(void)p_excinf;
+}
+
+static void test_def_exc_nospt(void)
+{
+	static const T_DEXC dexc = { TA_HLNG, (FP)exc_unused };
+	ER ercd;
+
+	tap_ercd(def_exc(0, &dexc), E_NOSPT, "def_exc: no CPU exceptions");
+	ER_IS(def_exc(0, NULL), E_NOSPT);
+	ER_IS(loc_cpu(), E_OK);
+	ercd = def_exc(0, &dexc);
+	ER_IS(unl_cpu(), E_OK);
+	ER_IS(ercd, E_CTX);
+}
+#endif
+
 void main_task(VP_INT exinf)
 {
 	(void)exinf;
@@ -297,5 +464,10 @@ void main_task(VP_INT exinf)
 	test_raise_in_handler();
 	test_interrupt_other();
 	INT_IS(swi_runs, 10);
+	test_def_inh();
+#ifndef EXCNO_FPE
+	test_def_exc_nospt();
+#endif
+	test_def_inh_nomem();
 	tap_done();
 }
