@@ -109,6 +109,10 @@
 #define TSZ_MPL(blkcnt, blksz) \
 	((SIZE)(blkcnt) * (((SIZE)(blksz) + 4 * sizeof(VP) - 1) & \
 			   ~(2 * sizeof(VP) - 1)) + 2 * sizeof(VP))
+/* What cre_tsk takes from the kernel pool for a stack of stksz bytes. */
+#define TSZ_TSKSTK(stksz) \
+	((((SIZE)(stksz) + PORT_STACK_MARGIN + 2 * sizeof(VP) - 1) & \
+	  ~(2 * sizeof(VP) - 1)) + 2 * sizeof(VP))
 /* A priority data queue's area for pdqcnt data (TOPPERS/ASP). */
 #define TSZ_PDQMB(pdqcnt)	((SIZE)(pdqcnt) * 3 * sizeof(VP))
 /* A message buffer for msgcnt messages of msgsz bytes (each has a length). */

@@ -11,6 +11,11 @@
  * Port provides (port_config.h):
  *
  *   CTXB                         a task's saved context, embedded in the TCB.
+ *   PORT_STACK_MARGIN            bytes a task's stack needs beyond what the
+ *                                application asks for (interrupt frames,
+ *                                host functions): STACK_AREA adds them to
+ *                                configured stacks, cre_tsk to the stacks
+ *                                it allocates.
  *
  *   BOOL port_sense_context(void)  TRUE while a handler (interrupt, CPU
  *                                  exception, cyclic, initialization) runs.

@@ -56,15 +56,17 @@ static ER construct(ID tskid, const T_CTSK *pk_ctsk)
 	VP stk = pk_ctsk->stk;
 
 	p_inib->tskatr = pk_ctsk->tskatr;
+	p_inib->stksz = pk_ctsk->stksz;
 	if (stk == NULL) {
-		if ((stk = kernel_alloc(pk_ctsk->stksz)) == NULL)
+		/* With the port's margin, as STACK_AREA gives configured ones. */
+		p_inib->stksz += PORT_STACK_MARGIN;
+		if ((stk = kernel_alloc(p_inib->stksz)) == NULL)
 			return E_NOMEM;
 		p_inib->tskatr |= TA_MEMALLOC;
 	}
 	p_inib->exinf = pk_ctsk->exinf;
 	p_inib->task = (void (*)(VP_INT))pk_ctsk->task;
 	p_inib->ipriority = INT_PRIORITY(pk_ctsk->itskpri);
-	p_inib->stksz = pk_ctsk->stksz;
 	p_inib->stk = stk;
 	p_inib->texatr = TA_NULL;
 	p_inib->texrtn = NULL;

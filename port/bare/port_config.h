@@ -25,13 +25,12 @@ typedef struct task_context_block {
  * interrupt frame with every register (handlers run on the interrupted
  * task's stack) and the handlers' own calls.
  */
-#define BARE_STACK_MARGIN	(4U * 1024U)
 typedef struct {
 	unsigned long long	w[2];
 } STK_T;
 #define COUNT_STK_T(sz)	(((sz) + sizeof(STK_T) - 1U) / sizeof(STK_T))
 #define STACK_AREA(name, sz) \
-	static STK_T name[COUNT_STK_T((SIZE)(sz) + BARE_STACK_MARGIN)] \
+	static STK_T name[COUNT_STK_T((SIZE)(sz) + PORT_STACK_MARGIN)] \
 		__attribute__((aligned(16)))
 
 extern volatile int	bare_int_nest;	/* > 0 in a µITRON handler */

@@ -60,4 +60,11 @@ int	vxget_int_nsec(unsigned long long *p_nsec);
 #define CONSOLE_PORTID	1
 #define LOGTASK_PORTID	1
 
+/*
+ * What a task's stack needs beyond the size the application gives:
+ * interrupt and exception entry frames.  Configured stacks have it, and
+ * the stacks cre_tsk allocates (TSZ_TSKSTK).
+ */
+#define PORT_STACK_MARGIN	(4U * 1024U)
+
 #endif /* UNITRON_PORT_KERNEL_H */

@@ -21,13 +21,12 @@ typedef struct task_context_block {
  * Task stacks: the application's size plus room for the Linux functions
  * a task may call (printk) and an interrupt entry frame.
  */
-#define LINUX_STACK_MARGIN	(8U * 1024U)
 typedef struct {
 	unsigned long long	w[2];
 } STK_T;
 #define COUNT_STK_T(sz)	(((sz) + sizeof(STK_T) - 1U) / sizeof(STK_T))
 #define STACK_AREA(name, sz) \
-	static STK_T name[COUNT_STK_T((SIZE)(sz) + LINUX_STACK_MARGIN)] \
+	static STK_T name[COUNT_STK_T((SIZE)(sz) + PORT_STACK_MARGIN)] \
 		__attribute__((aligned(16)))
 
 /* The configurator's object names, for the status file (status.h). */

@@ -26,13 +26,12 @@ typedef struct task_context_block {
  * room for a signal frame with the largest XSAVE area on top of what the
  * application asked for.
  */
-#define POSIX_STACK_MARGIN	(32U * 1024U)
 typedef struct {
 	unsigned long long	w[2];
 } STK_T;
 #define COUNT_STK_T(sz)	(((sz) + sizeof(STK_T) - 1U) / sizeof(STK_T))
 #define STACK_AREA(name, sz) \
-	static STK_T name[COUNT_STK_T((SIZE)(sz) + POSIX_STACK_MARGIN)] \
+	static STK_T name[COUNT_STK_T((SIZE)(sz) + PORT_STACK_MARGIN)] \
 		__attribute__((aligned(64)))
 
 extern volatile int		posix_cpu_lock;

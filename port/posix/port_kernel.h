@@ -47,4 +47,11 @@
 #define CONSOLE_PORTID	1
 #define LOGTASK_PORTID	1
 
+/*
+ * What a task's stack needs beyond the size the application gives:
+ * signal frames and the host functions a handler may call.  Configured
+ * stacks have it, and the stacks cre_tsk allocates (TSZ_TSKSTK).
+ */
+#define PORT_STACK_MARGIN	(32U * 1024U)
+
 #endif /* UNITRON_PORT_KERNEL_H */

@@ -22,6 +22,6 @@
  * areas, not two stacks.  A create-and-delete loop that leaked a stack
  * would run out at its second round.
  */
-#define MPK_SIZE	(STK + 4096)
+#define MPK_SIZE	(TSZ_TSKSTK(STK) + 4096)
 
 #endif /* DYNAMIC_H */
