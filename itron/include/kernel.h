@@ -165,6 +165,21 @@ typedef struct t_rtsk {
 
 ER	ref_tsk(ID tskid, T_RTSK *pk_rtsk);
 
+/*
+ * Beyond the Standard Profile: start a dormant task with stacd as its
+ * parameter instead of exinf; end the invoking task and delete it (a
+ * task created at run time; E_OBJ for a static one, which goes on); a
+ * task's state in short.
+ */
+typedef struct t_rtst {
+	STAT		tskstat;	/* TTS_* */
+	STAT		tskwait;	/* TTW_*, while waiting */
+} T_RTST;
+
+ER	sta_tsk(ID tskid, VP_INT stacd);
+ER	exd_tsk(void);
+ER	ref_tst(ID tskid, T_RTST *pk_rtst);
+
 /* Task-dependent synchronization. */
 ER	slp_tsk(void);
 ER	tslp_tsk(TMO tmout);

@@ -124,6 +124,7 @@ BOOL make_active(TCB *p_tcb)
 
 	p_tcb->priority = p_tinib->ipriority;
 	p_tcb->bpriority = p_tinib->ipriority;
+	p_tcb->stacd = p_tinib->exinf;
 	queue_initialize(&p_tcb->mutex_queue);
 	p_tcb->wupque = 0U;
 	p_tcb->enatex = FALSE;
@@ -273,7 +274,7 @@ void return_to_task(void)
 void task_start(void)
 {
 	t_unlock_cpu();
-	runtsk->p_tinib->task(runtsk->p_tinib->exinf);
+	runtsk->p_tinib->task(runtsk->stacd);
 	(void)ext_tsk();
 	for (;;)
 		;

@@ -53,6 +53,7 @@ typedef struct task_control_block {
 	UINT		priority;	/* internal current priority */
 	UINT		bpriority;	/* internal base priority */
 	QUEUE		mutex_queue;	/* the mutexes it locks */
+	VP_INT		stacd;		/* its parameter: exinf, or sta_tsk's */
 	UINT		actque;		/* queued activation requests */
 	UINT		wupque;		/* queued wakeup requests */
 	BOOL		enatex;		/* task exceptions enabled */

@@ -109,15 +109,16 @@ ER_UINT can_act(ID tskid)
 }
 
 /*
- * End the invoking task.  Permitted with the CPU locked or dispatching
- * disabled: both are released (µITRON 4.0 4.1).  A queued activation
- * starts the task again at once.
+ * End the invoking task, and delete it for exd_tsk.  Permitted with the
+ * CPU locked or dispatching disabled: both are released (µITRON 4.0
+ * 4.1).  A queued activation starts a task that stays at once.  A
+ * deleted task's stack goes back to the pool while it still runs on it:
+ * nothing allocates before the dispatch, and freeing writes only block
+ * headers, below the stack.
  */
-ER ext_tsk(void)
+static ER end_task(BOOL delete)
 {
 	TCB *p_tcb;
-
-	CHECK(!sense_context(), E_CTX);
 
 	if (!port_sense_lock())
 		t_lock_cpu();
@@ -128,12 +129,48 @@ ER ext_tsk(void)
 	p_tcb = runtsk;
 	mutex_release_all(p_tcb);
 	make_dormant(p_tcb);
-	if (p_tcb->actque > 0U) {
+	if (delete) {
+		(void)destruct(p_tcb, NULL);
+	} else if (p_tcb->actque > 0U) {
 		p_tcb->actque--;
 		(void)make_active(p_tcb);
 	}
 	port_exit_and_dispatch();
 	return E_SYS;
+}
+
+ER ext_tsk(void)
+{
+	CHECK(!sense_context(), E_CTX);
+	return end_task(FALSE);
+}
+
+ER exd_tsk(void)
+{
+	CHECK(!sense_context(), E_CTX);
+	CHECK_OBJ(TSKID(runtsk) > tmax_stskid);	/* static tasks stay */
+	return end_task(TRUE);
+}
+
+/* sta_tsk: activation requests are not queued. */
+static ER start_task(VP p_obj, VP_INT stacd, BOOL *p_dspreq)
+{
+	TCB *p_tcb = p_obj;
+
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
+	if (!TSTAT_DORMANT(p_tcb->tstat))
+		return E_OBJ;
+	*p_dspreq = make_active(p_tcb);
+	p_tcb->stacd = stacd;
+	return E_OK;
+}
+
+ER sta_tsk(ID tskid, VP_INT stacd)
+{
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_TSKID(tskid));
+	return call_locked(start_task, get_tcb(tskid), stacd);
 }
 
 ER ter_tsk(ID tskid)

@@ -99,6 +99,28 @@ out:
 	return ercd;
 }
 
+ER ref_tst(ID tskid, T_RTST *pk_rtst)
+{
+	TCB *p_tcb;
+	ER ercd = E_OK;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
+	CHECK_PAR(pk_rtst != NULL);
+	p_tcb = get_tcb_self(tskid);
+
+	t_lock_cpu();
+	if (!TASK_EXISTS(p_tcb)) {
+		ercd = E_NOEXS;
+	} else {
+		pk_rtst->tskstat = task_state(p_tcb);
+		pk_rtst->tskwait = TSTAT_WAITING(p_tcb->tstat) ?
+				   p_tcb->p_winfo->wreason : 0U;
+	}
+	t_unlock_cpu();
+	return ercd;
+}
+
 ER ref_tex(ID tskid, T_RTEX *pk_rtex)
 {
 	TCB *p_tcb;

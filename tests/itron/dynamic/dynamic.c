@@ -18,7 +18,8 @@
  *     only a dormant task can be deleted, a deleted mutex's locker gets
  *     its priority back, an established rendezvous survives its port;
  *   - memory goes back to the kernel pool;
- *   - deletion racing with tasks inside service calls on the object.
+ *   - deletion racing with tasks inside service calls on the object;
+ *   - sta_tsk, exd_tsk (a created task deletes itself) and ref_tst.
  */
 #include "tests.h"
 #include "dynamic.h"
@@ -85,7 +86,7 @@ static BOOL in_area(const volatile void *p, const void *area, SIZE size)
 /* ------------------------------------------------------ created tasks */
 
 /* What a created task does after it reports in. */
-enum { DYN_RETURN, DYN_SLEEP, DYN_DEL_SELF };
+enum { DYN_RETURN, DYN_SLEEP, DYN_DEL_SELF, DYN_EXD };
 
 static volatile INT	dyn_mode;
 static volatile UINT	dyn_runs;
@@ -93,7 +94,7 @@ static volatile VP_INT	dyn_exinf, dyn_inf;
 static volatile ID	dyn_tid;
 static volatile PRI	dyn_pri;
 static const volatile char *volatile dyn_sp;
-static volatile ER	dyn_del_own, dyn_del_self;
+static volatile ER	dyn_del_own, dyn_del_self, dyn_exd;
 
 static void dyn_task(VP_INT exinf)
 {
@@ -118,6 +119,9 @@ static void dyn_task(VP_INT exinf)
 	case DYN_DEL_SELF:
 		dyn_del_own = del_tsk(tid);
 		dyn_del_self = del_tsk(TSK_SELF);
+		break;
+	case DYN_EXD:
+		dyn_exd = exd_tsk();	/* returns only on an error */
 		break;
 	}
 }
@@ -1047,6 +1051,70 @@ static void test_task(void)
 	ER_IS(del_tsk(ATSK(1)), E_OK);
 }
 
+static UINT	pool_largest(void);
+static volatile ER	measure_ercd;
+
+/* sta_tsk, exd_tsk and ref_tst (µITRON 4.0 beyond the Standard Profile). */
+static void test_task_life(void)
+{
+	T_CTSK ctsk = ctsk_ok;
+	T_RTST rtst;
+	T_RTSK rtsk;
+	UINT whole;
+
+	/* sta_tsk: the start code instead of exinf, for that start only. */
+	dyn_mode = DYN_RETURN;
+	dyn_runs = 0;
+	ER_IS(cre_tsk(ATSK(1), &ctsk), E_OK);
+	ER_IS(sta_tsk(ATSK(1), 0x1234), E_OK);
+	tap_int(dyn_runs, 1, "sta_tsk starts a dormant task");
+	tap_int(dyn_exinf, 0x1234, "... with the start code as parameter");
+	tap_int(dyn_inf, 0x5a, "... get_inf still gives exinf");
+	ER_IS(act_tsk(ATSK(1)), E_OK);
+	tap_int(dyn_exinf, 0x5a, "act_tsk afterwards: exinf again");
+	dyn_mode = DYN_SLEEP;
+	ER_IS(sta_tsk(ATSK(1), 7), E_OK);
+	tap_ercd(sta_tsk(ATSK(1), 8), E_OBJ, "sta_tsk of a task that is not "
+		 "dormant: E_OBJ (not queued)");
+	ER_IS(ref_tst(ATSK(1), &rtst), E_OK);
+	tap_ok(rtst.tskstat == TTS_WAI && rtst.tskwait == TTW_SLP,
+	       "ref_tst: waiting, in slp_tsk");
+	ER_IS(ref_tst(TSK_SELF, &rtst), E_OK);
+	tap_ok(rtst.tskstat == TTS_RUN && rtst.tskwait == 0U,
+	       "ref_tst(TSK_SELF): running");
+	ER_IS(ter_tsk(ATSK(1)), E_OK);
+	ER_IS(ref_tst(ATSK(1), &rtst), E_OK);
+	tap_int(rtst.tskstat, TTS_DMT, "ref_tst: dormant");
+	ER_IS(del_tsk(ATSK(1)), E_OK);
+	tap_ercd(sta_tsk(ATSK(1), 0), E_NOEXS, "sta_tsk of a free ID: "
+		 "E_NOEXS");
+	tap_ercd(ref_tst(ATSK(1), &rtst), E_NOEXS, "ref_tst of a free ID: "
+		 "E_NOEXS");
+	tap_ercd(sta_tsk(0, 0), E_ID, "sta_tsk(0): E_ID");
+	tap_ercd(sta_tsk(LAST_TSK + 1, 0), E_ID, "sta_tsk beyond the last "
+		 "ID: E_ID");
+	tap_ercd(ref_tst(ATSK(1), NULL), E_PAR, "ref_tst(NULL): E_PAR");
+	tap_ercd(exd_tsk(), E_OBJ, "exd_tsk of a static task: E_OBJ, it goes "
+		 "on");
+
+	/* exd_tsk: the task ends, its ID is free, its stack back. */
+	measure_ercd = E_OK;
+	whole = pool_largest();
+	dyn_mode = DYN_EXD;
+	dyn_exd = E_SYS;
+	dyn_runs = 0;
+	ctsk.tskatr = TA_HLNG | TA_ACT;
+	ER_IS(cre_tsk(ATSK(1), &ctsk), E_OK);
+	tap_int(dyn_runs, 1, "a created task calls exd_tsk");
+	tap_ercd(dyn_exd, E_SYS, "... which does not return");
+	tap_ercd(ref_tsk(ATSK(1), &rtsk), E_NOEXS, "... and it is deleted");
+	tap_int(pool_largest(), whole, "... its stack back in the pool");
+	ER_IS(measure_ercd, E_OK);
+	ctsk.tskatr = TA_HLNG;
+	tap_int(acre_tsk(&ctsk), ATSK(1), "its ID is free again");
+	ER_IS(del_tsk(ATSK(1)), E_OK);
+}
+
 static void test_semaphore(void)
 {
 	T_CSEM csem = { TA_TFIFO, 2, 3 };
@@ -1695,8 +1763,6 @@ static void test_alarm(void)
  * measure of its largest free block.  0 and an error noted when
  * cre_dtq fails with other than E_NOMEM.
  */
-static volatile ER	measure_ercd;
-
 static UINT pool_largest(void)
 {
 	T_CDTQ cdtq = { TA_TFIFO, 0, NULL };
@@ -2119,6 +2185,7 @@ void main_task(VP_INT exinf)
 	test_params();
 	test_context();
 	test_task();
+	test_task_life();
 	test_semaphore();
 	test_race();
 	test_eventflag();
