@@ -191,9 +191,9 @@ static ER_ID create_isr(ID isrid, const T_CISR *pk_cisr)
 	CHECK_PAR(pk_cisr->isr != NULL);
 
 	t_lock_cpu();
-	ercd = port_define_inh(pk_cisr->intno);
-	if (ercd == E_OK)
-		ercd = object_new_id(isrid, 0, tmax_isrid, isr_free);
+	ercd = object_new_id(isrid, 0, tmax_isrid, isr_free);
+	if (ercd > 0 && port_define_inh(pk_cisr->intno) != E_OK)
+		ercd = E_PAR;
 	if (ercd > 0) {
 		p_inib = get_aisrinib(ercd);
 		p_inib->isratr = pk_cisr->isratr;

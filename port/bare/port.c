@@ -206,11 +206,15 @@ void bare_interrupt(UINT vector)
  * ras_int() returns, as a real interrupt would have by then: wait for
  * it, since the APIC may take a few instructions to deliver it.
  */
-/* A vector an interrupt handler may take: not an exception's, not ours. */
+/*
+ * A vector an interrupt handler may take: not an exception's, nor one
+ * the port or the loader's requests (stop, status) use.
+ */
 static BOOL interrupt_vector(UINT no)
 {
 	return BARE_EXCEPTIONS <= no && no < BARE_VECTORS &&
-	       no != BARE_TICK_VECTOR && no != BARE_SPURIOUS_VECTOR;
+	       no != BARE_TICK_VECTOR && no != BARE_SPURIOUS_VECTOR &&
+	       no != OWN_STOP_VECTOR && no != OWN_PS_VECTOR;
 }
 
 ER port_define_inh(INHNO inhno)
