@@ -35,11 +35,9 @@ static ER construct(ID dtqid, const T_CDTQ *pk_cdtq)
 	VP dtq = pk_cdtq->dtq;
 
 	p_inib->dtqatr = pk_cdtq->dtqatr;
-	if (dtq == NULL && pk_cdtq->dtqcnt > 0U) {
-		if ((dtq = kernel_alloc(TSZ_DTQ(pk_cdtq->dtqcnt))) == NULL)
-			return E_NOMEM;
-		p_inib->dtqatr |= TA_MEMALLOC;
-	}
+	if (kernel_area(&dtq, TSZ_DTQ(pk_cdtq->dtqcnt), &p_inib->dtqatr) !=
+	    E_OK)
+		return E_NOMEM;
 	p_inib->dtqcnt = pk_cdtq->dtqcnt;
 	p_inib->p_dtqmb = dtq;
 	setup(get_dtqcb(dtqid), p_inib);
@@ -50,8 +48,8 @@ static ER destruct(DTQCB *p_dtqcb, BOOL *p_dspreq)
 {
 	wait_delete_all(&p_dtqcb->swait_queue, p_dspreq);
 	wait_delete_all(&p_dtqcb->rwait_queue, p_dspreq);
-	if ((p_dtqcb->p_dtqinib->dtqatr & TA_MEMALLOC) != 0U)
-		kernel_free(p_dtqcb->p_dtqinib->p_dtqmb);
+	kernel_area_free(p_dtqcb->p_dtqinib->p_dtqmb,
+			 p_dtqcb->p_dtqinib->dtqatr);
 	p_dtqcb->p_dtqinib = NULL;
 	return E_OK;
 }

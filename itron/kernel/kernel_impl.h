@@ -309,6 +309,13 @@ extern const SIZE	kmmsz;
 extern VP const		kmm;
 VP	kernel_alloc(SIZE size);
 void	kernel_free(VP blk);
+/*
+ * An object's area: the one its packet gave (*p_area), or for NULL size
+ * bytes of the pool, marked TA_MEMALLOC in *p_atr; E_NOMEM when the pool
+ * cannot.  Size 0 needs none.  kernel_area_free() frees what it took.
+ */
+ER	kernel_area(VP *p_area, SIZE size, ATR *p_atr);
+void	kernel_area_free(VP area, ATR atr);
 
 /* Copy n bytes (messages): the core has no C library. */
 static inline void copy_bytes(VP dst, const void *src, SIZE n)

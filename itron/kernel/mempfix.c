@@ -51,13 +51,10 @@ static ER construct(ID mpfid, const T_CMPF *pk_cmpf)
 	if (p_mpfmb == NULL)
 		return E_NOMEM;
 	p_inib->mpfatr = pk_cmpf->mpfatr;
-	if (mpf == NULL) {
-		mpf = kernel_alloc(TSZ_MPF(pk_cmpf->blkcnt, pk_cmpf->blksz));
-		if (mpf == NULL) {
-			kernel_free(p_mpfmb);
-			return E_NOMEM;
-		}
-		p_inib->mpfatr |= TA_MEMALLOC;
+	if (kernel_area(&mpf, TSZ_MPF(pk_cmpf->blkcnt, pk_cmpf->blksz),
+			&p_inib->mpfatr) != E_OK) {
+		kernel_free(p_mpfmb);
+		return E_NOMEM;
 	}
 	p_inib->blkcnt = pk_cmpf->blkcnt;
 	p_inib->blksz = ROUND_MPF_T(pk_cmpf->blksz);
@@ -70,8 +67,7 @@ static ER construct(ID mpfid, const T_CMPF *pk_cmpf)
 static ER destruct(MPFCB *p_mpfcb, BOOL *p_dspreq)
 {
 	wait_delete_all(&p_mpfcb->wait_queue, p_dspreq);
-	if ((p_mpfcb->p_mpfinib->mpfatr & TA_MEMALLOC) != 0U)
-		kernel_free(p_mpfcb->p_mpfinib->mpf);
+	kernel_area_free(p_mpfcb->p_mpfinib->mpf, p_mpfcb->p_mpfinib->mpfatr);
 	kernel_free(p_mpfcb->p_mpfinib->p_mpfmb);
 	p_mpfcb->p_mpfinib = NULL;
 	return E_OK;

@@ -318,6 +318,22 @@ void kernel_free(VP blk)
 		give_back(&kernel_pool, p_blk);
 }
 
+ER kernel_area(VP *p_area, SIZE size, ATR *p_atr)
+{
+	if (*p_area != NULL || size == 0U)
+		return E_OK;
+	if ((*p_area = kernel_alloc(size)) == NULL)
+		return E_NOMEM;
+	*p_atr |= TA_MEMALLOC;
+	return E_OK;
+}
+
+void kernel_area_free(VP area, ATR atr)
+{
+	if ((atr & TA_MEMALLOC) != 0U)
+		kernel_free(area);
+}
+
 static ER check_packet(const T_CMPL *pk_cmpl)
 {
 	CHECK_RSATR((pk_cmpl->mplatr & ~TA_TPRI) == 0U);
@@ -331,11 +347,8 @@ static ER construct(ID mplid, const T_CMPL *pk_cmpl)
 	VP mpl = pk_cmpl->mpl;
 
 	p_inib->mplatr = pk_cmpl->mplatr;
-	if (mpl == NULL) {
-		if ((mpl = kernel_alloc(pk_cmpl->mplsz)) == NULL)
-			return E_NOMEM;
-		p_inib->mplatr |= TA_MEMALLOC;
-	}
+	if (kernel_area(&mpl, pk_cmpl->mplsz, &p_inib->mplatr) != E_OK)
+		return E_NOMEM;
 	p_inib->mplsz = pk_cmpl->mplsz;
 	p_inib->mpl = mpl;
 	setup(get_mplcb(mplid), p_inib);
@@ -345,8 +358,7 @@ static ER construct(ID mplid, const T_CMPL *pk_cmpl)
 static ER destruct(MPLCB *p_mplcb, BOOL *p_dspreq)
 {
 	wait_delete_all(&p_mplcb->wait_queue, p_dspreq);
-	if ((p_mplcb->p_mplinib->mplatr & TA_MEMALLOC) != 0U)
-		kernel_free(p_mplcb->p_mplinib->mpl);
+	kernel_area_free(p_mplcb->p_mplinib->mpl, p_mplcb->p_mplinib->mplatr);
 	p_mplcb->p_mplinib = NULL;
 	return E_OK;
 }

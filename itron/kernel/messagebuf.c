@@ -44,14 +44,11 @@ static ER check_packet(const T_CMBF *pk_cmbf)
 static ER construct(ID mbfid, const T_CMBF *pk_cmbf)
 {
 	MBFINIB *p_inib = AINIB(mbf, mbfid);
-	UB *mbf = pk_cmbf->mbf;
+	VP mbf = pk_cmbf->mbf;
 
 	p_inib->mbfatr = pk_cmbf->mbfatr;
-	if (mbf == NULL && pk_cmbf->mbfsz > 0U) {
-		if ((mbf = kernel_alloc(pk_cmbf->mbfsz)) == NULL)
-			return E_NOMEM;
-		p_inib->mbfatr |= TA_MEMALLOC;
-	}
+	if (kernel_area(&mbf, pk_cmbf->mbfsz, &p_inib->mbfatr) != E_OK)
+		return E_NOMEM;
 	p_inib->maxmsz = pk_cmbf->maxmsz;
 	p_inib->mbfsz = pk_cmbf->mbfsz;
 	p_inib->mbfmb = mbf;
@@ -63,8 +60,8 @@ static ER destruct(MBFCB *p_mbfcb, BOOL *p_dspreq)
 {
 	wait_delete_all(&p_mbfcb->swait_queue, p_dspreq);
 	wait_delete_all(&p_mbfcb->rwait_queue, p_dspreq);
-	if ((p_mbfcb->p_mbfinib->mbfatr & TA_MEMALLOC) != 0U)
-		kernel_free(p_mbfcb->p_mbfinib->mbfmb);
+	kernel_area_free(p_mbfcb->p_mbfinib->mbfmb,
+			 p_mbfcb->p_mbfinib->mbfatr);
 	p_mbfcb->p_mbfinib = NULL;
 	return E_OK;
 }

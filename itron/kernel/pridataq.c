@@ -53,15 +53,12 @@ static ER check_packet(const T_CPDQ *pk_cpdq)
 static ER construct(ID pdqid, const T_CPDQ *pk_cpdq)
 {
 	PDQINIB *p_inib = AINIB(pdq, pdqid);
-	PDQMB *p_pdqmb = pk_cpdq->pdqmb;
+	VP p_pdqmb = pk_cpdq->pdqmb;
 
 	p_inib->pdqatr = pk_cpdq->pdqatr;
-	if (p_pdqmb == NULL && pk_cpdq->pdqcnt > 0U) {
-		p_pdqmb = kernel_alloc(TSZ_PDQMB(pk_cpdq->pdqcnt));
-		if (p_pdqmb == NULL)
-			return E_NOMEM;
-		p_inib->pdqatr |= TA_MEMALLOC;
-	}
+	if (kernel_area(&p_pdqmb, TSZ_PDQMB(pk_cpdq->pdqcnt),
+			&p_inib->pdqatr) != E_OK)
+		return E_NOMEM;
 	p_inib->pdqcnt = pk_cpdq->pdqcnt;
 	p_inib->maxdpri = pk_cpdq->maxdpri;
 	p_inib->p_pdqmb = p_pdqmb;
@@ -73,8 +70,8 @@ static ER destruct(PDQCB *p_pdqcb, BOOL *p_dspreq)
 {
 	wait_delete_all(&p_pdqcb->swait_queue, p_dspreq);
 	wait_delete_all(&p_pdqcb->rwait_queue, p_dspreq);
-	if ((p_pdqcb->p_pdqinib->pdqatr & TA_MEMALLOC) != 0U)
-		kernel_free(p_pdqcb->p_pdqinib->p_pdqmb);
+	kernel_area_free(p_pdqcb->p_pdqinib->p_pdqmb,
+			 p_pdqcb->p_pdqinib->pdqatr);
 	p_pdqcb->p_pdqinib = NULL;
 	return E_OK;
 }

@@ -56,14 +56,10 @@ static ER construct(ID tskid, const T_CTSK *pk_ctsk)
 	VP stk = pk_ctsk->stk;
 
 	p_inib->tskatr = pk_ctsk->tskatr;
-	p_inib->stksz = pk_ctsk->stksz;
-	if (stk == NULL) {
-		/* With the port's margin, as STACK_AREA gives configured ones. */
-		p_inib->stksz += PORT_STACK_MARGIN;
-		if ((stk = kernel_alloc(p_inib->stksz)) == NULL)
-			return E_NOMEM;
-		p_inib->tskatr |= TA_MEMALLOC;
-	}
+	/* With the port's margin, as STACK_AREA gives configured stacks. */
+	p_inib->stksz = pk_ctsk->stksz + (stk == NULL ? PORT_STACK_MARGIN : 0U);
+	if (kernel_area(&stk, p_inib->stksz, &p_inib->tskatr) != E_OK)
+		return E_NOMEM;
 	p_inib->exinf = pk_ctsk->exinf;
 	p_inib->task = (void (*)(VP_INT))pk_ctsk->task;
 	p_inib->ipriority = INT_PRIORITY(pk_ctsk->itskpri);
@@ -82,8 +78,7 @@ static ER destruct(TCB *p_tcb, BOOL *p_dspreq)
 	(void)p_dspreq;
 	if (!TSTAT_DORMANT(p_tcb->tstat))
 		return E_OBJ;
-	if ((p_tcb->p_tinib->tskatr & TA_MEMALLOC) != 0U)
-		kernel_free(p_tcb->p_tinib->stk);
+	kernel_area_free(p_tcb->p_tinib->stk, p_tcb->p_tinib->tskatr);
 	task_setup(p_tcb, NULL);
 	return E_OK;
 }
