@@ -196,7 +196,8 @@ class Host:
 
     def point(self, ok, desc, diag=(), directive=""):
         self.n += 1
-        if not ok:
+        # A TODO point's failure is expected (TAP): it fails nothing.
+        if not ok and not directive.upper().startswith("TODO"):
             self.failed += 1
         desc = desc.replace("#", "\\#")
         line = "%s %d - %s" % ("ok" if ok else "not ok", self.n, desc)
