@@ -666,6 +666,14 @@ typedef struct t_cisr {
 ER	cre_isr(ID isrid, const T_CISR *pk_cisr);
 ER_ID	acre_isr(const T_CISR *pk_cisr);
 ER	del_isr(ID isrid);
+
+/* What ref_isr reports: the spec leaves it to the implementation. */
+typedef struct t_risr {
+	INTNO		intno;		/* its interrupt number */
+	VP_INT		exinf;
+} T_RISR;
+
+ER	ref_isr(ID isrid, T_RISR *pk_risr);
 ER	def_exc(EXCNO excno, const T_DEXC *pk_dexc);
 
 /* Ending the system: runs the termination routines, then stops. */

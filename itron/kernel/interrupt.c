@@ -236,6 +236,27 @@ ER del_isr(ID isrid)
 	return ercd;
 }
 
+ER ref_isr(ID isrid, T_RISR *pk_risr)
+{
+	const ISRINIB *p_inib;
+	ER ercd = E_OK;
+
+	CHECK_TSKCTX_UNL();
+	CHECK_ID(VALID_ISRID(isrid));
+	CHECK_PAR(pk_risr != NULL);
+	p_inib = get_aisrinib(isrid);
+
+	t_lock_cpu();
+	if (p_inib->isr == NULL) {
+		ercd = E_NOEXS;
+	} else {
+		pk_risr->intno = p_inib->intno;
+		pk_risr->exinf = p_inib->exinf;
+	}
+	t_unlock_cpu();
+	return ercd;
+}
+
 BOOL interrupt_attached(UINT no)
 {
 	UINT i;

@@ -199,6 +199,7 @@ static void test_after_att(void)
 	static const T_CISR c3 = { TA_HLNG, 5, INTNO_SWI2, (FP)isr_a };
 	static const T_CISR b2 = { TA_HLNG, 7, INTNO_SWI2, (FP)isr_b };
 	static const T_CISR b_other = { TA_HLNG, 6, INTNO_SWI2, (FP)isr_b };
+	T_RISR risr;
 
 	/* Created in the order 3, 1, 2. */
 	tap_ercd(cre_isr(3, &c3), E_OK, "cre_isr(3) on the ATT_ISR number");
@@ -231,10 +232,23 @@ static void test_after_att(void)
 	raise_runs(INTNO_SWI2, 99375, "E_OBJ and E_NOID changed nothing");
 	tap_int(b_runs, 2, "isr_b ran once more, as ID 2");
 
+	/* ref_isr: what it was created with. */
+	risr.intno = 0U;
+	risr.exinf = 0;
+	ER_IS(ref_isr(2, &risr), E_OK);
+	tap_ok(risr.intno == INTNO_SWI2 && risr.exinf == 7,
+	       "ref_isr: its interrupt number and exinf");
+	tap_ercd(ref_isr(2, NULL), E_PAR, "ref_isr(NULL): E_PAR");
+	tap_ercd(ref_isr(0, &risr), E_ID, "ref_isr(0): E_ID");
+	tap_ercd(ref_isr(NA_ISR + 1, &risr), E_ID, "ref_isr beyond the last "
+		 "ID: E_ID");
+
 	ER_IS(del_isr(1), E_OK);
 	ER_IS(del_isr(2), E_OK);
 	ER_IS(del_isr(3), E_OK);
 	tap_ercd(del_isr(2), E_NOEXS, "del_isr of a deleted ID: E_NOEXS");
+	tap_ercd(ref_isr(2, &risr), E_NOEXS, "ref_isr of a deleted ID: "
+		 "E_NOEXS");
 	raise_runs(INTNO_SWI2, 99, "all deleted: the ATT_ISR routines alone");
 }
 
