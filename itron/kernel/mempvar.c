@@ -232,10 +232,9 @@ ER rel_mpl(ID mplid, VP blk)
 	p_mplcb = get_mplcb(mplid);
 
 	t_lock_cpu();
-	p_blk = block_of(p_mplcb, blk);
 	if (p_mplcb->p_mplinib == NULL) {
 		ercd = E_NOEXS;
-	} else if (p_blk == NULL) {
+	} else if ((p_blk = block_of(p_mplcb, blk)) == NULL) {
 		ercd = E_PAR;
 	} else {
 		give_back(p_mplcb, p_blk);

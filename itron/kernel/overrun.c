@@ -41,11 +41,12 @@ void overrun_tick(void)
 static ER start_overrun(VP p_obj, VP_INT ovrtim, BOOL *p_dspreq)
 {
 	TCB *p_tcb = p_obj;
+	ER ercd = task_not_dormant(p_tcb);
 
 	(void)p_dspreq;
-	if (!TASK_EXISTS(p_tcb))
-		return E_NOEXS;
-	if (ovrhdr == NULL || TSTAT_DORMANT(p_tcb->tstat))
+	if (ercd != E_OK)
+		return ercd;
+	if (ovrhdr == NULL)
 		return E_OBJ;
 	p_tcb->leftotm = (OVRTIM)ovrtim;
 	p_tcb->ovrsta = TRUE;

@@ -89,6 +89,25 @@ extern TINIB		atinib_table[];
 #define TASK_EXISTS(p_tcb)	((p_tcb)->p_tinib != NULL)
 
 /*
+ * What a call on a task that must not be dormant says first: E_NOEXS
+ * for a free ID, E_OBJ for a dormant task, else E_OK.  CPU locked.
+ */
+static inline ER task_not_dormant(const TCB *p_tcb)
+{
+	if (!TASK_EXISTS(p_tcb))
+		return E_NOEXS;
+	return TSTAT_DORMANT(p_tcb->tstat) ? E_OBJ : E_OK;
+}
+
+/* The same, and E_OBJ without a task exception routine (ras_tex, ref_tex). */
+static inline ER task_with_texrtn(const TCB *p_tcb)
+{
+	ER ercd = task_not_dormant(p_tcb);
+
+	return ercd == E_OK && p_tcb->texrtn == NULL ? E_OBJ : ercd;
+}
+
+/*
  * Scheduler primitives.  All run with the CPU locked.  Those that can
  * change schedtsk return TRUE when the caller must dispatch (task
  * context) or set reqflg (handler context): see dispatch_request().

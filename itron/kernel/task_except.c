@@ -9,10 +9,10 @@
 
 static ER raise_texptn(TCB *p_tcb, TEXPTN rasptn)
 {
-	if (!TASK_EXISTS(p_tcb))
-		return E_NOEXS;
-	if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->texrtn == NULL)
-		return E_OBJ;
+	ER ercd = task_with_texrtn(p_tcb);
+
+	if (ercd != E_OK)
+		return ercd;
 	p_tcb->texptn |= rasptn;
 	return E_OK;
 }

@@ -171,6 +171,7 @@ ER sta_tsk(ID tskid, VP_INT stacd)
 ER ter_tsk(ID tskid)
 {
 	TCB *p_tcb;
+	ER ercd;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
@@ -178,9 +179,10 @@ ER ter_tsk(ID tskid)
 	CHECK_ILUSE(p_tcb != runtsk);
 
 	t_lock_cpu();
-	if (!TASK_EXISTS(p_tcb) || TSTAT_DORMANT(p_tcb->tstat)) {
+	ercd = task_not_dormant(p_tcb);
+	if (ercd != E_OK) {
 		t_unlock_cpu();
-		return TASK_EXISTS(p_tcb) ? E_OBJ : E_NOEXS;
+		return ercd;
 	}
 	if (TSTAT_WAITING(p_tcb->tstat))
 		wait_cancel(p_tcb);
@@ -216,7 +218,7 @@ static ER change_base_priority(TCB *p_tcb, UINT newbase)
 ER chg_pri(ID tskid, PRI tskpri)
 {
 	TCB *p_tcb;
-	ER ercd = E_OK;
+	ER ercd;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
@@ -224,11 +226,8 @@ ER chg_pri(ID tskid, PRI tskpri)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (!TASK_EXISTS(p_tcb)) {
-		ercd = E_NOEXS;
-	} else if (TSTAT_DORMANT(p_tcb->tstat)) {
-		ercd = E_OBJ;
-	} else {
+	ercd = task_not_dormant(p_tcb);
+	if (ercd == E_OK) {
 		ercd = change_base_priority(p_tcb, tskpri == TPRI_INI ?
 					    p_tcb->p_tinib->ipriority :
 					    INT_PRIORITY(tskpri));
@@ -240,7 +239,7 @@ ER chg_pri(ID tskid, PRI tskpri)
 ER get_pri(ID tskid, PRI *p_tskpri)
 {
 	TCB *p_tcb;
-	ER ercd = E_OK;
+	ER ercd;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
@@ -248,11 +247,8 @@ ER get_pri(ID tskid, PRI *p_tskpri)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (!TASK_EXISTS(p_tcb))
-		ercd = E_NOEXS;
-	else if (TSTAT_DORMANT(p_tcb->tstat))
-		ercd = E_OBJ;
-	else
+	ercd = task_not_dormant(p_tcb);
+	if (ercd == E_OK)
 		*p_tskpri = EXT_TSKPRI(p_tcb->priority);
 	t_unlock_cpu();
 	return ercd;

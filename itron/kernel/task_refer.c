@@ -124,7 +124,7 @@ ER ref_tst(ID tskid, T_RTST *pk_rtst)
 ER ref_tex(ID tskid, T_RTEX *pk_rtex)
 {
 	TCB *p_tcb;
-	ER ercd = E_OK;
+	ER ercd;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
@@ -132,11 +132,8 @@ ER ref_tex(ID tskid, T_RTEX *pk_rtex)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (!TASK_EXISTS(p_tcb)) {
-		ercd = E_NOEXS;
-	} else if (TSTAT_DORMANT(p_tcb->tstat) || p_tcb->texrtn == NULL) {
-		ercd = E_OBJ;
-	} else {
+	ercd = task_with_texrtn(p_tcb);
+	if (ercd == E_OK) {
 		pk_rtex->texstat = p_tcb->enatex ? TTEX_ENA : TTEX_DIS;
 		pk_rtex->pndptn = p_tcb->texptn;
 	}

@@ -35,12 +35,11 @@ ER tslp_tsk(TMO tmout)
 static ER wakeup(VP p_obj, VP_INT unused, BOOL *p_dspreq)
 {
 	TCB *p_tcb = p_obj;
+	ER ercd = task_not_dormant(p_tcb);
 
 	(void)unused;
-	if (!TASK_EXISTS(p_tcb))
-		return E_NOEXS;
-	if (TSTAT_DORMANT(p_tcb->tstat))
-		return E_OBJ;
+	if (ercd != E_OK)
+		return ercd;
 	if (TSTAT_WAITING(p_tcb->tstat) &&
 	    p_tcb->p_winfo->wreason == TTW_SLP) {
 		*p_dspreq = wait_release(p_tcb, E_OK);
@@ -77,11 +76,8 @@ ER_UINT can_wup(ID tskid)
 	p_tcb = get_tcb_self(tskid);
 
 	t_lock_cpu();
-	if (!TASK_EXISTS(p_tcb)) {
-		ercd = E_NOEXS;
-	} else if (TSTAT_DORMANT(p_tcb->tstat)) {
-		ercd = E_OBJ;
-	} else {
+	ercd = task_not_dormant(p_tcb);
+	if (ercd == E_OK) {
 		ercd = (ER_UINT)p_tcb->wupque;
 		p_tcb->wupque = 0U;
 	}
@@ -117,10 +113,26 @@ ER irel_wai(ID tskid)
 	return call_locked(release_wait, get_tcb(tskid), 0);
 }
 
+/* A task that exists and is not dormant enters SUSPENDED. */
+static ER suspend(TCB *p_tcb)
+{
+	if (TSTAT_SUSPENDED(p_tcb->tstat))
+		return E_QOVR;
+	if (TSTAT_RUNNABLE(p_tcb->tstat)) {
+		make_non_runnable(p_tcb);
+		p_tcb->tstat = TS_SUSPENDED;
+		if (p_tcb == runtsk)
+			dispatch();
+	} else {
+		p_tcb->tstat |= TS_SUSPENDED;
+	}
+	return E_OK;
+}
+
 ER sus_tsk(ID tskid)
 {
 	TCB *p_tcb;
-	ER ercd = E_OK;
+	ER ercd;
 
 	CHECK_TSKCTX_UNL();
 	CHECK_ID(tskid == TSK_SELF || VALID_TSKID(tskid));
@@ -129,20 +141,9 @@ ER sus_tsk(ID tskid)
 	CHECK(p_tcb != runtsk || enadsp, E_CTX);
 
 	t_lock_cpu();
-	if (!TASK_EXISTS(p_tcb)) {
-		ercd = E_NOEXS;
-	} else if (TSTAT_DORMANT(p_tcb->tstat)) {
-		ercd = E_OBJ;
-	} else if (TSTAT_SUSPENDED(p_tcb->tstat)) {
-		ercd = E_QOVR;
-	} else if (TSTAT_RUNNABLE(p_tcb->tstat)) {
-		make_non_runnable(p_tcb);
-		p_tcb->tstat = TS_SUSPENDED;
-		if (p_tcb == runtsk)
-			dispatch();
-	} else {
-		p_tcb->tstat |= TS_SUSPENDED;
-	}
+	ercd = task_not_dormant(p_tcb);
+	if (ercd == E_OK)
+		ercd = suspend(p_tcb);
 	t_unlock_cpu();
 	return ercd;
 }
