@@ -376,8 +376,12 @@ trace_events() {
 		"$(grep -c 'unitron_handler_exit:' "$_r")" "handler entries = exits"
 	event_like "$_r" "unitron_wait_start: +tid=3 reason=sem obj=1 tmout=-1$" \
 		"wait start: sem, no timeout"
-	event_like "$_r" "unitron_wait_start: +tid=2 reason=sem obj=1 tmout=1000[0-9][0-9]$" \
-		"wait start: sem, with its timeout"
+	# The time left when the wait starts: SEM_TMOUT (100000 ms) less any
+	# tick that passed between queueing the timeout and the event.
+	event_like "$_r" "unitron_wait_start: +tid=2 reason=sem obj=1 tmout=[0-9]+$" \
+		"wait start: sem, with a timeout"
+	in_range "$(sed -n 's/.*unitron_wait_start: *tid=2 reason=sem obj=1 tmout=\([0-9]*\)$/\1/p' \
+		"$_r" | head -n 1)" 99000 100000 "wait start: the timeout left is SEM_TMOUT's"
 	event_like "$_r" "unitron_wait_start: +tid=6 reason=flg obj=1 tmout=-1$" \
 		"wait start: flg"
 	event_like "$_r" "unitron_wait_end: +tid=4 reason=dly obj=0 ercd=E_RLWAI$" \
