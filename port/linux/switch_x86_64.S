@@ -54,7 +54,12 @@ SYM_FUNC_END(unitron_jump)
  * was interrupted with interrupts on again.
  */
 SYM_CODE_START(unitron_preempt_entry)
-	subq	$8, %rsp		/* return address slot */
+	/*
+	 * The return address slot, by lea: a sub would change the flags
+	 * before pushfq saves them, and the task may have been interrupted
+	 * between a compare and its conditional jump.
+	 */
+	leaq	-8(%rsp), %rsp
 	pushfq
 	pushq	%rax
 	pushq	%rcx
