@@ -1953,19 +1953,6 @@ static void test_memory(void)
  * object's states allow, and no message may be longer than the buffer
  * it is in.
  */
-/*
- * Open on the linux port: there, a few of this phase's ~800,000 calls
- * (psnd_mbf, calls 5 and 6) end with E_ID, as if their ID argument were
- * out of range; the posix port and the own core never show it.  Until it
- * is understood, the point is a TODO there (docs/dynamic-creation.md
- * says what is known).
- */
-#ifdef UNITRON_PORT_LINUX
-#define STRESS_TODO	" # TODO linux port: psnd_mbf may end with E_ID here"
-#else
-#define STRESS_TODO	""
-#endif
-
 #define SSEM		ASEM(1)
 #define SMBF		AMBF(1)
 #define SPOR		APOR(1)
@@ -2109,7 +2096,7 @@ static void test_stress(void)
 	       "calls: %u E_NOEXS, %u successes", churns, stress_calls,
 	       stress_noexs, stress_ok);
 	if (!tap_int(stress_bad, 0, "every call ended with a code the "
-		     "object's states allow" STRESS_TODO))
+		     "object's states allow"))
 		syslog(LOG_EMERG, "#   first bad: call %d got %s (%d)",
 		       stress_where, itron_strerror(stress_ercd),
 		       stress_ercd);
