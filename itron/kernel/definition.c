@@ -12,12 +12,17 @@ void rtdef_clear(RTDEF *table)
 		table[i].used = FALSE;
 }
 
+/*
+ * Entries are taken in order and never given back (undefining keeps the
+ * entry, with a NULL routine), so the used ones are a prefix of the
+ * table: an interrupt with no def_inh made costs one compare.
+ */
 const RTDEF *rtdef_find(const RTDEF *table, UINT no)
 {
 	UINT i;
 
-	for (i = 0; i < TNUM_RTDEF; i++)
-		if (table[i].used && table[i].no == no)
+	for (i = 0; i < TNUM_RTDEF && table[i].used; i++)
+		if (table[i].no == no)
 			return &table[i];
 	return NULL;
 }
