@@ -11,7 +11,7 @@
  * interrupts only between its translation blocks, ends a block between
  * the compare and the jump: a share of the preemptions land there, as
  * they may anywhere on hardware.  (The linux port once resumed tasks
- * with the flags of its own stack arithmetic: 279 of 300 jumps went
+ * with the flags of its own stack arithmetic: 284 of 300 jumps went
  * wrong.)  The loop counts its rounds, wrong jumps and wrong registers.
  */
 #include "tests.h"
